@@ -1,0 +1,30 @@
+using FactCheck.Web.Infrastructure.Pipeline;
+using Microsoft.AspNetCore.Components.Forms;
+
+namespace FactCheck.Web.Components;
+
+/// Shows the pipeline's field errors in a form, next to the fields they name.
+public sealed class ServerValidation
+{
+    private readonly EditContext context;
+    private readonly ValidationMessageStore store;
+
+    public ServerValidation(EditContext context)
+    {
+        this.context = context;
+        store = new ValidationMessageStore(context);
+        context.OnFieldChanged += (_, e) => store.Clear(e.FieldIdentifier);
+        context.OnValidationRequested += (_, _) => store.Clear();
+    }
+
+    public void Show(ValidationFailedException failure)
+    {
+        store.Clear();
+        foreach (var (field, messages) in failure.Errors)
+        {
+            store.Add(context.Field(field), messages);
+        }
+
+        context.NotifyValidationStateChanged();
+    }
+}

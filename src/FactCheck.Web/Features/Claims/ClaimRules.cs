@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace FactCheck.Web.Features.Claims;
+
+public static partial class ClaimRules
+{
+    public const int MaxTextLength = 10_000;
+    public const int MaxTitleLength = 75;
+
+    public static readonly IReadOnlyList<string> Kinds = ["statement", "event", "figure", "quote"];
+    public static readonly IReadOnlyList<string> ClaimantKinds = ["person", "government", "military", "official-body", "media", "other"];
+    public static readonly IReadOnlyList<string> Relations = ["denies", "disputes", "supports", "corrects", "same-as"];
+
+    /// A BCP 47 tag that names a language .NET knows (e.g. "id", "en", "en-GB").
+    public static bool IsKnownLanguage(string? tag)
+    {
+        if (string.IsNullOrWhiteSpace(tag) || !LanguageTag().IsMatch(tag))
+        {
+            return false;
+        }
+
+        try
+        {
+            var culture = CultureInfo.GetCultureInfo(tag, predefinedOnly: true);
+            return culture.ThreeLetterISOLanguageName != "ivl";
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// Only absolute http(s) links are stored: no javascript:, data:, file: or relative URLs.
+    public static bool IsHttpUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && !string.IsNullOrEmpty(uri.Host);
+
+    /// URL-safe, ASCII slug from a title in any script ("Baku membantah tuduhan" -> "baku-membantah-tuduhan").
+    public static string Slugify(string title)
+    {
+        var normalized = title.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(normalized.Length);
+        var dash = false;
+        foreach (var c in normalized)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+                dash = false;
+            }
+            else if (!dash && builder.Length > 0)
+            {
+                builder.Append('-');
+                dash = true;
+            }
+        }
+
+        var slug = builder.ToString().Trim('-');
+        if (slug.Length > 60)
+        {
+            slug = slug[..60].TrimEnd('-');
+        }
+
+        return slug.Length == 0 ? "claim" : slug;
+    }
+
+    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    private static partial Regex LanguageTag();
+}

@@ -1,0 +1,67 @@
+using FactCheck.Web.Components;
+using FactCheck.Web.Features.Accounts;
+using FactCheck.Web.Infrastructure.Auth;
+using FactCheck.Web.Infrastructure.Jobs;
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace FactCheck.Web.Infrastructure;
+
+public static class AppSetup
+{
+    /// Migrates and seeds the database and registers recurring jobs before the server takes requests.
+    public static async Task InitializeFactCheckAsync(this WebApplication app)
+    {
+        try
+        {
+            await app.Services.GetRequiredService<Bootstrap>().RunAsync();
+        }
+        catch (Database.MigrationFailedException ex)
+        {
+            app.Logger.LogCritical(ex, "FactCheck cannot start: {Reason}", ex.Message);
+            throw;
+        }
+
+        var jobs = app.Services.GetRequiredService<IOptions<FactCheckOptions>>().Value.Jobs;
+        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<SystemJobs>(
+            SystemJobs.MaintenanceJobId, j => j.MaintainDatabase(CancellationToken.None), jobs.MaintenanceCron);
+    }
+
+    public static WebApplication MapFactCheck(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(async context =>
+        {
+            // The API answers bare status codes (404 for an unknown route, 405...) with problem details too.
+            if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
+            {
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context.HttpContext });
+            }
+        });
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<ActorMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapOpenApi();
+        app.MapHealthChecks("/healthz");
+        app.MapHangfireDashboard("/jobs", new DashboardOptions
+        {
+            Authorization = [new AdminDashboardAuthorizationFilter()],
+            DashboardTitle = "FactCheck jobs",
+            AppPath = "/",
+        }).RequireAuthorization(ServiceSetup.AdminPolicy);
+
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,103 @@
+using Dapper;
+using FactCheck.Web.Features.Accounts;
+using FactCheck.Web.Features.Claims;
+using FactCheck.Web.Features.Demo;
+using FactCheck.Web.Infrastructure.Database;
+using FactCheck.Web.Infrastructure.Pipeline;
+using Mediator;
+using Microsoft.Extensions.Options;
+
+namespace FactCheck.Web.Infrastructure;
+
+/// Runs before the server accepts requests: applies migrations, then gives an empty database its first accounts
+/// (the demo case in Development, otherwise one admin). Everything is created through the ordinary commands.
+public sealed class Bootstrap(Db db, IServiceScopeFactory scopes, IOptions<FactCheckOptions> options, ILogger<Bootstrap> logger)
+{
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        await db.ConfigureFileAsync(cancellationToken);
+        var applied = Migrator.Apply(db, logger);
+        if (applied.Count > 0)
+        {
+            logger.LogInformation("Applied {Count} migration(s): {Scripts}", applied.Count, string.Join(", ", applied));
+        }
+
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var users = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM users", cancellationToken: cancellationToken));
+        if (users > 0)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var actor = scope.ServiceProvider.GetRequiredService<CurrentActor>();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        actor.Actor = Actor.System;
+        if (options.Value.DemoData)
+        {
+            await LoadDemoCaseAsync(mediator, actor, cancellationToken);
+        }
+        else
+        {
+            await CreateFirstAdminAsync(mediator, cancellationToken);
+        }
+    }
+
+    private async Task CreateFirstAdminAsync(IMediator mediator, CancellationToken ct)
+    {
+        var admin = options.Value.Admin;
+        var username = string.IsNullOrWhiteSpace(admin.Username) ? "admin" : admin.Username.Trim();
+        var created = await mediator.Send(
+            new CreateUser { Username = username, DisplayName = "Administrator", Roles = [Roles.Admin], Password = string.IsNullOrEmpty(admin.Password) ? null : admin.Password },
+            ct);
+        if (created.GeneratedPassword is { } password)
+        {
+            Announce($"First admin account created: username '{username}', password '{password}'. It is shown only this once: sign in and change it, or set FactCheck:Admin:Password before the first start.");
+        }
+        else
+        {
+            logger.LogWarning("First admin account '{Username}' created from configuration (FactCheck:Admin).", username);
+        }
+    }
+
+    private async Task LoadDemoCaseAsync(IMediator mediator, CurrentActor actor, CancellationToken ct)
+    {
+        var password = string.IsNullOrEmpty(options.Value.DemoPassword) ? Credentials.GeneratePassword() : options.Value.DemoPassword;
+        var ids = new Dictionary<string, long>();
+        foreach (var (username, displayName, role) in DemoCase.Staff)
+        {
+            var user = await mediator.Send(new CreateUser { Username = username, DisplayName = displayName, Roles = [role], Password = password }, ct);
+            ids[username] = user.Id;
+        }
+
+        // The demo claims are entered by the demo editor, as a person would enter them.
+        actor.Actor = new Actor(ids["editor"], "editor", new HashSet<string> { Roles.Editor });
+        var claims = new Dictionary<string, long>();
+        foreach (var (key, claim) in DemoCase.Claims())
+        {
+            claims[key] = (await mediator.Send(claim, ct)).Id;
+        }
+
+        foreach (var (from, relation, to, note) in DemoCase.Links)
+        {
+            await mediator.Send(new LinkClaims { FromClaimId = claims[from], ToClaimId = claims[to], Relation = relation, Note = note }, ct);
+        }
+
+        actor.Actor = Actor.System;
+        var accounts = string.Join(", ", DemoCase.Staff.Select(s => $"{s.Username} ({s.Role})"));
+        Announce(string.IsNullOrEmpty(options.Value.DemoPassword)
+            ? $"Demo case loaded ({claims.Count} claims). Demo accounts: {accounts}. Password for all of them: {password} (shown only this once; set FactCheck:DemoPassword to choose it)."
+            : $"Demo case loaded ({claims.Count} claims). Demo accounts: {accounts}. Password: the value of FactCheck:DemoPassword.");
+    }
+
+    /// Passwords go to the console of the person who started the app, never into the log stream, which may be shipped and kept.
+    private void Announce(string message)
+    {
+        Console.WriteLine();
+        Console.WriteLine("==== FactCheck ====");
+        Console.WriteLine(message);
+        Console.WriteLine("===================");
+        Console.WriteLine();
+        logger.LogWarning("Start-up accounts created; their password was printed once on the console.");
+    }
+}

@@ -1,0 +1,205 @@
+using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
+using System.Diagnostics;
+using System.Reflection;
+using FactCheck.Web.Infrastructure.Database;
+using Dapper;
+using Mediator;
+
+namespace FactCheck.Web.Infrastructure.Pipeline;
+
+/// First in the pipeline: one log line per message with its actor, outcome and duration.
+public sealed class LoggingBehavior<TMessage, TResponse>(CurrentActor current, ILogger<LoggingBehavior<TMessage, TResponse>> logger)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var name = typeof(TMessage).Name;
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["Message"] = name, ["Actor"] = current.Actor.Name });
+        try
+        {
+            var response = await next(message, cancellationToken);
+            logger.LogInformation("{Message} by {Actor} succeeded in {ElapsedMs:F1} ms", name, current.Actor.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return response;
+        }
+        catch (Exception ex) when (ex is ValidationFailedException or ForbiddenException or NotAuthenticatedException or NotFoundException or ConflictException)
+        {
+            logger.LogInformation("{Message} by {Actor} refused: {Reason}", name, current.Actor.Name, ex.Message);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "{Message} by {Actor} failed after {ElapsedMs:F1} ms", name, current.Actor.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            throw;
+        }
+    }
+}
+
+/// Refuses a message before it reaches its handler unless the actor may send it. Roles and the active flag are
+/// read from the database on every message, so a deactivation or role change applies at once, open circuits included.
+public sealed class AuthorizationBehavior<TMessage, TResponse>(CurrentActor current, Db db)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var rule = AccessRule.For(typeof(TMessage));
+        var actor = current.Actor;
+        if (rule.Anonymous || actor.IsSystem)
+        {
+            if (rule.SystemOnly && !actor.IsSystem)
+            {
+                throw new ForbiddenException($"{typeof(TMessage).Name} is run by the system only.");
+            }
+
+            return await next(message, cancellationToken);
+        }
+
+        if (rule.SystemOnly)
+        {
+            throw new ForbiddenException($"{typeof(TMessage).Name} is run by the system only.");
+        }
+
+        if (!actor.IsAuthenticated)
+        {
+            throw new NotAuthenticatedException("Sign in to do this.");
+        }
+
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var roles = (await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT r.role
+            FROM users u JOIN user_roles r ON r.user_id = u.id
+            WHERE u.id = @UserId AND u.is_active = 1
+            """,
+            new { actor.UserId },
+            cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+        var active = roles.Count > 0 || await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM users WHERE id = @UserId AND is_active = 1", new { actor.UserId }, cancellationToken: cancellationToken)) > 0;
+        if (!active)
+        {
+            throw new NotAuthenticatedException("This account is deactivated or no longer exists.");
+        }
+
+        current.Actor = actor with { Roles = roles };
+        if (!rule.AnyStaff && !rule.Roles.Any(roles.Contains))
+        {
+            throw new ForbiddenException($"{typeof(TMessage).Name} needs one of the roles: {string.Join(", ", rule.Roles)}.");
+        }
+
+        return await next(message, cancellationToken);
+    }
+}
+
+/// Checks DataAnnotations (and IValidatableObject) on the message; a failure never reaches the handler.
+public sealed class ValidationBehavior<TMessage, TResponse> : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(message, new ValidationContext(message), results, validateAllProperties: true))
+        {
+            var errors = results
+                .SelectMany(r => (r.MemberNames.Any() ? r.MemberNames : [""]).Select(m => (Member: m, r.ErrorMessage)))
+                .GroupBy(e => e.Member)
+                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage ?? "Invalid value.").Distinct().ToArray());
+            throw new ValidationFailedException(errors);
+        }
+
+        return next(message, cancellationToken);
+    }
+}
+
+/// Wraps every command in one immediate transaction and writes its audit rows in that transaction.
+/// A command whose handler changed rows without recording an audit entry still gets one (the message itself),
+/// so no state change goes unrecorded.
+public sealed class TransactionBehavior<TMessage, TResponse>(CurrentActor current, Db db, TimeProvider clock)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IBaseCommand
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (CommandContext.Value is not null)
+        {
+            throw new InvalidOperationException($"{typeof(TMessage).Name} was sent from inside another command; compose the work in one handler instead.");
+        }
+
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var transaction = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var context = new CommandContext(connection, transaction, current.Actor, clock.GetUtcNow(), typeof(TMessage).Name);
+        CommandContext.Value = context;
+        try
+        {
+            var changesBefore = await context.ExecuteScalarAsync<long>("SELECT total_changes()", null, cancellationToken);
+            var response = await next(message, cancellationToken);
+            var changed = await context.ExecuteScalarAsync<long>("SELECT total_changes()", null, cancellationToken) > changesBefore;
+            var entries = context.AuditEntries;
+            if (entries.Count == 0 && changed)
+            {
+                entries = [new AuditEntry(context.Action, "command", typeof(TMessage).Name, null, CommandContext.Serialize(message))];
+            }
+
+            foreach (var entry in entries)
+            {
+                await context.ExecuteAsync(
+                    """
+                    INSERT INTO audit_log (at, actor_id, actor_name, action, entity, entity_id, before_json, after_json)
+                    VALUES (@At, @ActorId, @ActorName, @Action, @Entity, @EntityId, @BeforeJson, @AfterJson)
+                    """,
+                    new
+                    {
+                        At = context.Now,
+                        ActorId = context.Actor.UserId,
+                        ActorName = context.Actor.Name,
+                        entry.Action,
+                        entry.Entity,
+                        entry.EntityId,
+                        entry.BeforeJson,
+                        entry.AfterJson,
+                    },
+                    cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return response;
+        }
+        finally
+        {
+            CommandContext.Value = null;
+        }
+    }
+}
+
+internal sealed record AccessRule(bool Anonymous, bool AnyStaff, bool SystemOnly, IReadOnlyList<string> Roles)
+{
+    private static readonly ConcurrentDictionary<Type, AccessRule> Cache = new();
+
+    public static AccessRule For(Type messageType) => Cache.GetOrAdd(messageType, Read);
+
+    public static bool IsDeclared(Type messageType)
+    {
+        var rule = For(messageType);
+        return rule.Anonymous || rule.AnyStaff || rule.SystemOnly || rule.Roles.Count > 0;
+    }
+
+    private static AccessRule Read(Type type)
+    {
+        var roles = type.GetCustomAttribute<AllowRolesAttribute>()?.Roles ?? [];
+        foreach (var role in roles)
+        {
+            if (!Pipeline.Roles.IsKnown(role))
+            {
+                throw new InvalidOperationException($"{type.Name} names an unknown role '{role}'.");
+            }
+        }
+
+        return new AccessRule(
+            type.IsDefined(typeof(AllowAnonymousMessageAttribute)),
+            type.IsDefined(typeof(AllowAnyStaffAttribute)),
+            type.IsDefined(typeof(SystemOnlyAttribute)),
+            roles);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Data;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace FactCheck.Web.Infrastructure.Pipeline;
+
+/// The open connection and transaction of the command being handled, with its actor, its clock reading and
+/// the audit entries it has recorded. The transaction behaviour creates it around the handler and commits it,
+/// audit rows included, in one go; a handler never commits or rolls back itself.
+public sealed class CommandContext
+{
+    private static readonly AsyncLocal<CommandContext?> Ambient = new();
+    private readonly List<AuditEntry> auditEntries = [];
+
+    internal CommandContext(SqliteConnection connection, SqliteTransaction transaction, Actor actor, DateTimeOffset now, string action)
+    {
+        Connection = connection;
+        Transaction = transaction;
+        Actor = actor;
+        Now = now;
+        Action = action;
+    }
+
+    public static CommandContext Current =>
+        Ambient.Value ?? throw new InvalidOperationException("No command is running: commands are handled inside the mediator pipeline.");
+
+    internal static CommandContext? Value
+    {
+        get => Ambient.Value;
+        set => Ambient.Value = value;
+    }
+
+    public SqliteConnection Connection { get; }
+
+    public SqliteTransaction Transaction { get; }
+
+    public Actor Actor { get; }
+
+    public DateTimeOffset Now { get; }
+
+    /// The command's name, used as the audit action.
+    public string Action { get; }
+
+    internal IReadOnlyList<AuditEntry> AuditEntries => auditEntries;
+
+    /// Records what the command changed; written to audit_log in this command's transaction.
+    public void Audit(string entity, object entityId, object? before, object? after, string? action = null) =>
+        auditEntries.Add(new AuditEntry(action ?? Action, entity, Convert.ToString(entityId, System.Globalization.CultureInfo.InvariantCulture) ?? "", Serialize(before), Serialize(after)));
+
+    public Task<int> ExecuteAsync(string sql, object? param, CancellationToken cancellationToken) =>
+        Connection.ExecuteAsync(Define(sql, param, cancellationToken));
+
+    public Task<T> ExecuteScalarAsync<T>(string sql, object? param, CancellationToken cancellationToken) =>
+        Connection.ExecuteScalarAsync<T>(Define(sql, param, cancellationToken))!;
+
+    public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? param, CancellationToken cancellationToken) =>
+        Connection.QuerySingleOrDefaultAsync<T>(Define(sql, param, cancellationToken));
+
+    public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? param, CancellationToken cancellationToken) =>
+        Connection.QueryAsync<T>(Define(sql, param, cancellationToken));
+
+    private CommandDefinition Define(string sql, object? param, CancellationToken cancellationToken) =>
+        new(sql, param, Transaction, cancellationToken: cancellationToken);
+
+    internal static string? Serialize(object? value) =>
+        value switch
+        {
+            null => null,
+            string s => JsonSerializer.Serialize(s, AuditJson.Options),
+            _ => JsonSerializer.Serialize(value, value.GetType(), AuditJson.Options),
+        };
+}
+
+internal sealed record AuditEntry(string Action, string Entity, string EntityId, string? BeforeJson, string? AfterJson);
+
+internal static class AuditJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = false,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver
+        {
+            Modifiers = { RemoveSensitive },
+        },
+    };
+
+    private static void RemoveSensitive(System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
+    {
+        foreach (var property in info.Properties)
+        {
+            if (property.AttributeProvider?.IsDefined(typeof(SensitiveAttribute), inherit: true) == true)
+            {
+                property.ShouldSerialize = static (_, _) => false;
+            }
+        }
+    }
+}
+

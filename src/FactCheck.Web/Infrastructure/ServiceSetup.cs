@@ -1,0 +1,193 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Dapper;
+using FactCheck.Web.Infrastructure.Api;
+using FactCheck.Web.Infrastructure.Auth;
+using FactCheck.Web.Infrastructure.Database;
+using FactCheck.Web.Infrastructure.Jobs;
+using FactCheck.Web.Infrastructure.Pipeline;
+using Hangfire;
+using Hangfire.InMemory;
+using Mediator;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MudBlazor.Services;
+
+namespace FactCheck.Web.Infrastructure;
+
+public static class ServiceSetup
+{
+    public const string AdminPolicy = "admin";
+    public const string LoginRateLimit = "login";
+
+    public static WebApplicationBuilder AddFactCheck(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddOptions<FactCheckOptions>().Bind(configuration.GetSection(FactCheckOptions.Section));
+
+        DapperTypeHandlers.Register();
+        var db = new Db(ResolveConnectionString(configuration, builder.Environment));
+        services.AddSingleton(db);
+        // Keys live beside the database so sign-in cookies and antiforgery tokens survive a restart.
+        services.AddDataProtection()
+            .SetApplicationName("FactCheck")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(db.DataFolder, "keys")));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Bootstrap>();
+
+        services.AddScoped<CurrentActor>();
+        services.AddMediator((MediatorOptions options) =>
+        {
+            // Scoped: behaviours read the caller's CurrentActor, which belongs to the request or circuit scope.
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.GenerateTypesAsInternal = true;
+            options.Assemblies = [typeof(ServiceSetup)];
+            options.PipelineBehaviors =
+            [
+                typeof(LoggingBehavior<,>),
+                typeof(AuthorizationBehavior<,>),
+                typeof(ValidationBehavior<,>),
+                typeof(TransactionBehavior<,>),
+            ];
+        });
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        AddAuthentication(services);
+        AddRateLimiting(services, configuration);
+        AddJobs(services, configuration);
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<CircuitHandler, ActorCircuitHandler>();
+        services.AddMudServices();
+        return builder;
+    }
+
+    private static string ResolveConnectionString(IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        var configured = configuration.GetConnectionString("FactCheck");
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(configured) ? "Data Source=App_Data/factcheck.db" : configured);
+        if (builder.DataSource is { Length: > 0 } source && source != ":memory:" && !Path.IsPathRooted(source)
+            && builder.Mode != Microsoft.Data.Sqlite.SqliteOpenMode.Memory)
+        {
+            builder.DataSource = Path.Combine(environment.ContentRootPath, source);
+        }
+
+        return builder.ToString();
+    }
+
+    private static void AddAuthentication(IServiceCollection services)
+    {
+        services.AddAuthentication(AuthSchemes.Smart)
+            .AddPolicyScheme(AuthSchemes.Smart, "Cookie for pages, bearer token for /api", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Path.StartsWithSegments("/api") ? AuthSchemes.ApiToken : AuthSchemes.Cookie)
+            .AddCookie(AuthSchemes.Cookie, options =>
+            {
+                options.LoginPath = "/login";
+                options.LogoutPath = "/logout";
+                options.AccessDeniedPath = "/access-denied";
+                options.Cookie.Name = "factcheck.auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromHours(12);
+                options.SlidingExpiration = true;
+                options.Events.OnValidatePrincipal = ValidateSecurityStampAsync;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(AuthSchemes.ApiToken, null);
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
+    }
+
+    /// A cookie stays valid only while the account is active and its security stamp (changed by role changes,
+    /// password resets and deactivation) is the one it was issued with.
+    private static async Task ValidateSecurityStampAsync(CookieValidatePrincipalContext context)
+    {
+        var id = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var stamp = context.Principal?.FindFirstValue(AuthSchemes.SecurityStampClaim);
+        var db = context.HttpContext.RequestServices.GetRequiredService<Db>();
+        await using var connection = await db.OpenAsync(context.HttpContext.RequestAborted);
+        var current = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT security_stamp FROM users WHERE id = @id AND is_active = 1", new { id }, cancellationToken: context.HttpContext.RequestAborted));
+        if (current is null || current != stamp)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(AuthSchemes.Cookie);
+        }
+    }
+
+    private static void AddRateLimiting(IServiceCollection services, IConfiguration configuration)
+    {
+        var perMinute = configuration.GetValue($"{FactCheckOptions.Section}:Security:LoginRequestsPerMinute", 10);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many attempts", Detail = "Too many sign-in attempts from your address. Wait a minute and try again." },
+                });
+            };
+            // Sign-in by form and by API share one budget per client address.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var isLogin = HttpMethods.IsPost(context.Request.Method)
+                    && (context.Request.Path.Equals("/login", StringComparison.OrdinalIgnoreCase) || context.Request.Path.Equals("/api/tokens", StringComparison.OrdinalIgnoreCase));
+                if (!isLogin)
+                {
+                    return RateLimitPartition.GetNoLimiter("none");
+                }
+
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+        });
+    }
+
+    private static void AddJobs(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(1) }));
+        services.AddScoped<SystemJobs>();
+        if (configuration.GetValue($"{FactCheckOptions.Section}:Jobs:Enabled", true))
+        {
+            services.AddHangfireServer(options => options.WorkerCount = 2);
+        }
+    }
+
+    private sealed class DatabaseHealthCheck(Db db) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await using var connection = await db.OpenAsync(cancellationToken);
+                await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM users", cancellationToken: cancellationToken));
+                return HealthCheckResult.Healthy();
+            }
+            catch (Exception ex)
+            {
+                return HealthCheckResult.Unhealthy("The database does not answer.", ex);
+            }
+        }
+    }
+}
