@@ -49,6 +49,7 @@ public static class AppSetup
         app.UseMiddleware<ActorMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseMiddleware<PublicPageMiddleware>();
 
         app.MapStaticAssets();
         app.MapOpenApi();

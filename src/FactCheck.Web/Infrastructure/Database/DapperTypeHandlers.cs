@@ -16,9 +16,18 @@ public static class DapperTypeHandlers
             return;
         }
 
+        // Dapper maps these types itself and would ignore our handlers for parameters; drop its mapping first.
+        foreach (var type in new[] { typeof(DateTimeOffset), typeof(DateTimeOffset?), typeof(DateOnly), typeof(DateOnly?), typeof(Guid), typeof(Guid?) })
+        {
+            SqlMapper.RemoveTypeMap(type);
+        }
+
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
         SqlMapper.AddTypeHandler(new DateOnlyHandler());
         SqlMapper.AddTypeHandler(new GuidHandler());
+
+        // SQLite returns INTEGER as Int64; records with bool members need this to be materialised by constructor.
+        SqlMapper.AddTypeHandler(new BooleanHandler());
     }
 
     /// Instants are stored in UTC with 7 fractional digits, so text order is time order.
@@ -48,6 +57,17 @@ public static class DapperTypeHandlers
         }
 
         public override DateOnly Parse(object value) => DateOnly.ParseExact((string)value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    private sealed class BooleanHandler : SqlMapper.TypeHandler<bool>
+    {
+        public override void SetValue(IDbDataParameter parameter, bool value)
+        {
+            parameter.DbType = DbType.Int64;
+            parameter.Value = value ? 1L : 0L;
+        }
+
+        public override bool Parse(object value) => Convert.ToInt64(value, CultureInfo.InvariantCulture) != 0;
     }
 
     private sealed class GuidHandler : SqlMapper.TypeHandler<Guid>

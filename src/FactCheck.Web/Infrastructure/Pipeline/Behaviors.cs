@@ -99,8 +99,17 @@ public sealed class ValidationBehavior<TMessage, TResponse> : IPipelineBehavior<
 {
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        var context = new ValidationContext(message);
         var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(message, new ValidationContext(message), results, validateAllProperties: true))
+        var valid = Validator.TryValidateObject(message, context, results, validateAllProperties: true);
+
+        // DataAnnotations skips IValidatableObject when a property rule fails; run it anyway so a form shows every problem at once.
+        if (!valid && message is IValidatableObject validatable)
+        {
+            results.AddRange(validatable.Validate(context));
+        }
+
+        if (results.Count > 0)
         {
             var errors = results
                 .SelectMany(r => (r.MemberNames.Any() ? r.MemberNames : [""]).Select(m => (Member: m, r.ErrorMessage)))

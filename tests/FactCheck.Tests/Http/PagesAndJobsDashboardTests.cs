@@ -1,0 +1,144 @@
+using System.Net;
+
+namespace FactCheck.Tests.Http;
+
+[Collection(SharedAppCollection.Name)]
+public sealed class PagesAndJobsDashboardTests(SharedApp shared)
+{
+    private TestApp App => shared.App;
+
+    [Fact]
+    public async Task Jobs_dashboard_sends_anonymous_visitors_to_sign_in()
+    {
+        var response = await App.Browser().GetAsync("/jobs");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/login", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Theory]
+    [InlineData("editor")]
+    [InlineData("checker")]
+    public async Task Jobs_dashboard_is_refused_to_staff_who_are_not_admins(string username)
+    {
+        var browser = App.Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await App.SignInAsync(browser, username, TestApp.DemoPassword)).StatusCode);
+
+        var response = await browser.GetAsync("/jobs");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("FactCheck jobs", body);
+        if (response.StatusCode == HttpStatusCode.Redirect)
+        {
+            var denied = await browser.GetAsync(response.Headers.Location);
+            Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Jobs_dashboard_opens_for_an_admin_and_lists_the_maintenance_job()
+    {
+        var browser = App.Browser();
+        await App.SignInAsync(browser, "admin", TestApp.DemoPassword);
+
+        var response = await browser.GetAsync("/jobs/recurring");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("FactCheck jobs", body);
+        Assert.Contains("database-maintenance", body);
+    }
+
+    [Fact]
+    public async Task Signing_in_sets_a_strict_http_only_cookie_and_lands_on_the_queue()
+    {
+        var browser = App.Browser();
+
+        var response = await App.SignInAsync(browser, "editor", TestApp.DemoPassword);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/queue", response.Headers.Location!.AbsolutePath);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("factcheck.auth=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/queue")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_on_the_form_shows_a_readable_message()
+    {
+        var response = await App.SignInAsync(App.Browser(), "editor", "not-the-password");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Unknown username or wrong password.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_sign_in_form_without_its_antiforgery_token_is_rejected()
+    {
+        var response = await App.Browser().PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["Input.Username"] = "editor",
+            ["Input.Password"] = TestApp.DemoPassword,
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("factcheck.auth=", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Return_urls_outside_the_site_are_ignored()
+    {
+        var browser = App.Browser();
+        var page = await browser.GetStringAsync("/login?returnUrl=//evil.example/steal");
+        Assert.Contains("Staff sign-in", page);
+
+        var response = await App.SignInAsync(browser, "editor", TestApp.DemoPassword);
+
+        Assert.Equal(App.Server.BaseAddress.Host, response.Headers.Location!.Host);
+        Assert.Equal("/queue", response.Headers.Location.AbsolutePath);
+    }
+
+    [Theory]
+    [InlineData("/queue")]
+    [InlineData("/claims")]
+    [InlineData("/admin/users")]
+    public async Task Staff_pages_send_anonymous_visitors_to_sign_in(string path)
+    {
+        var response = await App.Browser().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/login", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task The_public_home_page_is_static_cookie_free_html_with_an_empty_state()
+    {
+        var response = await App.CreateClient().GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"no-verdicts\"", html);
+        Assert.DoesNotContain("blazor.web.js", html);
+    }
+
+    [Fact]
+    public async Task Health_endpoint_answers_when_the_database_does()
+    {
+        var response = await App.CreateClient().GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_unknown_page_is_a_404()
+    {
+        var response = await App.CreateClient().GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

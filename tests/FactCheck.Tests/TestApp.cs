@@ -1,0 +1,180 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Dapper;
+using FactCheck.Web.Features.Accounts;
+using FactCheck.Web.Infrastructure.Database;
+using FactCheck.Web.Infrastructure.Pipeline;
+using Mediator;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FactCheck.Tests;
+
+/// The real application on a fresh temp-file SQLite database built from db/migrations, with a fake clock.
+/// Messages go through the real mediator pipeline; HTTP goes through the real middleware.
+public partial class TestApp : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "Test-Demo-Password-1";
+
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "factcheck-tests", Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string?> settings;
+
+    public TestApp(bool demoData = true, IDictionary<string, string?>? settings = null, string? folder = null)
+    {
+        if (folder is not null)
+        {
+            this.folder = folder;
+        }
+
+        Directory.CreateDirectory(this.folder);
+        this.settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:FactCheck"] = $"Data Source={DatabasePath}",
+            ["FactCheck:DemoData"] = demoData ? "true" : "false",
+            ["FactCheck:DemoPassword"] = DemoPassword,
+            ["FactCheck:Jobs:Enabled"] = "false",
+            ["FactCheck:Security:LoginRequestsPerMinute"] = "10000",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            this.settings[key] = value;
+        }
+    }
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public string Folder => folder;
+
+    public string DatabasePath => Path.Combine(folder, "factcheck.db");
+
+    public Db Db => Services.GetRequiredService<Db>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// Starts the app (migrations, seeding) without an HTTP call.
+    public TestApp Start()
+    {
+        _ = Services;
+        return this;
+    }
+
+    public async Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> command, Actor actor)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = actor;
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
+    }
+
+    public async Task<TResponse> QueryAsync<TResponse>(IQuery<TResponse> query, Actor actor)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = actor;
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
+    }
+
+    public async Task<TResponse> RequestAsync<TResponse>(IRequest<TResponse> request, Actor actor)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = actor;
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    /// The actor of an existing account, roles as stored.
+    public async Task<Actor> ActorAsync(string username)
+    {
+        await using var connection = await Db.OpenAsync();
+        var id = await connection.QuerySingleAsync<long>("SELECT id FROM users WHERE username = @username", new { username });
+        var roles = await connection.QueryAsync<string>("SELECT role FROM user_roles WHERE user_id = @id", new { id });
+        return new Actor(id, username, roles.ToHashSet());
+    }
+
+    /// Creates a fresh account (unique name) so tests that lock or deactivate accounts never share one.
+    public async Task<(string Username, string Password, Actor Actor)> NewUserAsync(string role, string? prefix = null)
+    {
+        var username = $"{prefix ?? role}-{Guid.NewGuid().ToString("N")[..8]}";
+        const string password = "A-long-enough-password-1";
+        await SendAsync(new CreateUser { Username = username, DisplayName = username, Roles = [role], Password = password }, Actor.System);
+        return (username, password, await ActorAsync(username));
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql, object? param = null)
+    {
+        await using var connection = await Db.OpenAsync();
+        return await connection.ExecuteScalarAsync<T>(sql, param) ?? throw new InvalidOperationException("No value for " + sql);
+    }
+
+    public async Task<List<T>> RowsAsync<T>(string sql, object? param = null)
+    {
+        await using var connection = await Db.OpenAsync();
+        return (await connection.QueryAsync<T>(sql, param)).ToList();
+    }
+
+    /// An HTTP client that keeps cookies and does not follow redirects, so tests see 302s.
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// Signs in through the real /login form, antiforgery token included.
+    public async Task<HttpResponseMessage> SignInAsync(HttpClient client, string username, string password)
+    {
+        var page = await client.GetStringAsync("/login");
+        var token = AntiforgeryField().Match(page).Groups[1].Value;
+        return await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["Input.Username"] = username,
+            ["Input.Password"] = password,
+        }));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open by a finalising connection; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
+
+/// One app with the demo case, shared by the tests that do not change the clock or global settings.
+[CollectionDefinition(Name)]
+public sealed class SharedAppCollection : ICollectionFixture<SharedApp>
+{
+    public const string Name = "shared app";
+}
+
+public sealed class SharedApp : IDisposable
+{
+    public TestApp App { get; } = new TestApp().Start();
+
+    public void Dispose() => App.Dispose();
+}
