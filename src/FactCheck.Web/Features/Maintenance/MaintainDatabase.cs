@@ -10,16 +10,20 @@ namespace FactCheck.Web.Features.Maintenance;
 [SystemOnly]
 public sealed record MaintainDatabase : IRequest<MaintenanceReport>;
 
-public sealed record MaintenanceReport(long WalPagesCheckpointed, bool CheckpointBusy);
+/// WalBytes is the write-ahead log's size after the checkpoint: 0 unless a reader kept it from being emptied.
+public sealed record MaintenanceReport(long WalBytes, bool CheckpointBusy);
 
 public sealed class MaintainDatabaseHandler(Db db) : IRequestHandler<MaintainDatabase, MaintenanceReport>
 {
     public async ValueTask<MaintenanceReport> Handle(MaintainDatabase request, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        var checkpoint = await connection.QuerySingleAsync<(long Busy, long Log, long Checkpointed)>(
-            new CommandDefinition("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken: cancellationToken));
+
+        // optimize may write fresh statistics, so it runs before the checkpoint that empties the WAL.
         await connection.ExecuteAsync(new CommandDefinition("PRAGMA optimize", cancellationToken: cancellationToken));
-        return new MaintenanceReport(checkpoint.Checkpointed, checkpoint.Busy != 0);
+        var (busy, _, _) = await connection.QuerySingleAsync<(long Busy, long Log, long Checkpointed)>(
+            new CommandDefinition("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken: cancellationToken));
+        var walBytes = File.Exists(db.DataSource + "-wal") ? new FileInfo(db.DataSource + "-wal").Length : 0;
+        return new MaintenanceReport(walBytes, busy != 0);
     }
 }

@@ -1,0 +1,55 @@
+using FactCheck.Web.Features.Maintenance;
+using FactCheck.Web.Infrastructure.Jobs;
+using FactCheck.Web.Infrastructure.Pipeline;
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FactCheck.Tests.Jobs;
+
+public sealed class MaintenanceJobTests
+{
+    [Fact]
+    public async Task Maintenance_checkpoints_the_write_ahead_log()
+    {
+        using var app = new TestApp().Start();
+        await app.SendAsync(new Web.Features.Claims.SubmitClaim
+        {
+            Title = "Something to write", Text = "Teks", Language = "id", ClaimantName = "Someone", ClaimantKind = "person", Kind = "statement",
+        }, await app.ActorAsync("editor"));
+        Assert.True(new FileInfo(app.DatabasePath + "-wal").Length > 0);
+
+        var report = await app.RequestAsync(new MaintainDatabase(), Actor.System);
+
+        Assert.False(report.CheckpointBusy, $"report: {report}");
+        Assert.Equal(0, report.WalBytes);
+        Assert.Equal(0, new FileInfo(app.DatabasePath + "-wal").Length);
+    }
+
+    [Fact]
+    public async Task The_recurring_maintenance_job_is_registered_and_runs_to_success_on_the_job_server()
+    {
+        using var app = new TestApp(settings: new Dictionary<string, string?> { ["FactCheck:Jobs:Enabled"] = "true" }).Start();
+        var storage = app.Services.GetRequiredService<JobStorage>();
+        using (var connection = storage.GetConnection())
+        {
+            var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == SystemJobs.MaintenanceJobId);
+            Assert.Equal("17 3 * * *", job.Cron);
+        }
+
+        app.Services.GetRequiredService<IRecurringJobManager>().Trigger(SystemJobs.MaintenanceJobId);
+
+        var monitoring = storage.GetMonitoringApi();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // A job that throws is scheduled for a retry rather than failed, so stop on either.
+        while (monitoring.SucceededListCount() == 0 && monitoring.FailedCount() == 0 && monitoring.ScheduledCount() == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(0, monitoring.FailedCount());
+        Assert.Equal(0, monitoring.ScheduledCount());
+        var succeeded = Assert.Single(monitoring.SucceededJobs(0, 10));
+        Assert.Equal(nameof(SystemJobs.MaintainDatabase), succeeded.Value.Job.Method.Name);
+    }
+}
