@@ -6,7 +6,7 @@ using MudBlazor.Services;
 
 namespace FactCheck.Tests.Components;
 
-public sealed class StaffNavTests : BunitContext
+public sealed class StaffNavTests : BunitContext, IAsyncLifetime
 {
     public StaffNavTests()
     {
@@ -42,4 +42,9 @@ public sealed class StaffNavTests : BunitContext
         Assert.Contains("Background jobs", links);
         Assert.DoesNotContain("Queue", links);
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor registers services that only dispose asynchronously.
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 }
