@@ -58,7 +58,7 @@ public static class AppSetup
         {
             Authorization = [new AdminDashboardAuthorizationFilter()],
             DashboardTitle = "FactCheck jobs",
-            AppPath = "/",
+            AppPath = "/admin/users",
         }).RequireAuthorization(ServiceSetup.AdminPolicy);
 
         app.MapAccountEndpoints();

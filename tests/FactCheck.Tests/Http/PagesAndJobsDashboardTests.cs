@@ -62,7 +62,11 @@ public sealed class PagesAndJobsDashboardTests(SharedApp shared)
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("factcheck.auth=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/queue")).StatusCode);
+        var queue = await browser.GetAsync("/queue");
+        Assert.Equal(HttpStatusCode.OK, queue.StatusCode);
+        var html = await queue.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"claim-table\"", html);
+        Assert.Contains("Baku denies attacking buildings in Stepanakert", html);
     }
 
     [Fact]
@@ -71,7 +75,9 @@ public sealed class PagesAndJobsDashboardTests(SharedApp shared)
         var response = await App.SignInAsync(App.Browser(), "editor", "not-the-password");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Unknown username or wrong password.", await response.Content.ReadAsStringAsync());
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Unknown username or wrong password.", html);
+        Assert.DoesNotContain("not-the-password", html);
     }
 
     [Fact]

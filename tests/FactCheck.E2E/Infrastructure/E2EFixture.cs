@@ -1,0 +1,142 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace FactCheck.E2E.Infrastructure;
+
+/// One running app and one headless Chromium for the whole E2E run; each test opens its own browser context.
+public sealed class E2EFixture : IAsyncLifetime
+{
+    public const string DemoPassword = "e2e-Demo-Password-1";
+
+    private static int started;
+
+    private FactCheckAppFactory? factory;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "factcheck-e2e-" + Guid.NewGuid().ToString("N"));
+
+    /// http://127.0.0.1:port/ of the running app.
+    public Uri BaseAddress { get; private set; } = default!;
+
+    /// Screenshots land beside the test assembly, in TestResults/screenshots.
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
+    public IBrowser Browser => browser ?? throw new InvalidOperationException("The E2E fixture has not started.");
+
+    public async Task InitializeAsync()
+    {
+        if (Interlocked.Increment(ref started) > 1)
+        {
+            throw new InvalidOperationException(
+                $"{nameof(E2EFixture)} starts the app and the browser once per run: mark E2E test classes with [Collection(E2ECollectionDefinition.Name)] instead of using the fixture another way.");
+        }
+
+        Directory.CreateDirectory(DataFolder);
+        // Start from an empty folder so every screenshot present after the run was taken by this run.
+        if (Directory.Exists(ScreenshotFolder))
+        {
+            Directory.Delete(ScreenshotFolder, recursive: true);
+        }
+
+        Directory.CreateDirectory(ScreenshotFolder);
+        Assertions.SetDefaultExpectTimeout(10_000);
+        try
+        {
+            factory = new FactCheckAppFactory(DataFolder, DemoPassword);
+            factory.StartServer();
+            BaseAddress = ResolveBaseAddress(factory);
+            if (!File.Exists(factory.DatabasePath))
+            {
+                throw new InvalidOperationException($"The app did not create its database at {factory.DatabasePath}: the test configuration was not applied.");
+            }
+
+            playwright = await Playwright.CreateAsync();
+            browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                // Playwright's own browser download is not available here; use the system Chromium.
+                ExecutablePath = "/usr/bin/chromium",
+                Headless = true,
+                Args =
+                [
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                ],
+            });
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose start failed: do not leave a server or browser behind.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    /// A fresh context (no cookies) whose relative URLs resolve against the app.
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            Locale = "en-GB",
+        });
+        context.SetDefaultTimeout(15_000);
+        context.SetDefaultNavigationTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    /// Safe to call twice (after a failed start and again by xunit).
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+            browser = null;
+        }
+
+        playwright?.Dispose();
+        playwright = null;
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+            factory = null;
+        }
+
+        // SQLite pools connections; release the file handles before deleting the folder.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            if (Directory.Exists(DataFolder))
+            {
+                Directory.Delete(DataFolder, recursive: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A leftover temp folder must not fail the run.
+            Console.Error.WriteLine($"Could not delete {DataFolder}: {ex.Message}");
+        }
+    }
+
+    private static Uri ResolveBaseAddress(FactCheckAppFactory factory)
+    {
+        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+            ?? throw new InvalidOperationException("The server reports no addresses.");
+        var address = addresses.Select(a => new Uri(a)).FirstOrDefault(a => a.Scheme == Uri.UriSchemeHttp && a.Host == "127.0.0.1" && a.Port > 0)
+            ?? throw new InvalidOperationException($"Expected Kestrel on http://127.0.0.1:<port>, it listens on: {string.Join(", ", addresses)}");
+        return new Uri(address.GetLeftPart(UriPartial.Authority) + "/");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class E2ECollectionDefinition : ICollectionFixture<E2EFixture>
+{
+    public const string Name = "E2E";
+}

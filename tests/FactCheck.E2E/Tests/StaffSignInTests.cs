@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using FactCheck.E2E.Infrastructure;
+using FactCheck.E2E.PageObjects;
+
+namespace FactCheck.E2E.Tests;
+
+[Collection(E2ECollectionDefinition.Name)]
+public sealed class StaffSignInTests(E2EFixture fixture) : BrowserTest(fixture)
+{
+    [Fact]
+    public async Task Editor_signs_in_and_sees_the_staff_navigation()
+    {
+        await SignInAsync("editor");
+
+        await Expect(Page).ToHaveURLAsync(PathIs(QueuePage.Path));
+        var shell = new StaffShell(Page);
+        await Expect(shell.SignedInAs).ToHaveTextAsync("editor");
+        await Expect(shell.NavLink("Queue")).ToBeVisibleAsync();
+        await Expect(shell.NavLink("Claims")).ToBeVisibleAsync();
+        await Expect(shell.NavLink("Dashboard")).ToBeVisibleAsync();
+        await Expect(shell.AdminGroup).ToHaveCountAsync(0);
+        await Expect(shell.NavLink("Users")).ToHaveCountAsync(0);
+        await Expect(shell.NavLink("Background jobs")).ToHaveCountAsync(0);
+
+        var queue = new QueuePage(Page);
+        await Expect(queue.Heading).ToBeVisibleAsync();
+        await Expect(queue.ClaimTable).ToBeVisibleAsync();
+        await Expect(queue.ClaimRow("Stepanakert").First).ToBeVisibleAsync();
+        // The demo case enters 11 claims and leaves them all open.
+        await Expect(queue.ClaimRows).ToHaveCountAsync(11);
+
+        var screenshot = await ScreenshotAsync("editor-queue");
+        Assert.True(File.Exists(screenshot), $"No screenshot at {screenshot}");
+        Assert.True(new FileInfo(screenshot).Length > 0, $"Empty screenshot at {screenshot}");
+    }
+
+    [Fact]
+    public async Task Wrong_password_shows_a_readable_error_and_stays_on_login()
+    {
+        var login = new LoginPage(Page);
+        await login.GotoAsync();
+
+        await login.SignInAsync("editor2", "not-the-demo-password");
+
+        await Expect(login.Error).ToBeVisibleAsync();
+        await Expect(login.Error).ToHaveTextAsync("Unknown username or wrong password.");
+        await Expect(Page).ToHaveURLAsync(PathIs(LoginPage.Path));
+        await Expect(login.Username).ToHaveValueAsync("editor2");
+        Assert.DoesNotContain(await Page.Context.CookiesAsync(), c => c.Name == "factcheck.auth");
+    }
+
+    [Fact]
+    public async Task Sign_out_returns_to_login()
+    {
+        await SignInAsync("editor2");
+        await Expect(Page).ToHaveURLAsync(PathIs(QueuePage.Path));
+        var shell = new StaffShell(Page);
+        await Expect(shell.SignedInAs).ToHaveTextAsync("editor2");
+
+        await shell.SignOutAsync();
+
+        var login = new LoginPage(Page);
+        await Expect(Page).ToHaveURLAsync(new Regex(@"/login\?signedOut=true$", RegexOptions.IgnoreCase));
+        await Expect(login.SignedOutNotice).ToBeVisibleAsync();
+        await Expect(login.Heading).ToBeVisibleAsync();
+
+        // The cookie is gone: a staff page sends the browser back to sign-in.
+        await Page.GotoAsync(QueuePage.Path);
+        await Expect(Page).ToHaveURLAsync(new Regex(@"/login\?returnUrl=", RegexOptions.IgnoreCase));
+        await Expect(shell.SignedInAs).ToHaveCountAsync(0);
+    }
+}
