@@ -7,6 +7,7 @@ using FactCheck.Web.Infrastructure.Database;
 using FactCheck.Web.Infrastructure.Jobs;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
@@ -162,11 +163,19 @@ public static class ServiceSetup
 
     private static void AddJobs(IServiceCollection services, IConfiguration configuration)
     {
+        // Hangfire's defaults for storage and activator are process-wide statics (JobStorage.Current,
+        // JobActivator.Current), so two hosts in one process (tests, benchmarks) would run each other's jobs.
+        // Registered first, these per-host instances win over AddHangfire's TryAdd fallbacks.
+        services.AddSingleton<JobStorage>(provider =>
+        {
+            provider.GetRequiredService<IGlobalConfiguration>(); // points Hangfire's logging at this host first
+            return new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(1) });
+        });
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(1) }));
+            .UseRecommendedSerializerSettings());
         services.AddScoped<SystemJobs>();
         if (configuration.GetValue($"{FactCheckOptions.Section}:Jobs:Enabled", true))
         {

@@ -13,6 +13,9 @@ public sealed class MaintenanceJobTests
     public async Task Maintenance_checkpoints_the_write_ahead_log()
     {
         using var app = new TestApp().Start();
+
+        // An idle open connection keeps SQLite from deleting the WAL when other tests clear the connection pools.
+        await using var keepAlive = await app.Db.OpenAsync();
         await app.SendAsync(new Web.Features.Claims.SubmitClaim
         {
             Title = "Something to write", Text = "Teks", Language = "id", ClaimantName = "Someone", ClaimantKind = "person", Kind = "statement",
@@ -23,6 +26,7 @@ public sealed class MaintenanceJobTests
 
         Assert.False(report.CheckpointBusy, $"report: {report}");
         Assert.Equal(0, report.WalBytes);
+
         Assert.Equal(0, new FileInfo(app.DatabasePath + "-wal").Length);
     }
 
@@ -47,8 +51,10 @@ public sealed class MaintenanceJobTests
             await Task.Delay(50);
         }
 
+        var retried = monitoring.ScheduledJobs(0, 10).Select(j => monitoring.JobDetails(j.Key))
+            .SelectMany(d => d.History).Select(h => h.Reason + " " + string.Join("; ", h.Data.Select(kv => kv.Key + "=" + kv.Value)));
+        Assert.True(monitoring.ScheduledCount() == 0, "The job failed and awaits a retry: " + string.Join(" | ", retried));
         Assert.Equal(0, monitoring.FailedCount());
-        Assert.Equal(0, monitoring.ScheduledCount());
         var succeeded = Assert.Single(monitoring.SucceededJobs(0, 10));
         Assert.Equal(nameof(SystemJobs.MaintainDatabase), succeeded.Value.Job.Method.Name);
     }
