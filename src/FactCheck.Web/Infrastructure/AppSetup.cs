@@ -1,5 +1,6 @@
 using FactCheck.Web.Components;
 using FactCheck.Web.Features.Accounts;
+using FactCheck.Web.Features.Claims;
 using FactCheck.Web.Infrastructure.Auth;
 using FactCheck.Web.Infrastructure.Jobs;
 using Hangfire;
@@ -62,6 +63,7 @@ public static class AppSetup
         }).RequireAuthorization(ServiceSetup.AdminPolicy);
 
         app.MapAccountEndpoints();
+        app.MapClaimsApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

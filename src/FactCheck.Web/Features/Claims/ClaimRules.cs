@@ -13,6 +13,27 @@ public static partial class ClaimRules
     public static readonly IReadOnlyList<string> ClaimantKinds = ["person", "government", "military", "official-body", "media", "other"];
     public static readonly IReadOnlyList<string> Relations = ["denies", "disputes", "supports", "corrects", "same-as"];
 
+    /// Titles name the claim, not our verdict on it: these words (English and Indonesian) belong in a rating.
+    private static readonly HashSet<string> RatingWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "true", "false", "fake", "hoax", "misleading", "debunked", "lie", "lies", "verified", "unverified",
+        "benar", "salah", "hoaks", "hoax", "palsu", "bohong", "menyesatkan", "keliru", "terverifikasi",
+    };
+
+    /// The wording of a link as seen from the other claim: "X denies Y" reads "Y is denied by X".
+    public static string Inverse(string relation) => relation switch
+    {
+        "denies" => "denied by",
+        "disputes" => "disputed by",
+        "supports" => "supported by",
+        "corrects" => "corrected by",
+        "same-as" => "duplicated by",
+        _ => relation,
+    };
+
+    public static string? RatingWordIn(string title) =>
+        SearchText.Tokens(title).FirstOrDefault(RatingWords.Contains);
+
     /// A BCP 47 tag that names a language .NET knows (e.g. "id", "en", "en-GB").
     public static bool IsKnownLanguage(string? tag)
     {

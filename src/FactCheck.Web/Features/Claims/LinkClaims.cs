@@ -4,7 +4,8 @@ using Mediator;
 
 namespace FactCheck.Web.Features.Claims;
 
-/// Links two claims: FromClaimId &lt;relation&gt; ToClaimId, e.g. Baku's statement "denies" the accusation.
+/// Links two claims: FromClaimId &lt;relation&gt; ToClaimId, e.g. Baku's statement "denies" the accusation;
+/// "same-as" merges FromClaimId (the duplicate) into ToClaimId (the original).
 [AllowRoles(Roles.Editor, Roles.FactChecker)]
 public sealed record LinkClaims : ICommand<long>, IValidatableObject
 {
@@ -34,39 +35,6 @@ public sealed record LinkClaims : ICommand<long>, IValidatableObject
 
 public sealed class LinkClaimsHandler : ICommandHandler<LinkClaims, long>
 {
-    public async ValueTask<long> Handle(LinkClaims command, CancellationToken cancellationToken)
-    {
-        var db = CommandContext.Current;
-        foreach (var (id, field) in new[] { (command.FromClaimId, nameof(LinkClaims.FromClaimId)), (command.ToClaimId, nameof(LinkClaims.ToClaimId)) })
-        {
-            if (await db.ExecuteScalarAsync<long>("SELECT count(*) FROM claims WHERE id = @id", new { id }, cancellationToken) == 0)
-            {
-                throw ValidationFailedException.For(field, $"Claim {id} does not exist.");
-            }
-        }
-
-        var duplicate = await db.ExecuteScalarAsync<long>(
-            """
-            SELECT count(*) FROM claim_links
-            WHERE relation = @Relation
-              AND ((from_claim_id = @FromClaimId AND to_claim_id = @ToClaimId) OR (from_claim_id = @ToClaimId AND to_claim_id = @FromClaimId))
-            """,
-            command,
-            cancellationToken);
-        if (duplicate > 0)
-        {
-            throw ValidationFailedException.For(nameof(LinkClaims.ToClaimId), $"These claims are already linked as '{command.Relation}'.");
-        }
-
-        var linkId = await db.ExecuteScalarAsync<long>(
-            """
-            INSERT INTO claim_links (from_claim_id, to_claim_id, relation, note, created_by, created_at)
-            VALUES (@FromClaimId, @ToClaimId, @Relation, @Note, @UserId, @Now)
-            RETURNING id
-            """,
-            new { command.FromClaimId, command.ToClaimId, command.Relation, command.Note, db.Actor.UserId, db.Now },
-            cancellationToken);
-        db.Audit("claim_link", linkId, null, command);
-        return linkId;
-    }
+    public async ValueTask<long> Handle(LinkClaims command, CancellationToken cancellationToken) =>
+        await ClaimLinks.AddAsync(CommandContext.Current, command.FromClaimId, command.ToClaimId, command.Relation, command.Note, nameof(LinkClaims.ToClaimId), cancellationToken);
 }

@@ -51,8 +51,40 @@ public sealed record SubmitClaim : ICommand<SubmittedClaim>, IValidatableObject
 
     public List<string> Topics { get; set; } = [];
 
+    /// Where the claim was first seen (optional): recorded as its first appearance.
+    [StringLength(2000)]
+    public string? AppearanceUrl { get; set; }
+
+    [StringLength(200)]
+    public string? AppearanceOutlet { get; set; }
+
+    public DateOnly? AppearancePublishedOn { get; set; }
+
+    /// Links from this new claim to claims already recorded, e.g. this statement "denies" claim 12.
+    public List<NewLink> Links { get; set; } = [];
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (!string.IsNullOrWhiteSpace(Title) && ClaimRules.RatingWordIn(Title) is { } word)
+        {
+            yield return new ValidationResult($"Keep rating words such as '{word}' out of the title: it names the claim, the verdict rates it.", [nameof(Title)]);
+        }
+
+        if (FigureLow is { } l && !double.IsFinite(l) || FigureHigh is { } h && !double.IsFinite(h))
+        {
+            yield return new ValidationResult("Figures must be ordinary numbers.", [nameof(FigureLow)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(AppearanceUrl) && !ClaimRules.IsHttpUrl(AppearanceUrl))
+        {
+            yield return new ValidationResult("Only http:// and https:// links can be stored.", [nameof(AppearanceUrl)]);
+        }
+
+        foreach (var link in Links.Where(l => !ClaimRules.Relations.Contains(l.Relation)))
+        {
+            yield return new ValidationResult($"Relation must be one of: {string.Join(", ", ClaimRules.Relations)} (not '{link.Relation}').", [nameof(Links)]);
+        }
+
         if (!string.IsNullOrEmpty(Language) && !ClaimRules.IsKnownLanguage(Language))
         {
             yield return new ValidationResult($"'{Language}' is not a known language code; use a BCP 47 tag such as 'id' or 'en'.", [nameof(Language)]);
@@ -92,6 +124,8 @@ public sealed record SubmitClaim : ICommand<SubmittedClaim>, IValidatableObject
         }
     }
 }
+
+public sealed record NewLink(long ToClaimId, string Relation, string? Note = null);
 
 public sealed record SubmittedClaim(long Id, string Slug, long ClaimantId);
 
@@ -148,6 +182,17 @@ public sealed class SubmitClaimHandler : ICommandHandler<SubmitClaim, SubmittedC
         }
 
         db.Audit("claim", id, null, claim with { });
+
+        if (!string.IsNullOrWhiteSpace(command.AppearanceUrl))
+        {
+            await Appearances.AddAsync(db, id, command.AppearanceUrl.Trim(), command.AppearanceOutlet, command.AppearancePublishedOn, quote: null, firstSeen: true, nameof(SubmitClaim.AppearanceUrl), cancellationToken);
+        }
+
+        foreach (var link in command.Links)
+        {
+            await ClaimLinks.AddAsync(db, id, link.ToClaimId, link.Relation, link.Note, nameof(SubmitClaim.Links), cancellationToken);
+        }
+
         return new SubmittedClaim(id, slug, claimantId);
     }
 

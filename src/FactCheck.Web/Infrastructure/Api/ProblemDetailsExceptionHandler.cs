@@ -16,6 +16,12 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Status = StatusCodes.Status400BadRequest,
                 Title = "One or more fields are invalid.",
             },
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 2 } path } json } => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [JsonField(path)] = [$"This value could not be read: {json.Message.Split(" Path:")[0]}"] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "One or more fields are invalid.",
+            },
             BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "The request could not be read.", Detail = b.Message },
             NotAuthenticatedException => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Authentication required", Detail = exception.Message },
             ForbiddenException => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = exception.Message },
@@ -37,6 +43,9 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 
         return problem;
     }
+
+    /// "$.figureLow" or "$.links[0].relation" -> "figureLow" / "links[0].relation".
+    private static string JsonField(string path) => path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
     /// Field names in problem details match the JSON body's camelCase names.
     public static string ToJsonName(string member) =>

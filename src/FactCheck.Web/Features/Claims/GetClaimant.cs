@@ -1,0 +1,63 @@
+using Dapper;
+using FactCheck.Web.Infrastructure.Database;
+using FactCheck.Web.Infrastructure.Pipeline;
+using Mediator;
+
+namespace FactCheck.Web.Features.Claims;
+
+/// A claimant and every claim recorded from them: their track record.
+[AllowAnyStaff]
+public sealed record GetClaimant(long Id) : IQuery<ClaimantDetail>;
+
+public sealed record ClaimantDetail(ClaimantFields Claimant, IReadOnlyList<ClaimantClaim> Claims, IReadOnlyDictionary<string, long> ByStatus);
+
+public sealed record ClaimantFields(long Id, string Name, string Kind, string? Affiliation, string? Description, string? ReferenceUrl);
+
+public sealed record ClaimantClaim(long Id, string Title, string Kind, string Language, string Status, DateOnly? SaidOn);
+
+/// Claimants whose name starts with or contains the text, for the intake form's suggestions.
+[AllowAnyStaff]
+public sealed record SuggestClaimants(string Text) : IQuery<IReadOnlyList<ClaimantFields>>;
+
+public sealed class GetClaimantHandler(Db db) : IQueryHandler<GetClaimant, ClaimantDetail>, IQueryHandler<SuggestClaimants, IReadOnlyList<ClaimantFields>>
+{
+    private const string Columns = "id AS Id, name AS Name, kind AS Kind, affiliation AS Affiliation, description AS Description, reference_url AS ReferenceUrl";
+
+    public async ValueTask<ClaimantDetail> Handle(GetClaimant query, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var claimant = await connection.QuerySingleOrDefaultAsync<ClaimantFields>(new CommandDefinition(
+            $"SELECT {Columns} FROM claimants WHERE id = @Id", new { query.Id }, cancellationToken: cancellationToken))
+            ?? throw new NotFoundException($"Claimant {query.Id} does not exist.");
+        var claims = (await connection.QueryAsync<ClaimantClaim>(new CommandDefinition(
+            """
+            SELECT id AS Id, title AS Title, kind AS Kind, language AS Language, status AS Status, said_on AS SaidOn
+            FROM claims WHERE claimant_id = @Id ORDER BY said_on IS NULL, said_on DESC, id DESC
+            """,
+            new { query.Id },
+            cancellationToken: cancellationToken))).ToList();
+        var byStatus = claims.GroupBy(c => c.Status).ToDictionary(g => g.Key, g => (long)g.Count());
+        return new ClaimantDetail(claimant, claims, byStatus);
+    }
+
+    public async ValueTask<IReadOnlyList<ClaimantFields>> Handle(SuggestClaimants query, CancellationToken cancellationToken)
+    {
+        var text = query.Text.Trim();
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ClaimantFields>(new CommandDefinition(
+            $"""
+            SELECT {Columns} FROM claimants
+            WHERE name LIKE '%' || @text || '%' ESCAPE '\'
+            ORDER BY name LIKE @text || '%' ESCAPE '\' DESC, name
+            LIMIT 10
+            """,
+            new { text = text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") },
+            cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+}

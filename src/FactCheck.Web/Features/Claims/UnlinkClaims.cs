@@ -1,0 +1,38 @@
+using FactCheck.Web.Infrastructure.Pipeline;
+using Mediator;
+
+namespace FactCheck.Web.Features.Claims;
+
+/// Removes a link between two claims. Removing a same-as link brings the merged duplicate back as a claim of its own.
+[AllowRoles(Roles.Editor, Roles.FactChecker)]
+public sealed record UnlinkClaims(long ClaimId, long LinkId) : ICommand<bool>;
+
+public sealed class UnlinkClaimsHandler : ICommandHandler<UnlinkClaims, bool>
+{
+    public async ValueTask<bool> Handle(UnlinkClaims command, CancellationToken cancellationToken)
+    {
+        var db = CommandContext.Current;
+        var link = await db.QuerySingleOrDefaultAsync<LinkRow>(
+            """
+            SELECT id AS Id, from_claim_id AS FromClaimId, to_claim_id AS ToClaimId, relation AS Relation, note AS Note
+            FROM claim_links WHERE id = @LinkId AND (from_claim_id = @ClaimId OR to_claim_id = @ClaimId)
+            """,
+            command,
+            cancellationToken) ?? throw new NotFoundException($"Claim {command.ClaimId} has no link {command.LinkId}.");
+
+        await db.ExecuteAsync("DELETE FROM claim_links WHERE id = @Id", link, cancellationToken);
+        db.Audit("claim_link", link.Id, link, null);
+        if (link.Relation == "same-as")
+        {
+            await db.ExecuteAsync(
+                "UPDATE claims SET status = 'new', merged_into_id = NULL, version = version + 1, updated_at = @Now WHERE id = @FromClaimId AND status = 'merged'",
+                new { db.Now, link.FromClaimId },
+                cancellationToken);
+            db.Audit("claim", link.FromClaimId, new { Status = "merged", MergedIntoId = link.ToClaimId }, new { Status = "new" }, "UnmergeClaim");
+        }
+
+        return true;
+    }
+
+    private sealed record LinkRow(long Id, long FromClaimId, long ToClaimId, string Relation, string? Note);
+}
