@@ -57,6 +57,10 @@ public static class ServiceSetup
         });
 
         services.AddProblemDetails();
+
+        // Minimal APIs answer an unreadable body with a bare 400 unless told to throw; thrown, it reaches the
+        // problem-details handler, which names the field that could not be read.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

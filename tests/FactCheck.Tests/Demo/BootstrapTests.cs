@@ -45,7 +45,7 @@ public sealed class DemoCaseTests(SharedApp shared)
     public async Task Putins_estimate_is_a_figure_claim_of_5000_deaths()
     {
         var figure = await App.RowsAsync<(string Kind, double Low, string Unit)>(
-            "SELECT kind, figure_low, figure_unit FROM claims WHERE text LIKE '%5.000 orang%'");
+            "SELECT kind, figure_low, figure_unit FROM claims WHERE title = 'The Nagorno-Karabakh fighting has killed 5,000 people'");
 
         var row = Assert.Single(figure);
         Assert.Equal(("figure", 5000d, "deaths"), row);
