@@ -4,5 +4,16 @@ namespace FactCheck.Benchmarks;
 
 public static class BenchmarkProgram
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+    public static async Task Main(string[] args)
+    {
+        if (args is ["claims-latency", ..])
+        {
+            var claims = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+            var operations = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2_000;
+            await ClaimLatencyScenario.RunAsync(claims, operations);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+    }
 }

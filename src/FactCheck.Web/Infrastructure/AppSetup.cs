@@ -26,6 +26,8 @@ public static class AppSetup
         var jobs = app.Services.GetRequiredService<IOptions<FactCheckOptions>>().Value.Jobs;
         app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<SystemJobs>(
             SystemJobs.MaintenanceJobId, j => j.MaintainDatabase(CancellationToken.None), jobs.MaintenanceCron);
+        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<SystemJobs>(
+            SystemJobs.SearchStatisticsJobId, j => j.RefreshSearchStatistics(CancellationToken.None), jobs.SearchStatisticsCron);
     }
 
     public static WebApplication MapFactCheck(this WebApplication app)

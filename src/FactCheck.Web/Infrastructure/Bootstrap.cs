@@ -24,22 +24,24 @@ public sealed class Bootstrap(Db db, IServiceScopeFactory scopes, IOptions<FactC
 
         await using var connection = await db.OpenAsync(cancellationToken);
         var users = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM users", cancellationToken: cancellationToken));
-        if (users > 0)
-        {
-            return;
-        }
+        var statistics = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM search_stats_meta", cancellationToken: cancellationToken));
 
         await using var scope = scopes.CreateAsyncScope();
         var actor = scope.ServiceProvider.GetRequiredService<CurrentActor>();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         actor.Actor = Actor.System;
-        if (options.Value.DemoData)
+        if (users == 0 && options.Value.DemoData)
         {
             await LoadDemoCaseAsync(mediator, actor, cancellationToken);
         }
-        else
+        else if (users == 0)
         {
             await CreateFirstAdminAsync(mediator, cancellationToken);
+        }
+
+        if (statistics == 0)
+        {
+            await mediator.Send(new RefreshSearchStatistics(), cancellationToken);
         }
     }
 

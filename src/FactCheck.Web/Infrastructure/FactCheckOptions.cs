@@ -42,5 +42,8 @@ public sealed class FactCheckOptions
         public bool Enabled { get; set; } = true;
 
         public string MaintenanceCron { get; set; } = "17 3 * * *";
+
+        /// How often the similar-claim lookup's word statistics are refreshed from the search index.
+        public string SearchStatisticsCron { get; set; } = "*/10 * * * *";
     }
 }

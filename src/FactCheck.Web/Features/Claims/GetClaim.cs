@@ -33,7 +33,7 @@ public sealed record LinkedClaim(long LinkId, string Relation, bool Outgoing, st
 
 public sealed record FigurePoint(long ClaimId, string Claimant, double Low, double? High, string Unit, DateOnly? AsOf, bool IsThisClaim);
 
-public sealed record HistoryEntry(DateTimeOffset At, string Actor, string Action, string Entity, string? After);
+public sealed record HistoryEntry(DateTimeOffset At, string Actor, string Action, string Entity, string? After, long Seq);
 
 public sealed class GetClaimHandler(Db db) : IQueryHandler<GetClaim, ClaimDetail>
 {
@@ -66,23 +66,16 @@ public sealed class GetClaimHandler(Db db) : IQueryHandler<GetClaim, ClaimDetail
             WHERE l.to_claim_id = @Id
             ORDER BY 2, 10;
 
-            SELECT f.id AS ClaimId, p.name AS Claimant, f.figure_low AS Low, f.figure_high AS High, f.figure_unit AS Unit,
-                   coalesce(f.figure_as_of, f.said_on) AS AsOf, f.id = @Id AS IsThisClaim
-            FROM claims f JOIN claimants p ON p.id = f.claimant_id
-            WHERE f.kind = 'figure' AND f.status <> 'merged'
-              AND f.figure_unit = (SELECT figure_unit FROM claims WHERE id = @Id AND kind = 'figure')
-              AND (f.id = @Id
-                   OR f.id IN (SELECT to_claim_id FROM claim_links WHERE from_claim_id = @Id UNION SELECT from_claim_id FROM claim_links WHERE to_claim_id = @Id)
-                   OR f.id IN (SELECT t.claim_id FROM claim_topics t WHERE t.topic IN (SELECT topic FROM claim_topics WHERE claim_id = @Id)))
-            ORDER BY AsOf, f.id
-            LIMIT 50;
-
-            SELECT at AS At, actor_name AS Actor, action AS Action, entity AS Entity, after_json AS After
-            FROM audit_log
-            WHERE (entity = 'claim' AND entity_id = CAST(@Id AS TEXT))
-               OR (entity = 'appearance' AND entity_id IN (SELECT CAST(id AS TEXT) FROM appearances WHERE claim_id = @Id))
-               OR (entity = 'claim_link' AND entity_id IN (SELECT CAST(id AS TEXT) FROM claim_links WHERE from_claim_id = @Id OR to_claim_id = @Id))
-            ORDER BY id DESC
+            SELECT at AS At, actor_name AS Actor, action AS Action, entity AS Entity, after_json AS After, id AS Seq
+            FROM audit_log WHERE entity = 'claim' AND entity_id = CAST(@Id AS TEXT)
+            UNION ALL
+            SELECT at, actor_name, action, entity, after_json, id
+            FROM audit_log WHERE entity = 'appearance' AND entity_id IN (SELECT CAST(id AS TEXT) FROM appearances WHERE claim_id = @Id)
+            UNION ALL
+            SELECT at, actor_name, action, entity, after_json, id
+            FROM audit_log WHERE entity = 'claim_link'
+              AND entity_id IN (SELECT CAST(id AS TEXT) FROM claim_links WHERE from_claim_id = @Id UNION SELECT CAST(id AS TEXT) FROM claim_links WHERE to_claim_id = @Id)
+            ORDER BY Seq DESC
             LIMIT 200;
             """,
             new { query.Id },
@@ -95,8 +88,33 @@ public sealed class GetClaimHandler(Db db) : IQueryHandler<GetClaim, ClaimDetail
         var links = (await results.ReadAsync<LinkedClaim>())
             .Select(l => l.Outgoing ? l : l with { Wording = ClaimRules.Inverse(l.Relation) })
             .ToList();
-        var figures = (await results.ReadAsync<FigurePoint>()).ToList();
         var history = (await results.ReadAsync<HistoryEntry>()).ToList();
+        var figures = claim.Kind == "figure" ? await ComparableFiguresAsync(connection, claim, cancellationToken) : [];
         return new ClaimDetail(claim, claimant, topics, appearances, links, figures, history);
+    }
+
+    /// Figure claims in the same unit that are linked to this one or share a topic with it (the most recent
+    /// 500 per topic, so a very broad topic cannot make the page slow), for the comparison chart.
+    private static async Task<IReadOnlyList<FigurePoint>> ComparableFiguresAsync(Microsoft.Data.Sqlite.SqliteConnection connection, ClaimFields claim, CancellationToken ct)
+    {
+        var rows = await connection.QueryAsync<FigurePoint>(new CommandDefinition(
+            """
+            WITH candidates (id) AS (
+                SELECT @Id
+                UNION SELECT to_claim_id FROM claim_links WHERE from_claim_id = @Id
+                UNION SELECT from_claim_id FROM claim_links WHERE to_claim_id = @Id
+                UNION SELECT claim_id FROM (
+                    SELECT t2.claim_id FROM claim_topics t1 JOIN claim_topics t2 ON t2.topic = t1.topic
+                    WHERE t1.claim_id = @Id ORDER BY t2.claim_id DESC LIMIT 500))
+            SELECT f.id AS ClaimId, p.name AS Claimant, f.figure_low AS Low, f.figure_high AS High, f.figure_unit AS Unit,
+                   coalesce(f.figure_as_of, f.said_on) AS AsOf, f.id = @Id AS IsThisClaim
+            FROM candidates c JOIN claims f ON f.id = c.id JOIN claimants p ON p.id = f.claimant_id
+            WHERE f.kind = 'figure' AND f.status <> 'merged' AND f.figure_unit = @FigureUnit
+            ORDER BY AsOf, f.id
+            LIMIT 50
+            """,
+            new { claim.Id, claim.FigureUnit },
+            cancellationToken: ct));
+        return rows.ToList();
     }
 }

@@ -11,12 +11,20 @@ namespace FactCheck.Web.Infrastructure.Jobs;
 public sealed class SystemJobs(IMediator mediator, CurrentActor actor)
 {
     public const string MaintenanceJobId = "database-maintenance";
+    public const string SearchStatisticsJobId = "search-statistics";
 
     [AutomaticRetry(Attempts = 3)]
     public async Task MaintainDatabase(CancellationToken cancellationToken)
     {
         actor.Actor = Actor.System;
         await mediator.Send(new MaintainDatabase(), cancellationToken);
+    }
+
+    [AutomaticRetry(Attempts = 3)]
+    public async Task RefreshSearchStatistics(CancellationToken cancellationToken)
+    {
+        actor.Actor = Actor.System;
+        await mediator.Send(new Features.Claims.RefreshSearchStatistics(), cancellationToken);
     }
 }
 
