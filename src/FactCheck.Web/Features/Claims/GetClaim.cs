@@ -77,11 +77,13 @@ public sealed class GetClaimHandler(Db db) : IQueryHandler<GetClaim, ClaimDetail
             ORDER BY AsOf, f.id
             LIMIT 50;
 
+            -- A removed link is gone from claim_links, so its audit rows are matched by the claim ids they recorded.
             SELECT at AS At, actor_name AS Actor, action AS Action, entity AS Entity, after_json AS After
             FROM audit_log
             WHERE (entity = 'claim' AND entity_id = CAST(@Id AS TEXT))
                OR (entity = 'appearance' AND entity_id IN (SELECT CAST(id AS TEXT) FROM appearances WHERE claim_id = @Id))
-               OR (entity = 'claim_link' AND entity_id IN (SELECT CAST(id AS TEXT) FROM claim_links WHERE from_claim_id = @Id OR to_claim_id = @Id))
+               OR (entity = 'claim_link' AND @Id IN (json_extract(coalesce(after_json, before_json), '$.fromClaimId'),
+                                                     json_extract(coalesce(after_json, before_json), '$.toClaimId')))
             ORDER BY id DESC
             LIMIT 200;
             """,
