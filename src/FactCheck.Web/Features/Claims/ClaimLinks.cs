@@ -60,7 +60,9 @@ public static class ClaimLinks
             """,
             new { fromClaimId, toClaimId, relation, note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(), db.Actor.UserId, db.Now },
             ct);
-        db.Audit("claim_link", linkId, null, new { FromClaimId = fromClaimId, ToClaimId = toClaimId, Relation = relation, Note = note }, "LinkClaims");
+        var link = new { LinkId = linkId, FromClaimId = fromClaimId, ToClaimId = toClaimId, Relation = relation, Note = note };
+        db.Audit("claim", fromClaimId, null, link, "LinkClaims");
+        db.Audit("claim", toClaimId, null, link, "LinkClaims");
 
         if (relation == "same-as")
         {

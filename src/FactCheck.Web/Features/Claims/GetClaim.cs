@@ -33,6 +33,7 @@ public sealed record LinkedClaim(long LinkId, string Relation, bool Outgoing, st
 
 public sealed record FigurePoint(long ClaimId, string Claimant, double Low, double? High, string Unit, DateOnly? AsOf, bool IsThisClaim);
 
+/// After holds the record after the change, or, for a removal, what was removed.
 public sealed record HistoryEntry(DateTimeOffset At, string Actor, string Action, string Entity, string? After, long Seq);
 
 public sealed class GetClaimHandler(Db db) : IQueryHandler<GetClaim, ClaimDetail>
@@ -66,15 +67,12 @@ public sealed class GetClaimHandler(Db db) : IQueryHandler<GetClaim, ClaimDetail
             WHERE l.to_claim_id = @Id
             ORDER BY 2, 10;
 
-            SELECT at AS At, actor_name AS Actor, action AS Action, entity AS Entity, after_json AS After, id AS Seq
+            -- Links are audited against both claims (entity 'claim'), so a removed link stays in both histories.
+            SELECT at AS At, actor_name AS Actor, action AS Action, entity AS Entity, coalesce(after_json, before_json) AS After, id AS Seq
             FROM audit_log WHERE entity = 'claim' AND entity_id = CAST(@Id AS TEXT)
             UNION ALL
             SELECT at, actor_name, action, entity, after_json, id
             FROM audit_log WHERE entity = 'appearance' AND entity_id IN (SELECT CAST(id AS TEXT) FROM appearances WHERE claim_id = @Id)
-            UNION ALL
-            SELECT at, actor_name, action, entity, after_json, id
-            FROM audit_log WHERE entity = 'claim_link'
-              AND entity_id IN (SELECT CAST(id AS TEXT) FROM claim_links WHERE from_claim_id = @Id UNION SELECT CAST(id AS TEXT) FROM claim_links WHERE to_claim_id = @Id)
             ORDER BY Seq DESC
             LIMIT 200;
             """,

@@ -21,7 +21,9 @@ public sealed class UnlinkClaimsHandler : ICommandHandler<UnlinkClaims, bool>
             cancellationToken) ?? throw new NotFoundException($"Claim {command.ClaimId} has no link {command.LinkId}.");
 
         await db.ExecuteAsync("DELETE FROM claim_links WHERE id = @Id", link, cancellationToken);
-        db.Audit("claim_link", link.Id, link, null);
+        // Recorded against both claims, like the link itself, so it shows in both histories.
+        db.Audit("claim", link.FromClaimId, link, null);
+        db.Audit("claim", link.ToClaimId, link, null);
         if (link.Relation == "same-as")
         {
             await db.ExecuteAsync(
