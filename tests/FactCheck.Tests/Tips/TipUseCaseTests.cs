@@ -137,6 +137,25 @@ public sealed class TipUseCaseTests(SharedApp shared)
     }
 
     [Fact]
+    public async Task An_empty_inbox_and_a_tip_without_a_known_sender_both_list()
+    {
+        using var fresh = new TestApp().Start();
+        var editor = await fresh.ActorAsync("editor");
+
+        var empty = await fresh.QueryAsync(new ListTips(), editor);
+        var sent = await fresh.SendAsync(new SubmitTip { Text = "Sent through a proxy that hid the address" }, Actor.Anonymous);
+        var one = await fresh.QueryAsync(new ListTips(), editor);
+
+        Assert.Empty(empty.Items);
+        Assert.All(empty.Counts.Values, c => Assert.Equal(0, c));
+        var row = Assert.Single(one.Items);
+        Assert.Equal(sent.Id, row.Id);
+        Assert.Null(row.Sender);
+        Assert.Equal(1, row.SenderTips);
+        Assert.Equal(1, one.Counts["new"]);
+    }
+
+    [Fact]
     public async Task Dismissing_needs_a_reason_and_a_tip_that_is_still_new()
     {
         var editor = await App.ActorAsync("editor");

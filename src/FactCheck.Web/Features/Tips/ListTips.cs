@@ -24,12 +24,32 @@ public sealed record ListTips(string Status = TipRules.New) : IQuery<TipInbox>, 
 public sealed record TipInbox(IReadOnlyList<TipRow> Items, IReadOnlyDictionary<string, long> Counts);
 
 /// Sender is a short form of the client hash; SenderTips counts all tips with the same hash, for spotting floods.
-public sealed record TipRow(
-    long Id, string Text, string? Url, string? Language, string? WhereSeen, string? Contact, string Status,
-    long? ClaimId, string? ClaimTitle, string? HandledBy, DateTimeOffset? HandledAt, string? DismissReason,
-    DateTimeOffset CreatedAt, string? Sender, long SenderTips);
+/// Init properties rather than a constructor: SQLite reports no column type for expressions (or any column of an
+/// empty result), and Dapper matches constructors by column type.
+public sealed record TipRow
+{
+    public long Id { get; init; }
+    public string Text { get; init; } = "";
+    public string? Url { get; init; }
+    public string? Language { get; init; }
+    public string? WhereSeen { get; init; }
+    public string? Contact { get; init; }
+    public string Status { get; init; } = TipRules.New;
+    public long? ClaimId { get; init; }
+    public string? ClaimTitle { get; init; }
+    public string? HandledBy { get; init; }
+    public DateTimeOffset? HandledAt { get; init; }
+    public string? DismissReason { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public string? Sender { get; init; }
+    public long SenderTips { get; init; }
+}
 
-internal sealed record StatusCount(string Status, long Count);
+internal sealed record StatusCount
+{
+    public string Status { get; init; } = "";
+    public long Count { get; init; }
+}
 
 public sealed class ListTipsHandler(Db db) : IQueryHandler<ListTips, TipInbox>
 {
