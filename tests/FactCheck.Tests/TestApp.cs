@@ -38,6 +38,7 @@ public partial class TestApp : WebApplicationFactory<Program>
             ["FactCheck:DemoPassword"] = DemoPassword,
             ["FactCheck:Jobs:Enabled"] = "false",
             ["FactCheck:Security:LoginRequestsPerMinute"] = "10000",
+            ["FactCheck:Security:TipsPerTenMinutes"] = "10000",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -1,0 +1,44 @@
+using FactCheck.Web.Infrastructure.Pipeline;
+using Mediator;
+
+namespace FactCheck.Web.Features.Tips;
+
+/// Records that a tip became a claim. Sent from the inbox (an editor names the claim) or by the intake form once the
+/// claim it was opened with (?tip=) is saved. A dismissed tip may still be converted: dismissals can be wrong.
+[AllowRoles(Roles.Editor, Roles.FactChecker)]
+public sealed record MarkTipConverted(long TipId, long ClaimId) : ICommand;
+
+internal sealed record TipState(string Status, long? ClaimId, string? DismissReason);
+
+public sealed class MarkTipConvertedHandler : ICommandHandler<MarkTipConverted>
+{
+    public async ValueTask<Unit> Handle(MarkTipConverted command, CancellationToken cancellationToken)
+    {
+        var db = CommandContext.Current;
+        if (await db.ExecuteScalarAsync<long>("SELECT count(*) FROM claims WHERE id = @ClaimId", new { command.ClaimId }, cancellationToken) == 0)
+        {
+            throw ValidationFailedException.For(nameof(MarkTipConverted.ClaimId), $"Claim #{command.ClaimId} does not exist.");
+        }
+
+        var tip = await db.QuerySingleOrDefaultAsync<TipState>(
+            "SELECT status AS Status, claim_id AS ClaimId, dismiss_reason AS DismissReason FROM tips WHERE id = @TipId", new { command.TipId }, cancellationToken)
+            ?? throw new NotFoundException($"Tip {command.TipId} does not exist.");
+        if (tip.Status == TipRules.Converted)
+        {
+            // Saying it twice (the intake form and an editor) is fine; naming a different claim is a conflict.
+            return tip.ClaimId == command.ClaimId
+                ? Unit.Value
+                : throw new ConflictException($"Tip {command.TipId} is already linked to claim #{tip.ClaimId}.");
+        }
+
+        await db.ExecuteAsync(
+            """
+            UPDATE tips SET status = 'converted', claim_id = @ClaimId, dismiss_reason = NULL, handled_by = @UserId, handled_at = @Now
+            WHERE id = @TipId
+            """,
+            new { command.ClaimId, db.Actor.UserId, db.Now, command.TipId },
+            cancellationToken);
+        db.Audit("tip", command.TipId, new { tip.Status, tip.DismissReason }, new { Status = TipRules.Converted, command.ClaimId });
+        return Unit.Value;
+    }
+}
