@@ -217,10 +217,11 @@ public static class ServiceSetup
             return new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(1) });
         });
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(config => config
+        services.AddHangfire((provider, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<ILoggerFactory>())));
         services.AddScoped<SystemJobs>();
         if (configuration.GetValue($"{FactCheckOptions.Section}:Jobs:Enabled", true))
         {
