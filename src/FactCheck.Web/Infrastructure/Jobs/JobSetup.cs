@@ -1,0 +1,31 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.InMemory;
+
+namespace FactCheck.Web.Infrastructure.Jobs;
+
+public static class JobSetup
+{
+    public static void AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Hangfire's defaults for storage and activator are process-wide statics (JobStorage.Current,
+        // JobActivator.Current), so two hosts in one process (tests, benchmarks) would run each other's jobs.
+        // Registered first, these per-host instances win over AddHangfire's TryAdd fallbacks.
+        services.AddSingleton<JobStorage>(provider =>
+        {
+            provider.GetRequiredService<IGlobalConfiguration>(); // points Hangfire's logging at this host first
+            return new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(1) });
+        });
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((provider, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<ILoggerFactory>())));
+        services.AddScoped<SystemJobs>();
+        if (configuration.GetValue($"{FactCheckOptions.Section}:Jobs:Enabled", true))
+        {
+            services.AddHangfireServer(options => options.WorkerCount = 2);
+        }
+    }
+}
