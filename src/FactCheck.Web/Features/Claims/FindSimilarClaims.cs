@@ -39,10 +39,12 @@ public sealed class FindSimilarClaimsHandler(Db db) : IQueryHandler<FindSimilarC
         var documents = Math.Max(1, await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT coalesce(max(id), 1) FROM claims", cancellationToken: cancellationToken)));
         var weights = terms.ToDictionary(t => t, t => Math.Log(1 + (double)documents / (frequencies.GetValueOrDefault(t) + 1)));
         var distinctive = frequencies.OrderBy(f => f.Value).Take(QueryTerms).Select(f => $"\"{f.Key}\"");
-        var rows = await connection.QueryAsync<SimilarClaim>(new CommandDefinition(
+        // Candidates carry no score column: a computed column has no declared type, and when every candidate is
+        // filtered out (merged, excluded) Dapper would be handed a BLOB-typed empty result it cannot map.
+        var rows = await connection.QueryAsync<Candidate>(new CommandDefinition(
             """
             SELECT c.id AS Id, c.title AS Title, c.text AS Text, c.translation_en AS TranslationEn, c.language AS Language,
-                   c.status AS Status, p.name AS Claimant, 0.0 AS Score
+                   c.status AS Status, p.name AS Claimant
             FROM (SELECT rowid AS id, rank FROM claims_fts WHERE claims_fts MATCH @match ORDER BY rank LIMIT @Candidates) m
             JOIN claims c ON c.id = m.id JOIN claimants p ON p.id = c.claimant_id
             WHERE c.status <> 'merged' AND (@ExcludeClaimId IS NULL OR c.id <> @ExcludeClaimId)
@@ -57,7 +59,7 @@ public sealed class FindSimilarClaimsHandler(Db db) : IQueryHandler<FindSimilarC
             {
                 var words = SearchText.Terms($"{r.Title} {r.Text} {r.TranslationEn}").ToHashSet(StringComparer.Ordinal);
                 var shared = weights.Where(w => words.Contains(w.Key)).Sum(w => w.Value);
-                return r with { Score = Math.Round(shared / total, 3) };
+                return new SimilarClaim(r.Id, r.Title, r.Text, r.TranslationEn, r.Language, r.Status, r.Claimant, Math.Round(shared / total, 3));
             })
             .Where(r => r.Score >= MinimumScore)
             .OrderByDescending(r => r.Score)
@@ -65,4 +67,6 @@ public sealed class FindSimilarClaimsHandler(Db db) : IQueryHandler<FindSimilarC
             .Take(Math.Clamp(query.Limit, 1, 25))
             .ToList();
     }
+
+    private sealed record Candidate(long Id, string Title, string Text, string? TranslationEn, string Language, string Status, string Claimant);
 }
