@@ -29,10 +29,10 @@ public sealed class ClaimSearchPageTests : BunitContext, IAsyncLifetime
 
     private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
 
-    private IRenderedComponent<ClaimsPage> Open(string url = "/claims")
+    private IRenderedComponent<ClaimsPage> Open(string url = "/claims", int pageSize = 25)
     {
         Navigation.NavigateTo(url);
-        var page = Render<ClaimsPage>(p => p.Add(c => c.DebounceMilliseconds, 0));
+        var page = Render<ClaimsPage>(p => p.Add(c => c.DebounceMilliseconds, 0).Add(c => c.PageSize, pageSize));
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=result-count]")));
         return page;
     }
@@ -152,7 +152,7 @@ public sealed class ClaimSearchPageTests : BunitContext, IAsyncLifetime
     {
         var word = "zq" + Guid.NewGuid().ToString("N")[..10];
         var editor = await shared.App.ActorAsync("editor");
-        for (var i = 0; i < 27; i++)
+        for (var i = 0; i < 5; i++)
         {
             await shared.App.SendAsync(new SubmitClaim
             {
@@ -161,14 +161,14 @@ public sealed class ClaimSearchPageTests : BunitContext, IAsyncLifetime
             }, editor);
         }
 
-        var page = Open($"/claims?q={word}&sort=title");
-        Assert.Equal(25, Titles(page).Count);
-        Assert.Equal("27 claims", page.Find("[data-testid=result-count]").TextContent.Trim());
+        var page = Open($"/claims?q={word}&sort=title", pageSize: 3);
+        Assert.Equal([$"Claim 00 {word}", $"Claim 01 {word}", $"Claim 02 {word}"], Titles(page));
+        Assert.Equal("5 claims", page.Find("[data-testid=result-count]").TextContent.Trim());
 
         page.FindAll("[data-testid=pager] button").First(b => b.TextContent.Trim() == "2").Click();
 
         page.WaitForAssertion(() => Assert.EndsWith($"/claims?q={word}&sort=title&page=2", Navigation.Uri));
-        page.WaitForAssertion(() => Assert.Equal([$"Claim 25 {word}", $"Claim 26 {word}"], Titles(page)));
+        page.WaitForAssertion(() => Assert.Equal([$"Claim 03 {word}", $"Claim 04 {word}"], Titles(page)));
         Assert.Contains("page 2 of 2", page.Markup);
     }
 
