@@ -15,7 +15,7 @@ public sealed class NewClaimPage(IPage page)
 
     public ILocator SimilarClaim(string title) => SimilarClaims.GetByTestId("similar-claim").Filter(new() { HasText = title });
 
-    public async Task WaitUntilInteractiveAsync() => await page.Locator("[data-testid=similar-claims][data-interactive]").WaitForAsync();
+    public async Task WaitUntilInteractiveAsync() => await page.Locator("[data-testid=new-claim][data-interactive]").WaitForAsync();
 
     public async Task TypeClaimAsync(string text) => await ClaimText.PressSequentiallyAsync(text, new() { Delay = 15 });
 }

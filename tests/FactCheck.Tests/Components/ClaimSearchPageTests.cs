@@ -40,6 +40,8 @@ public sealed class ClaimSearchPageTests : BunitContext, IAsyncLifetime
     private static List<string> Titles(IRenderedComponent<ClaimsPage> page) =>
         page.FindAll("[data-testid=claim-table] [data-testid=claim-title]").Select(a => a.TextContent.Trim()).ToList();
 
+    private static string ClaimCount(int n) => n == 1 ? "1 claim" : $"{n} claims";
+
     private static void Search(IRenderedComponent<ClaimsPage> page, string text) => page.Find("input#claim-search").Input(text);
 
     [Fact]
@@ -105,8 +107,10 @@ public sealed class ClaimSearchPageTests : BunitContext, IAsyncLifetime
         Search(page, "Stepanakert gedung");
 
         page.WaitForAssertion(() => Assert.EndsWith("/claims?q=Stepanakert%20gedung&kind=event", Navigation.Uri));
-        page.WaitForAssertion(() => Assert.Equal(["Azerbaijani forces attacked buildings in Stepanakert"], Titles(page)));
-        Assert.Equal("1 claim", page.Find("[data-testid=result-count]").TextContent.Trim());
+        page.WaitForAssertion(() => Assert.Contains("Azerbaijani forces attacked buildings in Stepanakert", Titles(page)));
+        Assert.DoesNotContain("Baku denies attacking buildings in Stepanakert", Titles(page));
+        Assert.All(page.FindAll("[data-testid=claim-table] tbody tr"), row => Assert.Equal("event", row.QuerySelector("td[data-label=Kind]")!.TextContent.Trim()));
+        Assert.Equal(ClaimCount(Titles(page).Count), page.Find("[data-testid=result-count]").TextContent.Trim());
     }
 
     [Fact]
@@ -142,8 +146,12 @@ public sealed class ClaimSearchPageTests : BunitContext, IAsyncLifetime
 
         var page = Open($"/claims?claimant={rouhani}");
 
-        page.WaitForAssertion(() => Assert.Equal(
-            ["Mortars and rockets landed in villages in Iran", "Rouhani warns the war could become a regional war"], Titles(page).Order()));
+        page.WaitForAssertion(() =>
+        {
+            Assert.Contains("Mortars and rockets landed in villages in Iran", Titles(page));
+            Assert.Contains("Rouhani warns the war could become a regional war", Titles(page));
+        });
+        Assert.All(page.FindAll("[data-testid=claim-table] tbody tr"), row => Assert.Equal("Hassan Rouhani", row.QuerySelector("td[data-label=Claimant]")!.TextContent.Trim()));
         Assert.Equal("Hassan Rouhani", page.Find("input#claimant-filter").GetAttribute("value"));
     }
 
@@ -186,6 +194,17 @@ public sealed class ClaimSearchPageTests : BunitContext, IAsyncLifetime
         page.Find("[data-testid=no-claims] a").Click();
         page.WaitForAssertion(() => Assert.NotEmpty(Titles(page)));
         Assert.EndsWith("/claims", Navigation.Uri);
+    }
+
+    [Fact]
+    public void A_hand_edited_address_with_unreadable_values_still_opens_and_ignores_them()
+    {
+        var page = Open("/claims?q=Stepanakert&page=two&from=yesterday&claimant=someone&sort=loudest");
+
+        page.WaitForAssertion(() => Assert.Contains("Azerbaijani forces attacked buildings in Stepanakert", Titles(page)));
+        Assert.Contains("Baku denies attacking buildings in Stepanakert", Titles(page));
+        Assert.Equal(ClaimCount(Titles(page).Count), page.Find("[data-testid=result-count]").TextContent.Trim());
+        Assert.Empty(page.FindAll("[data-testid=search-error]"));
     }
 
     [Fact]
