@@ -20,9 +20,11 @@ public sealed class ServerValidation
     public void Show(ValidationFailedException failure)
     {
         store.Clear();
-        foreach (var (field, messages) in failure.Errors)
+        foreach (var (name, messages) in failure.Errors)
         {
-            store.Add(context.Field(field), messages);
+            // A form that also validates in the browser already shows the attribute rules; show each message once.
+            var field = context.Field(name);
+            store.Add(field, messages.Except(context.GetValidationMessages(field)));
         }
 
         context.NotifyValidationStateChanged();

@@ -49,8 +49,8 @@ public sealed class ClaimPageTests : BunitContext, IAsyncLifetime
 
         var deniedBy = LinkGroup(page, "denied by");
         Assert.StartsWith("Denied by", deniedBy.QuerySelector("h3")!.TextContent);
-        var denial = Assert.Single(deniedBy.QuerySelectorAll("[data-testid=linked-claim]"));
-        Assert.Contains(BakuDenial, denial.TextContent);
+        // Other tests on the shared database may add denials of their own; Baku's must be among them.
+        var denial = Assert.Single(deniedBy.QuerySelectorAll("[data-testid=linked-claim]"), d => d.TextContent.Contains(BakuDenial));
         Assert.Contains("Pemerintah Azerbaijan", denial.TextContent);
         Assert.Equal($"/claims/{await ClaimIdAsync(BakuDenial)}", denial.QuerySelector("a")!.GetAttribute("href"));
     }

@@ -85,10 +85,11 @@ public sealed class FindSimilarClaimsHandler(Db db) : IQueryHandler<FindSimilarC
             return [];
         }
 
-        var rows = await connection.QueryAsync<SimilarClaim>(new CommandDefinition(
+        // No computed score column: it has no declared type, and an empty result of one cannot be mapped by Dapper.
+        var rows = await connection.QueryAsync<Candidate>(new CommandDefinition(
             """
             SELECT c.id AS Id, c.title AS Title, c.text AS Text, c.translation_en AS TranslationEn, c.language AS Language,
-                   c.status AS Status, p.name AS Claimant, 0.0 AS Score
+                   c.status AS Status, p.name AS Claimant
             FROM claims c JOIN claimants p ON p.id = c.claimant_id
             WHERE c.id IN @shortlist AND c.status <> 'merged'
             """,
@@ -100,7 +101,8 @@ public sealed class FindSimilarClaimsHandler(Db db) : IQueryHandler<FindSimilarC
             .Select(r =>
             {
                 var words = SearchText.Terms($"{r.Title} {r.Text} {r.TranslationEn}").ToHashSet(StringComparer.Ordinal);
-                return r with { Score = Math.Round(weights.Where(w => words.Contains(w.Key)).Sum(w => w.Value) / total, 3) };
+                var score = Math.Round(weights.Where(w => words.Contains(w.Key)).Sum(w => w.Value) / total, 3);
+                return new SimilarClaim(r.Id, r.Title, r.Text, r.TranslationEn, r.Language, r.Status, r.Claimant, score);
             })
             .Where(r => r.Score >= MinimumScore)
             .OrderByDescending(r => r.Score)
@@ -127,4 +129,6 @@ public sealed class FindSimilarClaimsHandler(Db db) : IQueryHandler<FindSimilarC
     private static async Task<IEnumerable<long>> MatchAsync(SqliteConnection connection, string match, int limit, CancellationToken ct) =>
         await connection.QueryAsync<long>(new CommandDefinition(
             "SELECT rowid FROM claims_fts WHERE claims_fts MATCH @match ORDER BY rowid DESC LIMIT @limit", new { match, limit }, cancellationToken: ct));
+
+    private sealed record Candidate(long Id, string Title, string Text, string? TranslationEn, string Language, string Status, string Claimant);
 }

@@ -24,6 +24,12 @@ public sealed class ListClaimsHandler(Db db) : IQueryHandler<ListClaims, ClaimPa
         var parameters = new { Statuses = statuses ?? [], All = statuses is null, Limit = size, Offset = (page - 1) * size };
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT count(*) FROM claims WHERE @All OR status IN @Statuses", parameters, cancellationToken: cancellationToken));
+        if (parameters.Offset >= total)
+        {
+            // Nothing to read, and Dapper cannot map an empty result's computed LinkCount column (SQLite gives it no type).
+            return new ClaimPage([], total, page, size);
+        }
+
         var rows = await connection.QueryAsync<ClaimRow>(new CommandDefinition(
             """
             SELECT c.id AS Id, c.title AS Title, c.language AS Language, c.kind AS Kind, c.status AS Status, p.name AS Claimant,

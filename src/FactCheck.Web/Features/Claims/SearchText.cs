@@ -3,8 +3,9 @@ using System.Text;
 
 namespace FactCheck.Web.Features.Claims;
 
-/// How claim text is cut into search terms, the same way SQLite's unicode61 tokenizer cuts it
-/// (lower case, diacritics removed, letters and digits only), plus the stop words of both desk languages.
+/// How claim text is cut into search terms, the same way SQLite's unicode61 tokenizer (remove_diacritics 2) cuts
+/// it, plus the stop words of both desk languages. A query word must come out exactly as the index stored it, or
+/// the index never finds it.
 public static class SearchText
 {
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
@@ -27,16 +28,11 @@ public static class SearchText
         }
 
         var builder = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var rune in text.Normalize(NormalizationForm.FormC).EnumerateRunes())
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            if (IsTokenCharacter(rune))
             {
-                continue;
-            }
-
-            if (char.IsLetterOrDigit(c))
-            {
-                builder.Append(char.ToLowerInvariant(c));
+                AppendFolded(builder, rune);
             }
             else if (builder.Length > 0)
             {
@@ -49,6 +45,28 @@ public static class SearchText
         {
             yield return builder.ToString();
         }
+    }
+
+    // unicode61 keeps letters, numbers and private-use characters; everything else, combining marks included, separates words.
+    private static bool IsTokenCharacter(Rune rune) => Rune.GetUnicodeCategory(rune) is
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+        or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
+        or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber or UnicodeCategory.PrivateUse;
+
+    // remove_diacritics folds accented Latin letters only ("Pašinjan" -> "pasinjan"); Cyrillic "й" and Greek "ή" stay as they are.
+    private static void AppendFolded(StringBuilder builder, Rune rune)
+    {
+        if (rune.Value is >= 0xC0 and < 0x250 or >= 0x1E00 and < 0x1F00)
+        {
+            var decomposed = rune.ToString().Normalize(NormalizationForm.FormD);
+            if (decomposed.Length > 1 && decomposed[0] < 0x250 && char.IsLetter(decomposed[0]))
+            {
+                builder.Append(char.ToLowerInvariant(decomposed[0]));
+                return;
+            }
+        }
+
+        builder.Append(Rune.ToLowerInvariant(rune).ToString());
     }
 
     /// Distinct words that carry meaning: no stop words, no one-letter words.
