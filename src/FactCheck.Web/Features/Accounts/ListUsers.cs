@@ -10,6 +10,13 @@ public sealed record ListUsers : IQuery<IReadOnlyList<UserSummary>>;
 
 public sealed record UserSummary(long Id, string Username, string DisplayName, string? Email, bool IsActive, string Roles, DateTimeOffset? LockoutUntil, long Version)
 {
+    /// For Dapper: map by property, so a computed column (no declared type in SQLite) also maps when no row comes back.
+    public UserSummary()
+        : this(0, "", "", null, false, "", null, 0)
+    {
+    }
+
+
     public IReadOnlyList<string> RoleList => Roles.Length == 0 ? [] : Roles.Split(',');
 }
 

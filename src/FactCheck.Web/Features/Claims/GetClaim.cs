@@ -29,12 +29,33 @@ public sealed record ClaimantSummary(long Id, string Name, string Kind, string? 
 public sealed record AppearanceRow(long Id, string Url, string? Outlet, DateOnly? PublishedOn, string? Quote, bool FirstSeen, DateTimeOffset CreatedAt);
 
 /// A link seen from this claim: Wording is "denies" when this claim denies the other, "denied by" when the other denies it.
-public sealed record LinkedClaim(long LinkId, string Relation, bool Outgoing, string Wording, long ClaimId, string Title, string Status, string Claimant, string? Note, DateTimeOffset CreatedAt);
+public sealed record LinkedClaim(long LinkId, string Relation, bool Outgoing, string Wording, long ClaimId, string Title, string Status, string Claimant, string? Note, DateTimeOffset CreatedAt)
+{
+    /// For Dapper: map by property, so a computed column (no declared type in SQLite) also maps when no row comes back.
+    public LinkedClaim()
+        : this(0, "", false, "", 0, "", "", "", null, default)
+    {
+    }
+}
 
-public sealed record FigurePoint(long ClaimId, string Claimant, double Low, double? High, string Unit, DateOnly? AsOf, bool IsThisClaim);
+public sealed record FigurePoint(long ClaimId, string Claimant, double Low, double? High, string Unit, DateOnly? AsOf, bool IsThisClaim)
+{
+    /// For Dapper: map by property, so a computed column (no declared type in SQLite) also maps when no row comes back.
+    public FigurePoint()
+        : this(0, "", 0, null, "", null, false)
+    {
+    }
+}
 
 /// After holds the record after the change, or, for a removal, what was removed.
-public sealed record HistoryEntry(DateTimeOffset At, string Actor, string Action, string Entity, string? After, long Seq);
+public sealed record HistoryEntry(DateTimeOffset At, string Actor, string Action, string Entity, string? After, long Seq)
+{
+    /// For Dapper: map by property, so a computed column (no declared type in SQLite) also maps when no row comes back.
+    public HistoryEntry()
+        : this(default, "", "", "", null, 0)
+    {
+    }
+}
 
 public sealed class GetClaimHandler(Db db) : IQueryHandler<GetClaim, ClaimDetail>
 {

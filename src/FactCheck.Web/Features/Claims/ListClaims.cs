@@ -11,7 +11,14 @@ public sealed record ListClaims(IReadOnlyList<string>? Statuses = null, int Page
 
 public sealed record ClaimPage(IReadOnlyList<ClaimRow> Items, long Total, int Page, int PageSize);
 
-public sealed record ClaimRow(long Id, string Title, string Language, string Kind, string Status, string Claimant, DateOnly? SaidOn, long LinkCount, DateTimeOffset CreatedAt);
+public sealed record ClaimRow(long Id, string Title, string Language, string Kind, string Status, string Claimant, DateOnly? SaidOn, long LinkCount, DateTimeOffset CreatedAt)
+{
+    /// For Dapper: map by property, so a computed column (no declared type in SQLite) also maps when no row comes back.
+    public ClaimRow()
+        : this(0, "", "", "", "", "", null, 0, default)
+    {
+    }
+}
 
 public sealed class ListClaimsHandler(Db db) : IQueryHandler<ListClaims, ClaimPage>
 {

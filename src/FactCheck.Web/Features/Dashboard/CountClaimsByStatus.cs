@@ -8,7 +8,14 @@ namespace FactCheck.Web.Features.Dashboard;
 [AllowAnyStaff]
 public sealed record CountClaimsByStatus : IQuery<IReadOnlyList<StatusCount>>;
 
-public sealed record StatusCount(string Status, long Count);
+public sealed record StatusCount(string Status, long Count)
+{
+    /// For Dapper: map by property, so a computed column (no declared type in SQLite) also maps when no row comes back.
+    public StatusCount()
+        : this("", 0)
+    {
+    }
+}
 
 public sealed class CountClaimsByStatusHandler(Db db) : IQueryHandler<CountClaimsByStatus, IReadOnlyList<StatusCount>>
 {
