@@ -48,7 +48,7 @@ public sealed record ClaimHit(long Id, string Title, string Text, string? Transl
 public sealed class SearchClaimsHandler(Db db) : IQueryHandler<SearchClaims, ClaimSearchPage>
 {
     public const int TotalCap = 1_000;
-    public const int Window = 3_000;
+    public const int Window = 2_000;
     public const int RelevanceWindow = 500;
 
     private const string Columns =
