@@ -26,8 +26,9 @@ public sealed class StaffSignInTests(E2EFixture fixture) : BrowserTest(fixture)
         await Expect(queue.Heading).ToBeVisibleAsync();
         await Expect(queue.ClaimTable).ToBeVisibleAsync();
         await Expect(queue.ClaimRow("Stepanakert").First).ToBeVisibleAsync();
-        // The demo case enters 11 claims and leaves them all open.
-        await Expect(queue.ClaimRows).ToHaveCountAsync(11);
+        // The demo case enters 11 claims and leaves them all open; other browser tests may have recorded more.
+        await Expect(queue.ClaimRow("Baku denies attacking buildings in Stepanakert")).ToHaveCountAsync(1);
+        Assert.True(await queue.ClaimRows.CountAsync() >= 11);
 
         var screenshot = await ScreenshotAsync("editor-queue");
         Assert.True(File.Exists(screenshot), $"No screenshot at {screenshot}");
