@@ -11,22 +11,8 @@ namespace FactCheck.Tests.Components;
 
 /// The /claims search page rendered by bUnit, searching the shared test database through the real pipeline.
 [Collection(SharedAppCollection.Name)]
-public sealed class ClaimSearchPageTests : BunitContext, IAsyncLifetime
+public sealed class ClaimSearchPageTests(SharedApp shared) : PageTest(shared, "checker", Roles.FactChecker)
 {
-    private readonly SharedApp shared;
-    private readonly AsyncServiceScope scope;
-
-    public ClaimSearchPageTests(SharedApp shared)
-    {
-        this.shared = shared;
-        scope = shared.App.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = shared.App.ActorAsync("checker").GetAwaiter().GetResult();
-        Services.AddSingleton(scope.ServiceProvider.GetRequiredService<IMediator>());
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        AddAuthorization().SetAuthorized("checker").SetRoles(Roles.FactChecker);
-    }
-
     private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
 
     private IRenderedComponent<ClaimsPage> Open(string url = "/claims", int pageSize = 25)
@@ -67,7 +53,7 @@ public sealed class ClaimSearchPageTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task Each_result_links_to_its_claim_page()
     {
-        var id = await shared.App.ScalarAsync<long>("SELECT id FROM claims WHERE title = 'Baku denies attacking buildings in Stepanakert'");
+        var id = await Shared.App.ScalarAsync<long>("SELECT id FROM claims WHERE title = 'Baku denies attacking buildings in Stepanakert'");
         var page = Open("/claims?q=Baku+denies");
 
         page.WaitForAssertion(() => Assert.Contains(
@@ -117,15 +103,15 @@ public sealed class ClaimSearchPageTests : BunitContext, IAsyncLifetime
     public async Task Status_and_language_filters_in_a_shared_link_narrow_the_results()
     {
         var word = "zq" + Guid.NewGuid().ToString("N")[..10];
-        var editor = await shared.App.ActorAsync("editor");
+        var editor = await Shared.App.ActorAsync("editor");
         SubmitClaim Claim(string title, string language, string text) => new()
         {
             Title = title, Text = text, Language = language, ClaimantName = "Sumber " + word, ClaimantKind = "media", Kind = "statement",
         };
-        await shared.App.SendAsync(Claim("Indonesian " + word, "id", $"Pernyataan {word} dalam bahasa Indonesia."), editor);
-        await shared.App.SendAsync(Claim("English " + word, "en", $"A {word} statement in English."), editor);
-        var triaged = await shared.App.SendAsync(Claim("Triaged " + word, "en", $"Another {word} statement in English."), editor);
-        await shared.App.ScalarAsync<long>("UPDATE claims SET status = 'triaged' WHERE id = @Id RETURNING id", new { triaged.Id });
+        await Shared.App.SendAsync(Claim("Indonesian " + word, "id", $"Pernyataan {word} dalam bahasa Indonesia."), editor);
+        await Shared.App.SendAsync(Claim("English " + word, "en", $"A {word} statement in English."), editor);
+        var triaged = await Shared.App.SendAsync(Claim("Triaged " + word, "en", $"Another {word} statement in English."), editor);
+        await Shared.App.ScalarAsync<long>("UPDATE claims SET status = 'triaged' WHERE id = @Id RETURNING id", new { triaged.Id });
 
         var all = Open($"/claims?q={word}");
         all.WaitForAssertion(() => Assert.Equal(3, Titles(all).Count));
@@ -142,7 +128,7 @@ public sealed class ClaimSearchPageTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task The_claimant_filter_shows_only_their_claims_and_names_them_in_the_box()
     {
-        var rouhani = await shared.App.ScalarAsync<long>("SELECT id FROM claimants WHERE name = 'Hassan Rouhani'");
+        var rouhani = await Shared.App.ScalarAsync<long>("SELECT id FROM claimants WHERE name = 'Hassan Rouhani'");
 
         var page = Open($"/claims?claimant={rouhani}");
 
@@ -159,10 +145,10 @@ public sealed class ClaimSearchPageTests : BunitContext, IAsyncLifetime
     public async Task Paging_moves_through_the_results_and_keeps_the_page_in_the_address()
     {
         var word = "zq" + Guid.NewGuid().ToString("N")[..10];
-        var editor = await shared.App.ActorAsync("editor");
+        var editor = await Shared.App.ActorAsync("editor");
         for (var i = 0; i < 5; i++)
         {
-            await shared.App.SendAsync(new SubmitClaim
+            await Shared.App.SendAsync(new SubmitClaim
             {
                 Title = $"Claim {i:00} {word}", Text = $"Klaim {word} nomor {i}.", Language = "id",
                 ClaimantName = "Sumber " + word, ClaimantKind = "media", Kind = "statement",
@@ -213,14 +199,5 @@ public sealed class ClaimSearchPageTests : BunitContext, IAsyncLifetime
         var page = Open();
 
         Assert.Equal("/claims/new", page.Find("[data-testid=new-claim]").GetAttribute("href"));
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor registers services that only dispose asynchronously.
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await scope.DisposeAsync();
     }
 }

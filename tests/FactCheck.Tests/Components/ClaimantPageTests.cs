@@ -9,26 +9,12 @@ namespace FactCheck.Tests.Components;
 
 /// The claimant page (track record) rendered by bUnit over the shared test database.
 [Collection(SharedAppCollection.Name)]
-public sealed class ClaimantPageTests : BunitContext, IAsyncLifetime
+public sealed class ClaimantPageTests(SharedApp shared) : PageTest(shared, "checker", Roles.FactChecker)
 {
-    private readonly SharedApp shared;
-    private readonly AsyncServiceScope scope;
-
-    public ClaimantPageTests(SharedApp shared)
-    {
-        this.shared = shared;
-        scope = shared.App.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = shared.App.ActorAsync("checker").GetAwaiter().GetResult();
-        Services.AddSingleton(scope.ServiceProvider.GetRequiredService<IMediator>());
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        AddAuthorization().SetAuthorized("checker").SetRoles(Roles.FactChecker);
-    }
-
     [Fact]
     public async Task Pemerintah_Azerbaijan_lists_both_its_demo_claims_with_links_to_them()
     {
-        var id = await shared.App.ScalarAsync<long>("SELECT id FROM claimants WHERE name = 'Pemerintah Azerbaijan'");
+        var id = await Shared.App.ScalarAsync<long>("SELECT id FROM claimants WHERE name = 'Pemerintah Azerbaijan'");
 
         var page = Render<ClaimantPage>(p => p.Add(c => c.Id, id));
 
@@ -37,7 +23,7 @@ public sealed class ClaimantPageTests : BunitContext, IAsyncLifetime
         var rows = page.FindAll("[data-testid=claimant-claims] tbody tr");
         foreach (var title in new[] { "Baku denies attacking buildings in Stepanakert", "Azerbaijan blames Armenia for the fighting" })
         {
-            var claimId = await shared.App.ScalarAsync<long>("SELECT id FROM claims WHERE title = @title ORDER BY id LIMIT 1", new { title });
+            var claimId = await Shared.App.ScalarAsync<long>("SELECT id FROM claims WHERE title = @title ORDER BY id LIMIT 1", new { title });
             var row = Assert.Single(rows, r => r.TextContent.Contains(title));
             Assert.Equal($"/claims/{claimId}", row.QuerySelector("a")!.GetAttribute("href"));
             Assert.Contains("statement", row.TextContent);
@@ -54,14 +40,5 @@ public sealed class ClaimantPageTests : BunitContext, IAsyncLifetime
         var page = Render<ClaimantPage>(p => p.Add(c => c.Id, long.MaxValue));
 
         page.WaitForAssertion(() => Assert.Contains("This claimant does not exist", page.Find("[data-testid=claimant-not-found]").TextContent));
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor registers services that only dispose asynchronously.
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await scope.DisposeAsync();
     }
 }

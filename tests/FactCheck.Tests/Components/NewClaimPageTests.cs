@@ -12,28 +12,14 @@ namespace FactCheck.Tests.Components;
 
 /// The intake form rendered by bUnit, sending its messages through the real pipeline to the shared test database.
 [Collection(SharedAppCollection.Name)]
-public sealed class NewClaimPageTests : BunitContext, IAsyncLifetime
+public sealed class NewClaimPageTests(SharedApp shared) : PageTest(shared, "editor", Roles.Editor)
 {
     private const string Paraphrase = "Pasukan Azerbaijan dituduh menyerang gedung di Stepanakert";
     private const string StepanakertTitle = "Azerbaijani forces attacked buildings in Stepanakert";
 
-    private readonly SharedApp shared;
-    private readonly AsyncServiceScope scope;
-
-    public NewClaimPageTests(SharedApp shared)
-    {
-        this.shared = shared;
-        scope = shared.App.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = shared.App.ActorAsync("editor").GetAwaiter().GetResult();
-        Services.AddSingleton(scope.ServiceProvider.GetRequiredService<IMediator>());
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        AddAuthorization().SetAuthorized("editor").SetRoles(Roles.Editor);
-    }
-
     private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
 
-    private TestApp App => shared.App;
+    private TestApp App => Shared.App;
 
     private IRenderedComponent<NewClaim> Open(string url = "/claims/new")
     {
@@ -259,14 +245,5 @@ public sealed class NewClaimPageTests : BunitContext, IAsyncLifetime
 
         page.WaitForAssertion(() => Assert.Matches(@"/claims/\d+$", Navigation.Uri));
         Assert.Equal("official-body", await App.ScalarAsync<string>("SELECT kind FROM claimants WHERE name = @name", new { name }));
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor registers services that only dispose asynchronously.
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await scope.DisposeAsync();
     }
 }

@@ -10,21 +10,8 @@ namespace FactCheck.Tests.Components;
 
 /// The admin page rendered by bUnit, sending its messages through the real pipeline to the shared test database.
 [Collection(SharedAppCollection.Name)]
-public sealed class UsersPageTests : BunitContext, IAsyncLifetime
+public sealed class UsersPageTests(SharedApp shared) : PageTest(shared, "admin", Roles.Admin)
 {
-    private readonly AsyncServiceScope scope;
-
-    public UsersPageTests(SharedApp shared)
-    {
-        scope = shared.App.Services.CreateAsyncScope();
-        var admin = shared.App.ActorAsync("admin").GetAwaiter().GetResult();
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = admin;
-        Services.AddSingleton(scope.ServiceProvider.GetRequiredService<IMediator>());
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        AddAuthorization().SetAuthorized("admin").SetRoles(Roles.Admin);
-    }
-
     [Fact]
     public void Lists_the_staff_accounts_with_their_roles()
     {
@@ -65,14 +52,5 @@ public sealed class UsersPageTests : BunitContext, IAsyncLifetime
         page.WaitForAssertion(() => Assert.Contains("The username 'editor' is taken.", page.Markup));
         Assert.Equal(before, page.FindAll("[data-testid=user-table] tbody tr").Count);
         Assert.Empty(page.FindAll("[data-testid=revealed-password]"));
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor registers services that only dispose asynchronously.
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await scope.DisposeAsync();
     }
 }
