@@ -246,6 +246,30 @@ public sealed class TipUseCaseTests(SharedApp shared)
         Assert.EndsWith("…", text);
     }
 
+    [Fact]
+    public async Task A_claim_saved_from_a_tip_marks_the_tip_converted_in_the_same_transaction()
+    {
+        var checker = await App.ActorAsync("checker");
+        var tip = await Tip("Militer mengklaim jembatan di Ganja hancur " + Guid.NewGuid().ToString("N"));
+        SubmitClaim FromTip(long tipId) => new()
+        {
+            Title = "Bridge in Ganja destroyed",
+            Text = "Militer mengklaim jembatan di Ganja hancur.",
+            Language = "id",
+            ClaimantName = "Militer " + Guid.NewGuid().ToString("N")[..6],
+            ClaimantKind = "military",
+            Kind = "event",
+            FromTipId = tipId,
+        };
+
+        var claim = await App.SendAsync(FromTip(tip.Id!.Value), checker);
+        var claims = await App.ScalarAsync<long>("SELECT count(*) FROM claims");
+        await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(FromTip(987_654), checker));
+
+        Assert.Equal(("converted", claim.Id), (await App.RowsAsync<(string, long)>("SELECT status, claim_id FROM tips WHERE id = @Id", new { tip.Id })).Single());
+        Assert.Equal(claims, await App.ScalarAsync<long>("SELECT count(*) FROM claims"));
+    }
+
     private Task<SubmittedTip> Tip(string text, string? address = "203.0.113.1", string? url = null) =>
         App.SendAsync(new SubmitTip { Text = text, Url = url, ClientAddress = address }, Actor.Anonymous);
 

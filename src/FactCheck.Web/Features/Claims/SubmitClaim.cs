@@ -60,6 +60,9 @@ public sealed record SubmitClaim : ICommand<SubmittedClaim>, IValidatableObject
 
     public DateOnly? AppearancePublishedOn { get; set; }
 
+    /// The reader tip this claim was made from (the intake form opened from the tips inbox): marked converted in the same transaction.
+    public long? FromTipId { get; set; }
+
     /// Links from this new claim to claims already recorded, e.g. this statement "denies" claim 12.
     public List<NewLink> Links { get; set; } = [];
 
@@ -191,6 +194,11 @@ public sealed class SubmitClaimHandler : ICommandHandler<SubmitClaim, SubmittedC
         foreach (var link in command.Links)
         {
             await ClaimLinks.AddAsync(db, id, link.ToClaimId, link.Relation, link.Note, nameof(SubmitClaim.Links), cancellationToken);
+        }
+
+        if (command.FromTipId is { } tipId)
+        {
+            await Tips.TipConversion.MarkAsync(db, tipId, id, cancellationToken);
         }
 
         return new SubmittedClaim(id, slug, claimantId);

@@ -20,15 +20,29 @@ public sealed class MarkTipConvertedHandler : ICommandHandler<MarkTipConverted>
             throw ValidationFailedException.For(nameof(MarkTipConverted.ClaimId), $"Claim #{command.ClaimId} does not exist.");
         }
 
+        await TipConversion.MarkAsync(db, command.TipId, command.ClaimId, cancellationToken);
+        return Unit.Value;
+    }
+}
+
+/// The conversion rule, shared by the inbox's command and by SubmitClaim (a claim saved from a tip marks the tip
+/// in the same transaction). The caller has checked that the claim exists.
+public static class TipConversion
+{
+    public static async Task MarkAsync(CommandContext db, long tipId, long claimId, CancellationToken cancellationToken)
+    {
         var tip = await db.QuerySingleOrDefaultAsync<TipState>(
-            "SELECT status AS Status, claim_id AS ClaimId, dismiss_reason AS DismissReason FROM tips WHERE id = @TipId", new { command.TipId }, cancellationToken)
-            ?? throw new NotFoundException($"Tip {command.TipId} does not exist.");
+            "SELECT status AS Status, claim_id AS ClaimId, dismiss_reason AS DismissReason FROM tips WHERE id = @TipId", new { TipId = tipId }, cancellationToken)
+            ?? throw new NotFoundException($"Tip {tipId} does not exist.");
         if (tip.Status == TipRules.Converted)
         {
             // Saying it twice (the intake form and an editor) is fine; naming a different claim is a conflict.
-            return tip.ClaimId == command.ClaimId
-                ? Unit.Value
-                : throw new ConflictException($"Tip {command.TipId} is already linked to claim #{tip.ClaimId}.");
+            if (tip.ClaimId != claimId)
+            {
+                throw new ConflictException($"Tip {tipId} is already linked to claim #{tip.ClaimId}.");
+            }
+
+            return;
         }
 
         await db.ExecuteAsync(
@@ -36,9 +50,8 @@ public sealed class MarkTipConvertedHandler : ICommandHandler<MarkTipConverted>
             UPDATE tips SET status = 'converted', claim_id = @ClaimId, dismiss_reason = NULL, handled_by = @UserId, handled_at = @Now
             WHERE id = @TipId
             """,
-            new { command.ClaimId, db.Actor.UserId, db.Now, command.TipId },
+            new { ClaimId = claimId, db.Actor.UserId, db.Now, TipId = tipId },
             cancellationToken);
-        db.Audit("tip", command.TipId, new { tip.Status, tip.DismissReason }, new { Status = TipRules.Converted, command.ClaimId });
-        return Unit.Value;
+        db.Audit("tip", tipId, new { tip.Status, tip.DismissReason }, new { Status = TipRules.Converted, ClaimId = claimId });
     }
 }
