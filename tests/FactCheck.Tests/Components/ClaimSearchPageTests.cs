@@ -1,10 +1,8 @@
 using Bunit;
 using FactCheck.Web.Features.Claims;
 using FactCheck.Web.Infrastructure.Pipeline;
-using Mediator;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 using ClaimsPage = FactCheck.Web.Features.Claims.Claims;
 
 namespace FactCheck.Tests.Components;

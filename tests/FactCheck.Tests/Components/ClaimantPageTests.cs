@@ -1,9 +1,6 @@
 using Bunit;
 using FactCheck.Web.Features.Claims;
 using FactCheck.Web.Infrastructure.Pipeline;
-using Mediator;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace FactCheck.Tests.Components;
 

@@ -2,11 +2,9 @@ using AngleSharp.Dom;
 using Bunit;
 using FactCheck.Web.Features.Claims;
 using FactCheck.Web.Infrastructure.Pipeline;
-using Mediator;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace FactCheck.Tests.Components;
 

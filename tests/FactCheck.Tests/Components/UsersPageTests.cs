@@ -2,9 +2,6 @@ using AngleSharp.Dom;
 using Bunit;
 using FactCheck.Web.Features.Accounts;
 using FactCheck.Web.Infrastructure.Pipeline;
-using Mediator;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace FactCheck.Tests.Components;
 
