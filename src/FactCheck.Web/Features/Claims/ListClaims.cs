@@ -33,7 +33,7 @@ public sealed class ListClaimsHandler(Db db) : IQueryHandler<ListClaims, ClaimPa
             "SELECT count(*) FROM claims WHERE @All OR status IN @Statuses", parameters, cancellationToken: cancellationToken));
         if (parameters.Offset >= total)
         {
-            // Nothing to read, and Dapper cannot map an empty result's computed LinkCount column (SQLite gives it no type).
+            // Past the last page: nothing to read.
             return new ClaimPage([], total, page, size);
         }
 
