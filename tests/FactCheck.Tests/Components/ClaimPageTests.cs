@@ -253,6 +253,24 @@ public sealed class ClaimPageTests : BunitContext, IAsyncLifetime
     }
 
     /// The first render fixes who the page thinks is signed in; bUnit takes no new services after that.
+    [Fact]
+    public async Task Markup_in_a_claim_is_shown_as_text_never_run()
+    {
+        const string hostile = "Dia berkata <script>alert('x')</script> <img src=x onerror=alert(1)> & \"selesai\"";
+        var id = (await App.SendAsync(GetClaimTests.NewClaim("Hostile " + Guid.NewGuid().ToString("N")[..8]) with
+        {
+            Text = hostile,
+            TranslationEn = "<b>bold</b> claim",
+        }, await App.ActorAsync("editor"))).Id;
+
+        var page = RenderClaim(id);
+
+        page.WaitForAssertion(() => Assert.Equal(hostile, page.Find("[data-testid=claim-text]").TextContent.Trim()));
+        Assert.Empty(page.FindAll("[data-testid=claim-text] script, [data-testid=claim-text] img"));
+        Assert.Empty(page.FindAll("[data-testid=claim-translation] b"));
+        Assert.Contains("&lt;script&gt;", page.Markup);
+    }
+
     private IRenderedComponent<ClaimPage> RenderClaim(long id, string role = Roles.Editor)
     {
         if (!signedIn)
