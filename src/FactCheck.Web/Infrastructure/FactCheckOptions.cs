@@ -17,6 +17,11 @@ public sealed class FactCheckOptions
 
     public JobOptions Jobs { get; set; } = new();
 
+    public ReviewOptions Review { get; set; } = new();
+
+    /// The newsroom's time zone (IANA id): a due date given as a day ends at midnight there.
+    public string TimeZone { get; set; } = "Asia/Jakarta";
+
     public sealed class AdminOptions
     {
         public string? Username { get; set; }
@@ -45,5 +50,33 @@ public sealed class FactCheckOptions
 
         /// How often the similar-claim lookup's word statistics are refreshed from the search index.
         public string SearchStatisticsCron { get; set; } = "*/10 * * * *";
+    }
+
+    public sealed class ReviewOptions
+    {
+        /// Editors' approvals a verdict needs before it is published (the verdict's author never counts).
+        public int Approvals { get; set; } = 1;
+
+        /// Days after publication during which an editor may amend a verdict's wording in place; after that
+        /// a published verdict changes only through a public correction.
+        public int LockDays { get; set; } = 14;
+
+        /// The rating scale; when empty, the default scale (RatingScale.Default) is used.
+        public List<RatingOption> Ratings { get; set; } = [];
+    }
+
+    public sealed class RatingOption
+    {
+        public string Key { get; set; } = "";
+
+        public string LabelEn { get; set; } = "";
+
+        public string LabelId { get; set; } = "";
+
+        /// ClaimReview ratingValue (1 = worst … 5 = best); none for ratings such as "unverified".
+        public int? Value { get; set; }
+
+        /// Which way the rating points: true, false or neither; the consistency check across denials compares it.
+        public string Polarity { get; set; } = "neither";
     }
 }

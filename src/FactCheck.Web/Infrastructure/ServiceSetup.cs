@@ -35,6 +35,9 @@ public static class ServiceSetup
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(db.DataFolder, "keys")));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Bootstrap>();
+        services.AddSingleton<ClaimChangeNotifier>();
+        services.AddSingleton<Features.Review.RatingScale>();
+        services.AddSingleton<Features.Review.ReviewPolicy>();
 
         services.AddScoped<CurrentActor>();
         services.AddMediator((MediatorOptions options) =>
@@ -49,6 +52,7 @@ public static class ServiceSetup
                 typeof(AuthorizationBehavior<,>),
                 typeof(ValidationBehavior<,>),
                 typeof(TransactionBehavior<,>),
+                typeof(Features.Review.ReviewPolicyBehavior<,>),
             ];
         });
 

@@ -68,7 +68,11 @@ public static class ClaimLinks
         {
             // The duplicate leaves the workflow; readers of it are sent to the original.
             await db.ExecuteAsync(
-                "UPDATE claims SET status = 'merged', merged_into_id = @toClaimId, version = version + 1, updated_at = @Now WHERE id = @fromClaimId",
+                """
+                UPDATE claims SET merged_from_status = status, status = 'merged', merged_into_id = @toClaimId,
+                    stage_started_at = @Now, version = version + 1, updated_at = @Now
+                WHERE id = @fromClaimId
+                """,
                 new { toClaimId, db.Now, fromClaimId },
                 ct);
             db.Audit("claim", fromClaimId, new { Status = fromStatus }, new { Status = "merged", MergedIntoId = toClaimId }, "MergeClaim");

@@ -1,4 +1,5 @@
 using Dapper;
+using FactCheck.Web.Features.Review;
 using FactCheck.Web.Infrastructure.Database;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
@@ -10,6 +11,8 @@ namespace FactCheck.Web.Features.Claims;
 [AllowAnyStaff]
 public sealed record GetClaim(long Id) : IQuery<ClaimDetail>;
 
+/// Status, Version, Verdict (the published one, or null) and AllowedActions (for the caller) are also at the top
+/// level: API clients read them before acting.
 public sealed record ClaimDetail(
     ClaimFields Claim,
     ClaimantSummary Claimant,
@@ -17,7 +20,16 @@ public sealed record ClaimDetail(
     IReadOnlyList<AppearanceRow> Appearances,
     IReadOnlyList<LinkedClaim> Links,
     IReadOnlyList<FigurePoint> Figures,
-    IReadOnlyList<HistoryEntry> History);
+    IReadOnlyList<HistoryEntry> History,
+    ReviewDetail Review,
+    IReadOnlyList<string> AllowedActions)
+{
+    public string Status => Claim.Status;
+
+    public long Version => Claim.Version;
+
+    public VerdictView? Verdict => Review.PublishedVersions.FirstOrDefault(v => v.State == "published");
+}
 
 public sealed record ClaimFields(
     long Id, string Slug, string Title, string Text, string Language, string? TranslationEn, DateOnly? SaidOn, string? Place, string Kind,
@@ -57,7 +69,7 @@ public sealed record HistoryEntry(DateTimeOffset At, string Actor, string Action
     }
 }
 
-public sealed class GetClaimHandler(Db db) : IQueryHandler<GetClaim, ClaimDetail>
+public sealed class GetClaimHandler(Db db, CurrentActor current, ReviewPolicy policy, RatingScale scale) : IQueryHandler<GetClaim, ClaimDetail>
 {
     public async ValueTask<ClaimDetail> Handle(GetClaim query, CancellationToken cancellationToken)
     {
@@ -95,7 +107,7 @@ public sealed class GetClaimHandler(Db db) : IQueryHandler<GetClaim, ClaimDetail
             SELECT at, actor_name, action, entity, after_json, id
             FROM audit_log WHERE entity = 'appearance' AND entity_id IN (SELECT CAST(id AS TEXT) FROM appearances WHERE claim_id = @Id)
             ORDER BY Seq DESC
-            LIMIT 200;
+            LIMIT 500;
             """,
             new { query.Id },
             cancellationToken: cancellationToken));
@@ -109,7 +121,10 @@ public sealed class GetClaimHandler(Db db) : IQueryHandler<GetClaim, ClaimDetail
             .ToList();
         var history = (await results.ReadAsync<HistoryEntry>()).ToList();
         var figures = claim.Kind == "figure" ? await ComparableFiguresAsync(connection, claim, cancellationToken) : [];
-        return new ClaimDetail(claim, claimant, topics, appearances, links, figures, history);
+        var state = await ReviewState.LoadAsync(connection, null, claim.Id, cancellationToken) ?? throw new NotFoundException($"Claim {query.Id} does not exist.");
+        var review = await ReviewReader.LoadAsync(connection, state, current.Actor, policy, scale, cancellationToken);
+        var allowed = review.Decisions.Where(d => d.Allowed).Select(d => d.Action).ToList();
+        return new ClaimDetail(claim, claimant, topics, appearances, links, figures, history, review, allowed);
     }
 
     /// Figure claims in the same unit that are linked to this one or share a topic with it (the most recent

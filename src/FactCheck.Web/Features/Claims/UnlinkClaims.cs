@@ -26,11 +26,20 @@ public sealed class UnlinkClaimsHandler : ICommandHandler<UnlinkClaims, bool>
         db.Audit("claim", link.ToClaimId, link, null);
         if (link.Relation == "same-as")
         {
-            await db.ExecuteAsync(
-                "UPDATE claims SET status = 'new', merged_into_id = NULL, version = version + 1, updated_at = @Now WHERE id = @FromClaimId AND status = 'merged'",
+            // Back to where it was in the workflow when it was merged.
+            var restored = await db.QuerySingleOrDefaultAsync<string>(
+                """
+                UPDATE claims SET status = coalesce(merged_from_status, 'new'), merged_from_status = NULL, merged_into_id = NULL,
+                    stage_started_at = @Now, version = version + 1, updated_at = @Now
+                WHERE id = @FromClaimId AND status = 'merged'
+                RETURNING status
+                """,
                 new { db.Now, link.FromClaimId },
                 cancellationToken);
-            db.Audit("claim", link.FromClaimId, new { Status = "merged", MergedIntoId = link.ToClaimId }, new { Status = "new" }, "UnmergeClaim");
+            if (restored is not null)
+            {
+                db.Audit("claim", link.FromClaimId, new { Status = "merged", MergedIntoId = link.ToClaimId }, new { Status = restored }, "UnmergeClaim");
+            }
         }
 
         return true;

@@ -94,12 +94,13 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(CurrentActor curr
 }
 
 /// Checks DataAnnotations (and IValidatableObject) on the message; a failure never reaches the handler.
-public sealed class ValidationBehavior<TMessage, TResponse> : IPipelineBehavior<TMessage, TResponse>
+/// Rules that need a service (the rating scale, the clock) get it from the ValidationContext.
+public sealed class ValidationBehavior<TMessage, TResponse>(IServiceProvider services) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        var context = new ValidationContext(message);
+        var context = new ValidationContext(message, services, null);
         var results = new List<ValidationResult>();
         var valid = Validator.TryValidateObject(message, context, results, validateAllProperties: true);
 
@@ -125,7 +126,7 @@ public sealed class ValidationBehavior<TMessage, TResponse> : IPipelineBehavior<
 /// Wraps every command in one immediate transaction and writes its audit rows in that transaction.
 /// A command whose handler changed rows without recording an audit entry still gets one (the message itself),
 /// so no state change goes unrecorded.
-public sealed class TransactionBehavior<TMessage, TResponse>(CurrentActor current, Db db, TimeProvider clock)
+public sealed class TransactionBehavior<TMessage, TResponse>(CurrentActor current, Db db, TimeProvider clock, ClaimChangeNotifier notifier)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IBaseCommand
 {
@@ -173,6 +174,11 @@ public sealed class TransactionBehavior<TMessage, TResponse>(CurrentActor curren
             }
 
             await transaction.CommitAsync(cancellationToken);
+            if (context.ChangedClaims.Count > 0)
+            {
+                notifier.Publish(context.ChangedClaims.ToList());
+            }
+
             return response;
         }
         finally

@@ -12,6 +12,8 @@ public sealed class CommandContext
 {
     private static readonly AsyncLocal<CommandContext?> Ambient = new();
     private readonly List<AuditEntry> auditEntries = [];
+    private readonly HashSet<long> changedClaims = [];
+    private readonly Dictionary<Type, object> items = [];
 
     internal CommandContext(SqliteConnection connection, SqliteTransaction transaction, Actor actor, DateTimeOffset now, string action)
     {
@@ -44,9 +46,30 @@ public sealed class CommandContext
 
     internal IReadOnlyList<AuditEntry> AuditEntries => auditEntries;
 
+    /// Claims this command changed; open pages showing them are told once the transaction commits.
+    internal IReadOnlyCollection<long> ChangedClaims => changedClaims;
+
     /// Records what the command changed; written to audit_log in this command's transaction.
-    public void Audit(string entity, object entityId, object? before, object? after, string? action = null) =>
-        auditEntries.Add(new AuditEntry(action ?? Action, entity, Convert.ToString(entityId, System.Globalization.CultureInfo.InvariantCulture) ?? "", Serialize(before), Serialize(after)));
+    public void Audit(string entity, object entityId, object? before, object? after, string? action = null)
+    {
+        var id = Convert.ToString(entityId, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        auditEntries.Add(new AuditEntry(action ?? Action, entity, id, Serialize(before), Serialize(after)));
+        if (entity == "claim" && long.TryParse(id, out var claimId))
+        {
+            changedClaims.Add(claimId);
+        }
+    }
+
+    /// Marks a claim as changed without an audit entry against it (e.g. an appearance was added).
+    public void ClaimChanged(long claimId) => changedClaims.Add(claimId);
+
+    /// Hands something a pipeline behaviour loaded (e.g. the claim's review state) to the handler.
+    public void Set<T>(T value)
+        where T : class => items[typeof(T)] = value;
+
+    public T Get<T>()
+        where T : class =>
+        items.TryGetValue(typeof(T), out var value) ? (T)value : throw new InvalidOperationException($"No {typeof(T).Name} was loaded for {Action}.");
 
     public Task<int> ExecuteAsync(string sql, object? param, CancellationToken cancellationToken) =>
         Connection.ExecuteAsync(Define(sql, param, cancellationToken));

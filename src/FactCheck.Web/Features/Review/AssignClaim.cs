@@ -1,0 +1,110 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using FactCheck.Web.Infrastructure;
+using FactCheck.Web.Infrastructure.Pipeline;
+using Mediator;
+using Microsoft.Extensions.Options;
+
+namespace FactCheck.Web.Features.Review;
+
+/// An editor gives a triaged claim to a fact-checker with a due date.
+[AllowRoles(Roles.Editor)]
+public sealed record AssignClaim : IClaimAction, IValidatableObject
+{
+    public long ClaimId { get; init; }
+
+    [Range(1, long.MaxValue, ErrorMessage = "Give the version of the claim you last saw.")]
+    public long Version { get; init; }
+
+    [Range(1, long.MaxValue, ErrorMessage = "Choose the fact-checker to assign.")]
+    public long AssigneeId { get; init; }
+
+    public DateTimeOffset? DueAt { get; init; }
+
+    public DateOnly? DueDate { get; init; }
+
+    [StringLength(2000)]
+    public string? Comment { get; init; }
+
+    [JsonIgnore]
+    public string Action => ReviewActions.Assign;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        Workflow.ValidateDue(validationContext, DueAt, DueDate, required: true);
+}
+
+/// An editor hands an open claim to someone else (or, for a claim nobody has yet, assigns it); the state is
+/// kept, so research and a verdict in review carry on with the new assignee. The due date is kept unless given.
+[AllowRoles(Roles.Editor)]
+public sealed record ReassignClaim : IClaimAction, IValidatableObject
+{
+    public long ClaimId { get; init; }
+
+    [Range(1, long.MaxValue, ErrorMessage = "Give the version of the claim you last saw.")]
+    public long Version { get; init; }
+
+    [Range(1, long.MaxValue, ErrorMessage = "Choose the fact-checker to assign.")]
+    public long AssigneeId { get; init; }
+
+    public DateTimeOffset? DueAt { get; init; }
+
+    public DateOnly? DueDate { get; init; }
+
+    [StringLength(2000)]
+    public string? Comment { get; init; }
+
+    [JsonIgnore]
+    public string Action => ReviewActions.Reassign;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        Workflow.ValidateDue(validationContext, DueAt, DueDate, required: false);
+}
+
+public sealed class AssignClaimHandler(IOptions<FactCheckOptions> options)
+    : ICommandHandler<AssignClaim, ClaimActionResult>, ICommandHandler<ReassignClaim, ClaimActionResult>
+{
+    public async ValueTask<ClaimActionResult> Handle(AssignClaim command, CancellationToken cancellationToken)
+    {
+        var context = CommandContext.Current;
+        var assignee = await AssigneeAsync(context, command.AssigneeId, cancellationToken);
+        var due = Workflow.ResolveDue(command.DueAt, command.DueDate, options.Value.TimeZone);
+        return await Workflow.MoveAsync(
+            context, context.Get<ReviewState>(), "assigned",
+            "assignee_id = @AssigneeId, assigned_by = @AssignedBy, due_at = @Due, priority = coalesce(priority, 'normal')",
+            new { command.AssigneeId, AssignedBy = context.Actor.UserId, Due = due },
+            new { command.AssigneeId, Assignee = assignee, DueAt = due, command.Comment },
+            cancellationToken);
+    }
+
+    public async ValueTask<ClaimActionResult> Handle(ReassignClaim command, CancellationToken cancellationToken)
+    {
+        var context = CommandContext.Current;
+        var state = context.Get<ReviewState>();
+        if (state.AssigneeId == command.AssigneeId)
+        {
+            throw ValidationFailedException.For(nameof(command.AssigneeId), $"{state.AssigneeName} is already assigned to this claim.");
+        }
+
+        var assignee = await AssigneeAsync(context, command.AssigneeId, cancellationToken);
+        var due = Workflow.ResolveDue(command.DueAt, command.DueDate, options.Value.TimeZone);
+        var status = state.Status is "new" or "triaged" ? "assigned" : state.Status;
+        return await Workflow.MoveAsync(
+            context, state, status,
+            "assignee_id = @AssigneeId, assigned_by = @AssignedBy, due_at = coalesce(@Due, due_at), priority = coalesce(priority, 'normal')",
+            new { command.AssigneeId, AssignedBy = context.Actor.UserId, Due = due },
+            new { command.AssigneeId, Assignee = assignee, PreviousAssigneeId = state.AssigneeId, PreviousAssignee = state.AssigneeName, DueAt = due, command.Comment },
+            cancellationToken);
+    }
+
+    /// Claims go to active staff who check claims: fact-checkers, and editors who also check.
+    private static async Task<string> AssigneeAsync(CommandContext context, long userId, CancellationToken ct) =>
+        await context.QuerySingleOrDefaultAsync<string>(
+            """
+            SELECT u.display_name FROM users u
+            WHERE u.id = @userId AND u.is_active = 1
+              AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role IN ('factchecker', 'editor'))
+            """,
+            new { userId },
+            ct)
+        ?? throw ValidationFailedException.For("AssigneeId", "Choose an active fact-checker or editor.");
+}

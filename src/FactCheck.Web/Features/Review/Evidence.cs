@@ -1,0 +1,112 @@
+using System.ComponentModel.DataAnnotations;
+using FactCheck.Web.Features.Claims;
+using FactCheck.Web.Infrastructure.Pipeline;
+using Mediator;
+
+namespace FactCheck.Web.Features.Review;
+
+/// A source a verdict can rest on: its address (http/https only), title, whether it supports or refutes the
+/// claim or gives context, and a note. Added by the claim's assignee or an editor while the claim is open.
+[AllowRoles(Roles.FactChecker, Roles.Editor)]
+public sealed record AddEvidence : ICommand<long>, IValidatableObject
+{
+    public long ClaimId { get; init; }
+
+    [Required(ErrorMessage = "Give the source's address.")]
+    [StringLength(2000, ErrorMessage = "The address is limited to 2000 characters.")]
+    public string Url { get; init; } = "";
+
+    [Required(ErrorMessage = "Give the source a title.")]
+    [StringLength(300, ErrorMessage = "Keep the title to 300 characters.")]
+    public string Title { get; init; } = "";
+
+    [Required(ErrorMessage = "Say whether the source supports or refutes the claim, or gives context.")]
+    [RegularExpression("^(supports|refutes|context)$", ErrorMessage = "Stance is supports, refutes or context.")]
+    public string Stance { get; init; } = "";
+
+    [StringLength(4000, ErrorMessage = "The note is limited to 4000 characters.")]
+    public string? Note { get; init; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(Url) && !ClaimRules.IsHttpUrl(Url.Trim()))
+        {
+            yield return new ValidationResult("Give a full web address starting with http:// or https://.", [nameof(Url)]);
+        }
+    }
+}
+
+/// Takes a source off a claim. Evidence a published verdict rests on stays: the public page cites it.
+[AllowRoles(Roles.FactChecker, Roles.Editor)]
+public sealed record RemoveEvidence(long ClaimId, long EvidenceId) : ICommand;
+
+public sealed class EvidenceHandler(ReviewPolicy policy) : ICommandHandler<AddEvidence, long>, ICommandHandler<RemoveEvidence>
+{
+    public async ValueTask<long> Handle(AddEvidence command, CancellationToken cancellationToken)
+    {
+        var context = CommandContext.Current;
+        await CheckAsync(context, command.ClaimId, cancellationToken);
+        var row = new
+        {
+            command.ClaimId,
+            Url = command.Url.Trim(),
+            Title = command.Title.Trim(),
+            command.Stance,
+            Note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim(),
+        };
+        var id = await context.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO evidence (claim_id, url, title, stance, note, added_by, added_at)
+            VALUES (@ClaimId, @Url, @Title, @Stance, @Note, @AddedBy, @Now)
+            RETURNING id
+            """,
+            new { row.ClaimId, row.Url, row.Title, row.Stance, row.Note, AddedBy = context.Actor.UserId, context.Now },
+            cancellationToken);
+        context.Audit("claim", command.ClaimId, null, new { EvidenceId = id, row.Url, row.Title, row.Stance, row.Note });
+        return id;
+    }
+
+    public async ValueTask<Unit> Handle(RemoveEvidence command, CancellationToken cancellationToken)
+    {
+        var context = CommandContext.Current;
+        await CheckAsync(context, command.ClaimId, cancellationToken);
+        var evidence = await context.QuerySingleOrDefaultAsync<EvidenceRow>(
+            """
+            SELECT e.id AS Id, e.url AS Url, e.title AS Title, e.stance AS Stance,
+                   EXISTS (SELECT 1 FROM verdict_evidence ve JOIN verdicts v ON v.id = ve.verdict_id
+                           WHERE ve.evidence_id = e.id AND v.state IN ('published', 'superseded')) AS Cited
+            FROM evidence e WHERE e.id = @EvidenceId AND e.claim_id = @ClaimId AND e.removed_at IS NULL
+            """,
+            command,
+            cancellationToken) ?? throw new NotFoundException($"Claim {command.ClaimId} has no evidence {command.EvidenceId}.");
+        if (evidence.Cited)
+        {
+            throw new ConflictException("A published verdict cites this source, so it stays on the record.");
+        }
+
+        await context.ExecuteAsync(
+            "UPDATE evidence SET removed_at = @Now, removed_by = @By WHERE id = @Id",
+            new { context.Now, By = context.Actor.UserId, evidence.Id },
+            cancellationToken);
+        context.Audit("claim", command.ClaimId, new { EvidenceId = evidence.Id, evidence.Url, evidence.Title, evidence.Stance }, null);
+        return Unit.Value;
+    }
+
+    private async Task CheckAsync(CommandContext context, long claimId, CancellationToken ct)
+    {
+        var state = await ReviewState.LoadAsync(context, claimId, ct) ?? throw new NotFoundException($"Claim {claimId} does not exist.");
+        var decision = policy.CanGatherEvidence(state, context.Actor);
+        if (!decision.Allowed)
+        {
+            throw decision.Refusal == Refusal.Forbidden ? new ForbiddenException(decision.Reason!) : new ConflictException(decision.Reason!);
+        }
+    }
+
+    private sealed record EvidenceRow(long Id, string Url, string Title, string Stance, bool Cited)
+    {
+        public EvidenceRow()
+            : this(0, "", "", "", false)
+        {
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using Dapper;
+using FactCheck.Web.Infrastructure.Pipeline;
+using Microsoft.Data.Sqlite;
+
+namespace FactCheck.Web.Features.Review;
+
+/// The review side of a claim, as the staff claim page and GET /api/claims/{id} show it.
+public sealed record ReviewDetail(
+    string? Priority,
+    DateTimeOffset? DueAt,
+    StaffRef? Assignee,
+    StaffRef? AssignedBy,
+    DateTimeOffset? StageStartedAt,
+    string? RejectionReason,
+    VerdictView? PendingVerdict,
+    IReadOnlyList<VerdictView> PublishedVersions,
+    int ApprovalsNeeded,
+    IReadOnlyList<EvidenceItem> Evidence,
+    IReadOnlyList<CorrectionNotice> Corrections,
+    IReadOnlyList<ConsistencyIssue> Consistency,
+    IReadOnlyList<ReviewDecision> Decisions);
+
+public sealed record StaffRef(long Id, string Name);
+
+public sealed record VoteView(long VoterId, string Voter, string? Note, DateTimeOffset At);
+
+/// A verdict draft or published version. State is in_review, returned, published or superseded.
+public sealed record VerdictView(
+    long Id, int? Version, string State, string Rating, string RatingLabel, string RatingLabelId, int? RatingValue,
+    string? Attribution, string? AttributionLabel, string Summary, string Explanation, string ExplanationHtml,
+    StaffRef Author, DateTimeOffset SubmittedAt, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt,
+    string? ChangeNote, string? OverrideReason, IReadOnlyList<long> EvidenceIds, IReadOnlyList<VoteView> Votes);
+
+public sealed record EvidenceItem(long Id, string Url, string Title, string Stance, string? Note, StaffRef AddedBy, DateTimeOffset AddedAt);
+
+/// A public correction: opened with a reason, published with the version that fixes it (null while in progress).
+public sealed record CorrectionNotice(
+    long Id, string Reason, DateTimeOffset OpenedAt, string OpenedBy, DateTimeOffset? PublishedAt,
+    int? OldVersion, string? OldRating, string? OldRatingLabel, int? NewVersion, string? NewRating, string? NewRatingLabel, string? WhatChanged);
+
+public static class ReviewReader
+{
+    private sealed record VerdictRow(
+        long Id, long? Version, string State, string Rating, string? Attribution, string Summary, string Explanation,
+        long AuthorId, string Author, DateTimeOffset SubmittedAt, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt,
+        string? ChangeNote, string? OverrideReason);
+
+    private sealed record ClaimReviewRow(
+        string? Priority, DateTimeOffset? DueAt, long? AssigneeId, string? Assignee, long? AssignedById, string? AssignedBy,
+        DateTimeOffset? StageStartedAt, string? RejectionReason);
+
+    private sealed record EvidenceRow(long Id, string Url, string Title, string Stance, string? Note, long AddedById, string AddedBy, DateTimeOffset AddedAt);
+
+    private sealed record CorrectionRow(
+        long Id, string Reason, DateTimeOffset OpenedAt, string OpenedBy, DateTimeOffset? PublishedAt,
+        long? OldVersion, string? OldRating, long? NewVersion, string? NewRating, string? WhatChanged);
+
+    public static async Task<ReviewDetail> LoadAsync(
+        SqliteConnection connection, ReviewState state, Actor actor, ReviewPolicy policy, RatingScale scale, CancellationToken ct)
+    {
+        using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            """
+            SELECT c.priority AS Priority, c.due_at AS DueAt, c.assignee_id AS AssigneeId, a.display_name AS Assignee,
+                   c.assigned_by AS AssignedById, b.display_name AS AssignedBy, c.stage_started_at AS StageStartedAt,
+                   c.rejection_reason AS RejectionReason
+            FROM claims c LEFT JOIN users a ON a.id = c.assignee_id LEFT JOIN users b ON b.id = c.assigned_by
+            WHERE c.id = @ClaimId;
+
+            -- Published versions, newest first, then the latest draft (in review, or sent back for changes).
+            SELECT v.id AS Id, v.version AS Version, v.state AS State, v.rating AS Rating, v.attribution AS Attribution,
+                   v.summary AS Summary, v.explanation AS Explanation, v.author_id AS AuthorId, u.display_name AS Author,
+                   v.submitted_at AS SubmittedAt, v.published_at AS PublishedAt, v.updated_at AS UpdatedAt,
+                   v.change_note AS ChangeNote, v.override_reason AS OverrideReason
+            FROM verdicts v JOIN users u ON u.id = v.author_id
+            WHERE v.claim_id = @ClaimId
+              AND (v.state IN ('published', 'superseded')
+                   OR v.id = (SELECT max(id) FROM verdicts WHERE claim_id = @ClaimId AND state IN ('in_review', 'returned')))
+            ORDER BY v.version IS NULL, v.version DESC;
+
+            SELECT ve.verdict_id, ve.evidence_id FROM verdict_evidence ve JOIN verdicts v ON v.id = ve.verdict_id
+            WHERE v.claim_id = @ClaimId ORDER BY ve.evidence_id;
+
+            SELECT vv.verdict_id, vv.voter_id, u.display_name, vv.note, vv.at
+            FROM verdict_votes vv JOIN verdicts v ON v.id = vv.verdict_id JOIN users u ON u.id = vv.voter_id
+            WHERE v.claim_id = @ClaimId ORDER BY vv.id;
+
+            SELECT e.id AS Id, e.url AS Url, e.title AS Title, e.stance AS Stance, e.note AS Note,
+                   e.added_by AS AddedById, u.display_name AS AddedBy, e.added_at AS AddedAt
+            FROM evidence e JOIN users u ON u.id = e.added_by
+            WHERE e.claim_id = @ClaimId AND e.removed_at IS NULL ORDER BY e.id;
+
+            SELECT k.id AS Id, k.reason AS Reason, k.opened_at AS OpenedAt, u.display_name AS OpenedBy, k.published_at AS PublishedAt,
+                   o.version AS OldVersion, o.rating AS OldRating, n.version AS NewVersion, n.rating AS NewRating, n.change_note AS WhatChanged
+            FROM corrections k JOIN users u ON u.id = k.opened_by
+            JOIN verdicts o ON o.id = k.previous_verdict_id LEFT JOIN verdicts n ON n.id = k.new_verdict_id
+            WHERE k.claim_id = @ClaimId ORDER BY k.id DESC;
+            """,
+            new { state.ClaimId },
+            cancellationToken: ct));
+        var claim = await results.ReadSingleAsync<ClaimReviewRow>();
+        var verdictRows = (await results.ReadAsync<VerdictRow>()).ToList();
+        var evidenceOf = (await results.ReadAsync<(long VerdictId, long EvidenceId)>()).ToLookup(r => r.VerdictId, r => r.EvidenceId);
+        var votesOf = (await results.ReadAsync<(long VerdictId, long VoterId, string Voter, string? Note, DateTimeOffset At)>())
+            .ToLookup(r => r.VerdictId, r => new VoteView(r.VoterId, r.Voter, r.Note, r.At));
+        var evidence = (await results.ReadAsync<EvidenceRow>())
+            .Select(e => new EvidenceItem(e.Id, e.Url, e.Title, e.Stance, e.Note, new StaffRef(e.AddedById, e.AddedBy), e.AddedAt)).ToList();
+        var corrections = (await results.ReadAsync<CorrectionRow>()).Select(c => new CorrectionNotice(
+            c.Id, c.Reason, c.OpenedAt, c.OpenedBy, c.PublishedAt, (int?)c.OldVersion, c.OldRating, scale.Find(c.OldRating)?.LabelEn ?? c.OldRating,
+            (int?)c.NewVersion, c.NewRating, c.NewRating is null ? null : scale.Find(c.NewRating)?.LabelEn ?? c.NewRating, c.WhatChanged)).ToList();
+
+        var verdicts = verdictRows.Select(v => ToView(v, scale, evidenceOf[v.Id].ToList(), votesOf[v.Id].ToList())).ToList();
+        var pending = verdicts.FirstOrDefault(v => v.State is "in_review" or "returned");
+        var consistency = pending is { State: "in_review" }
+            ? await Consistency.CheckAsync(connection, null, state.ClaimId, pending.Rating, scale, ct)
+            : [];
+        return new ReviewDetail(
+            claim.Priority, claim.DueAt,
+            claim.AssigneeId is { } assigneeId ? new StaffRef(assigneeId, claim.Assignee ?? "") : null,
+            claim.AssignedById is { } byId ? new StaffRef(byId, claim.AssignedBy ?? "") : null,
+            claim.StageStartedAt, claim.RejectionReason,
+            pending,
+            verdicts.Where(v => v.State is "published" or "superseded").ToList(),
+            policy.ApprovalsNeeded,
+            evidence,
+            corrections,
+            consistency,
+            policy.DecideAll(state, actor));
+    }
+
+    private static VerdictView ToView(VerdictRow v, RatingScale scale, IReadOnlyList<long> evidenceIds, IReadOnlyList<VoteView> votes)
+    {
+        var rating = scale.Find(v.Rating);
+        return new VerdictView(
+            v.Id, (int?)v.Version, v.State, v.Rating, rating?.LabelEn ?? v.Rating, rating?.LabelId ?? v.Rating, rating?.Value,
+            v.Attribution, v.Attribution is null ? null : RatingScale.AttributionLabel(v.Attribution), v.Summary, v.Explanation,
+            SafeMarkdown.ToHtml(v.Explanation), new StaffRef(v.AuthorId, v.Author), v.SubmittedAt, v.PublishedAt, v.UpdatedAt,
+            v.ChangeNote, v.OverrideReason, evidenceIds, votes);
+    }
+}

@@ -1,0 +1,113 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using FactCheck.Web.Infrastructure.Pipeline;
+using Mediator;
+
+namespace FactCheck.Web.Features.Review;
+
+/// An editor sends the verdict in review back to its assignee with a comment.
+[AllowRoles(Roles.Editor)]
+public sealed record RequestChanges : IClaimAction
+{
+    public long ClaimId { get; init; }
+
+    [Range(1, long.MaxValue, ErrorMessage = "Give the version of the claim you last saw.")]
+    public long Version { get; init; }
+
+    [Required(ErrorMessage = "Say what needs to change.")]
+    [StringLength(4000, MinimumLength = 3, ErrorMessage = "Write a comment of 3 to 4000 characters.")]
+    public string Comment { get; init; } = "";
+
+    [JsonIgnore]
+    public string Action => ReviewActions.RequestChanges;
+}
+
+/// An editor other than the author approves the verdict in review, optionally with a dissent note. When the
+/// approvals reach the quorum (FactCheck:Review:Approvals) the verdict is published; a correction in progress
+/// publishes the next version with its correction notice.
+[AllowRoles(Roles.Editor)]
+public sealed record ApproveVerdict : IClaimAction
+{
+    public long ClaimId { get; init; }
+
+    [Range(1, long.MaxValue, ErrorMessage = "Give the version of the claim you last saw.")]
+    public long Version { get; init; }
+
+    /// A dissent or remark recorded with the vote.
+    [StringLength(2000)]
+    public string? Note { get; init; }
+
+    /// Why the verdict stands although it contradicts a published verdict on a claim linked by `denies`.
+    [StringLength(2000)]
+    public string? OverrideReason { get; init; }
+
+    [JsonIgnore]
+    public string Action => ReviewActions.Approve;
+}
+
+public sealed class ReviewVerdictHandler(ReviewPolicy policy, RatingScale scale)
+    : ICommandHandler<RequestChanges, ClaimActionResult>, ICommandHandler<ApproveVerdict, ClaimActionResult>
+{
+    public async ValueTask<ClaimActionResult> Handle(RequestChanges command, CancellationToken cancellationToken)
+    {
+        var context = CommandContext.Current;
+        var state = context.Get<ReviewState>();
+        await context.ExecuteAsync(
+            "UPDATE verdicts SET state = 'returned', updated_at = @Now WHERE id = @Id",
+            new { context.Now, Id = state.PendingVerdictId },
+            cancellationToken);
+        return await Workflow.MoveAsync(
+            context, state, "researching", null, null, new { VerdictId = state.PendingVerdictId, Comment = command.Comment.Trim() }, cancellationToken);
+    }
+
+    public async ValueTask<ClaimActionResult> Handle(ApproveVerdict command, CancellationToken cancellationToken)
+    {
+        var context = CommandContext.Current;
+        var state = context.Get<ReviewState>();
+        var verdictId = state.PendingVerdictId!.Value;
+        var rating = await context.ExecuteScalarAsync<string>("SELECT rating FROM verdicts WHERE id = @verdictId", new { verdictId }, cancellationToken);
+        var overrideReason = string.IsNullOrWhiteSpace(command.OverrideReason) ? null : command.OverrideReason.Trim();
+        var issues = await Consistency.CheckAsync(context.Connection, context.Transaction, state.ClaimId, rating, scale, cancellationToken);
+        var blocking = issues.Where(i => i.Blocking).ToList();
+        if (blocking.Count > 0 && overrideReason is null)
+        {
+            throw ValidationFailedException.For(nameof(command.OverrideReason), string.Join(" ", blocking.Select(b => b.Message)));
+        }
+
+        var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
+        await context.ExecuteAsync(
+            "INSERT INTO verdict_votes (verdict_id, voter_id, vote, note, at) VALUES (@verdictId, @VoterId, 'approve', @note, @Now)",
+            new { verdictId, VoterId = context.Actor.UserId, note, context.Now },
+            cancellationToken);
+        if (overrideReason is not null)
+        {
+            await context.ExecuteAsync(
+                "UPDATE verdicts SET override_reason = @overrideReason WHERE id = @verdictId", new { overrideReason, verdictId }, cancellationToken);
+        }
+
+        var votes = state.Voters.Count + 1;
+        var needed = policy.ApprovalsNeeded;
+        var vote = new { VerdictId = verdictId, Vote = "approve", Note = note, OverrideReason = overrideReason, Votes = votes, Needed = needed };
+        if (votes < needed)
+        {
+            return await Workflow.MoveAsync(context, state, "in_review", null, null, vote, cancellationToken);
+        }
+
+        var version = await context.ExecuteScalarAsync<long>(
+            "SELECT coalesce(max(version), 0) + 1 FROM verdicts WHERE claim_id = @ClaimId", new { state.ClaimId }, cancellationToken);
+        await context.ExecuteAsync(
+            "UPDATE verdicts SET state = 'superseded' WHERE id = @PublishedVerdictId", new { state.PublishedVerdictId }, cancellationToken);
+        await context.ExecuteAsync(
+            "UPDATE verdicts SET state = 'published', version = @version, published_at = @Now, updated_at = @Now WHERE id = @verdictId",
+            new { version, context.Now, verdictId },
+            cancellationToken);
+        var corrected = await context.ExecuteAsync(
+            "UPDATE corrections SET new_verdict_id = @verdictId, published_at = @Now WHERE claim_id = @ClaimId AND published_at IS NULL",
+            new { verdictId, context.Now, state.ClaimId },
+            cancellationToken);
+        return await Workflow.MoveAsync(
+            context, state, "published", "published_verdict_id = @verdictId", new { verdictId },
+            new { vote.VerdictId, vote.Vote, vote.Note, vote.OverrideReason, vote.Votes, vote.Needed, Published = true, VerdictVersion = version, Correction = corrected > 0 },
+            cancellationToken);
+    }
+}

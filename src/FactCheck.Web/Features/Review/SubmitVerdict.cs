@@ -1,0 +1,140 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using Dapper;
+using FactCheck.Web.Infrastructure.Pipeline;
+using Mediator;
+
+namespace FactCheck.Web.Features.Review;
+
+/// The assignee starts researching an assigned claim.
+[AllowRoles(Roles.FactChecker, Roles.Editor)]
+public sealed record StartResearch : IClaimAction
+{
+    public long ClaimId { get; init; }
+
+    [Range(1, long.MaxValue, ErrorMessage = "Give the version of the claim you last saw.")]
+    public long Version { get; init; }
+
+    [JsonIgnore]
+    public string Action => ReviewActions.Start;
+}
+
+/// The assignee sends a verdict draft for editorial review: rating, attribution finding (quotes and statements),
+/// summary, explanation (Markdown) and the evidence it rests on (all the claim's evidence unless chosen).
+[AllowRoles(Roles.FactChecker, Roles.Editor)]
+public sealed record SubmitVerdict : IClaimAction, IValidatableObject
+{
+    public long ClaimId { get; init; }
+
+    [Range(1, long.MaxValue, ErrorMessage = "Give the version of the claim you last saw.")]
+    public long Version { get; init; }
+
+    [Required(ErrorMessage = "Choose a rating.")]
+    public string Rating { get; init; } = "";
+
+    public string? Attribution { get; init; }
+
+    [Required(ErrorMessage = "Write a summary of the verdict.")]
+    [StringLength(280, ErrorMessage = "Keep the summary to 280 characters.")]
+    public string Summary { get; init; } = "";
+
+    [Required(ErrorMessage = "Explain the verdict.")]
+    [StringLength(20000, ErrorMessage = "The explanation is limited to 20,000 characters.")]
+    public string Explanation { get; init; } = "";
+
+    public IReadOnlyList<long>? EvidenceIds { get; init; }
+
+    /// For a correction: what changed, shown in the public correction notice.
+    [StringLength(2000)]
+    public string? ChangeNote { get; init; }
+
+    [JsonIgnore]
+    public string Action => ReviewActions.Submit;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var scale = (RatingScale?)validationContext.GetService(typeof(RatingScale));
+        if (scale is not null && !string.IsNullOrWhiteSpace(Rating) && scale.Find(Rating) is null)
+        {
+            yield return new ValidationResult($"Rating is one of: {string.Join(", ", scale.Ratings.Select(r => r.Key))}.", [nameof(Rating)]);
+        }
+
+        if (Attribution is not null && !RatingScale.IsAttribution(Attribution))
+        {
+            yield return new ValidationResult($"Attribution is one of: {string.Join(", ", RatingScale.Attributions.Select(a => a.Key))}.", [nameof(Attribution)]);
+        }
+    }
+}
+
+public sealed class SubmitVerdictHandler(RatingScale scale)
+    : ICommandHandler<StartResearch, ClaimActionResult>, ICommandHandler<SubmitVerdict, ClaimActionResult>
+{
+    public async ValueTask<ClaimActionResult> Handle(StartResearch command, CancellationToken cancellationToken)
+    {
+        var context = CommandContext.Current;
+        return await Workflow.MoveAsync(context, context.Get<ReviewState>(), "researching", null, null, null, cancellationToken);
+    }
+
+    public async ValueTask<ClaimActionResult> Handle(SubmitVerdict command, CancellationToken cancellationToken)
+    {
+        var context = CommandContext.Current;
+        var state = context.Get<ReviewState>();
+        var errors = new Dictionary<string, string[]>();
+        if (RatingScale.NeedsAttribution(state.Kind) && command.Attribution is null)
+        {
+            errors[nameof(command.Attribution)] = [$"Say whether the claimant really said it: {string.Join(", ", RatingScale.Attributions.Select(a => a.Key))}."];
+        }
+
+        var available = (await context.QueryAsync<long>(
+            "SELECT id FROM evidence WHERE claim_id = @ClaimId AND removed_at IS NULL", new { state.ClaimId }, cancellationToken)).ToHashSet();
+        var chosen = command.EvidenceIds?.Distinct().ToList() ?? available.Order().ToList();
+        if (chosen.FirstOrDefault(id => !available.Contains(id)) is var unknown and not 0)
+        {
+            errors[nameof(command.EvidenceIds)] = [$"Evidence {unknown} is not on this claim."];
+        }
+        else if (chosen.Count == 0 && scale.Find(command.Rating)?.Value is not null)
+        {
+            errors[nameof(command.EvidenceIds)] = ["A rated verdict rests on evidence: add at least one source to the claim first (only 'unverified' may have none)."];
+        }
+
+        var correction = await context.QuerySingleOrDefaultAsync<long?>(
+            "SELECT id FROM corrections WHERE claim_id = @ClaimId AND published_at IS NULL", new { state.ClaimId }, cancellationToken);
+        if (correction is not null && string.IsNullOrWhiteSpace(command.ChangeNote))
+        {
+            errors[nameof(command.ChangeNote)] = ["This verdict corrects a published one: say what changed, for the public correction notice."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationFailedException(errors);
+        }
+
+        var verdict = new
+        {
+            state.ClaimId,
+            command.Rating,
+            command.Attribution,
+            Summary = command.Summary.Trim(),
+            Explanation = command.Explanation.Trim(),
+            ChangeNote = string.IsNullOrWhiteSpace(command.ChangeNote) ? null : command.ChangeNote.Trim(),
+            AuthorId = context.Actor.UserId,
+            context.Now,
+        };
+        var verdictId = await context.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO verdicts (claim_id, state, rating, attribution, summary, explanation, change_note, author_id, submitted_at, updated_at)
+            VALUES (@ClaimId, 'in_review', @Rating, @Attribution, @Summary, @Explanation, @ChangeNote, @AuthorId, @Now, @Now)
+            RETURNING id
+            """,
+            verdict,
+            cancellationToken);
+        await context.ExecuteAsync(
+            "INSERT INTO verdict_evidence (verdict_id, evidence_id) VALUES (@VerdictId, @EvidenceId)",
+            chosen.Select(id => new { VerdictId = verdictId, EvidenceId = id }),
+            cancellationToken);
+        return await Workflow.MoveAsync(
+            context, state, "in_review", null, null,
+            new { VerdictId = verdictId, command.Rating, command.Attribution, verdict.Summary, verdict.ChangeNote, EvidenceIds = chosen },
+            cancellationToken);
+    }
+}

@@ -1,0 +1,101 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using FactCheck.Web.Infrastructure;
+using FactCheck.Web.Infrastructure.Pipeline;
+using Mediator;
+using Microsoft.Extensions.Options;
+
+namespace FactCheck.Web.Features.Review;
+
+/// An editor accepts a new claim for checking, with a priority and optionally a due date.
+[AllowRoles(Roles.Editor)]
+public sealed record TriageClaim : IClaimAction, IValidatableObject
+{
+    public long ClaimId { get; init; }
+
+    [Range(1, long.MaxValue, ErrorMessage = "Give the version of the claim you last saw.")]
+    public long Version { get; init; }
+
+    [Required(ErrorMessage = "Choose a priority: high, normal or low.")]
+    [RegularExpression("^(high|normal|low)$", ErrorMessage = "Priority is high, normal or low.")]
+    public string Priority { get; init; } = "";
+
+    public DateTimeOffset? DueAt { get; init; }
+
+    public DateOnly? DueDate { get; init; }
+
+    [StringLength(2000)]
+    public string? Comment { get; init; }
+
+    [JsonIgnore]
+    public string Action => ReviewActions.Triage;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        Workflow.ValidateDue(validationContext, DueAt, DueDate, required: false);
+}
+
+/// An editor decides a new or triaged claim will not be checked (opinion, not checkable, out of scope…).
+[AllowRoles(Roles.Editor)]
+public sealed record RejectClaim : IClaimAction
+{
+    public long ClaimId { get; init; }
+
+    [Range(1, long.MaxValue, ErrorMessage = "Give the version of the claim you last saw.")]
+    public long Version { get; init; }
+
+    [Required(ErrorMessage = "Say why the claim will not be checked.")]
+    [StringLength(2000, MinimumLength = 3, ErrorMessage = "Give a reason of 3 to 2000 characters.")]
+    public string Reason { get; init; } = "";
+
+    [JsonIgnore]
+    public string Action => ReviewActions.Reject;
+}
+
+/// An editor takes back a rejection: the claim is new again.
+[AllowRoles(Roles.Editor)]
+public sealed record ReopenClaim : IClaimAction
+{
+    public long ClaimId { get; init; }
+
+    [Range(1, long.MaxValue, ErrorMessage = "Give the version of the claim you last saw.")]
+    public long Version { get; init; }
+
+    [StringLength(2000)]
+    public string? Comment { get; init; }
+
+    [JsonIgnore]
+    public string Action => ReviewActions.Reopen;
+}
+
+public sealed class TriageClaimHandler(IOptions<FactCheckOptions> options)
+    : ICommandHandler<TriageClaim, ClaimActionResult>, ICommandHandler<RejectClaim, ClaimActionResult>, ICommandHandler<ReopenClaim, ClaimActionResult>
+{
+    public async ValueTask<ClaimActionResult> Handle(TriageClaim command, CancellationToken cancellationToken)
+    {
+        var context = CommandContext.Current;
+        var due = Workflow.ResolveDue(command.DueAt, command.DueDate, options.Value.TimeZone);
+        return await Workflow.MoveAsync(
+            context, context.Get<ReviewState>(), "triaged", "priority = @Priority, due_at = @Due, rejection_reason = NULL",
+            new { command.Priority, Due = due },
+            new { command.Priority, DueAt = due, command.Comment },
+            cancellationToken);
+    }
+
+    public async ValueTask<ClaimActionResult> Handle(RejectClaim command, CancellationToken cancellationToken)
+    {
+        var context = CommandContext.Current;
+        var reason = command.Reason.Trim();
+        return await Workflow.MoveAsync(
+            context, context.Get<ReviewState>(), "rejected", "rejection_reason = @Reason, due_at = NULL",
+            new { Reason = reason },
+            new { Reason = reason },
+            cancellationToken);
+    }
+
+    public async ValueTask<ClaimActionResult> Handle(ReopenClaim command, CancellationToken cancellationToken)
+    {
+        var context = CommandContext.Current;
+        return await Workflow.MoveAsync(
+            context, context.Get<ReviewState>(), "new", "rejection_reason = NULL", null, new { command.Comment }, cancellationToken);
+    }
+}
