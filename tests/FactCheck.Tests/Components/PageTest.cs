@@ -1,4 +1,6 @@
 using Bunit;
+using FactCheck.Web.Features.Review;
+using FactCheck.Web.Infrastructure;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +20,9 @@ public abstract class PageTest : BunitContext, IAsyncLifetime
         scope = shared.App.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = shared.App.ActorAsync(username).GetAwaiter().GetResult();
         Services.AddSingleton(scope.ServiceProvider.GetRequiredService<IMediator>());
+        Services.AddSingleton(shared.App.Services.GetRequiredService<ClaimChangeNotifier>());
+        Services.AddSingleton(shared.App.Services.GetRequiredService<RatingScale>());
+        Services.AddSingleton(shared.App.Services.GetRequiredService<TimeProvider>());
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
         AddAuthorization().SetAuthorized(username).SetRoles(role);
