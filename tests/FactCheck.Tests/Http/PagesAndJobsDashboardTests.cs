@@ -126,13 +126,29 @@ public sealed class PagesAndJobsDashboardTests(SharedApp shared)
     [Fact]
     public async Task The_public_home_page_is_static_cookie_free_html_with_an_empty_state()
     {
-        var response = await App.CreateClient().GetAsync("/");
+        // Its own database: other tests publish verdicts in the shared one.
+        using var app = new TestApp().Start();
+        var response = await app.CreateClient().GetAsync("/");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(response.Headers.Contains("Set-Cookie"));
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"no-verdicts\"", html);
         Assert.DoesNotContain("blazor.web.js", html);
+    }
+
+    [Fact]
+    public async Task A_published_verdict_appears_on_the_home_page_with_its_rating_and_summary()
+    {
+        var review = await Review.ReviewDriver.CreateAsync(App);
+        var id = await review.ClaimInStateAsync("published");
+        var slug = await App.ScalarAsync<string>("SELECT slug FROM claims WHERE id = @id", new { id });
+
+        var html = await App.CreateClient().GetStringAsync("/");
+
+        var item = html[html.IndexOf($"/verdicts/{slug}", StringComparison.Ordinal)..];
+        Assert.Contains("data-testid=\"rating\">False</strong>", item[..600], StringComparison.Ordinal);
+        Assert.Contains("No sign of the attack in satellite images.", item[..800], StringComparison.Ordinal);
     }
 
     [Fact]
