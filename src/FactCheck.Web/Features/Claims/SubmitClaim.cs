@@ -163,9 +163,9 @@ public sealed class SubmitClaimHandler : ICommandHandler<SubmitClaim, SubmittedC
         var id = await db.ExecuteScalarAsync<long>(
             """
             INSERT INTO claims (slug, title, text, language, translation_en, claimant_id, said_on, place, kind,
-                                figure_low, figure_high, figure_unit, figure_as_of, status, created_at, created_by, updated_at)
+                                figure_low, figure_high, figure_unit, figure_as_of, status, created_at, created_by, updated_at, stage_started_at)
             VALUES (@Slug, @Title, @Text, @Language, @TranslationEn, @ClaimantId, @SaidOn, @Place, @Kind,
-                    @FigureLow, @FigureHigh, @FigureUnit, @FigureAsOf, 'new', @Now, @UserId, @Now)
+                    @FigureLow, @FigureHigh, @FigureUnit, @FigureAsOf, 'new', @Now, @UserId, @Now, @Now)
             RETURNING id
             """,
             new
