@@ -38,9 +38,11 @@ public sealed class QueueFormat(TimeZoneInfo zone, DateTimeOffset now)
 
     public string Age(DateTimeOffset since) => Span(now - since);
 
+    public string Late(DateTimeOffset due) => Span(now - due);
+
     public static string Span(TimeSpan span) => span switch
     {
-        { TotalMinutes: < 1 } => "now",
+        { TotalMinutes: < 1 } => "<1 min",
         { TotalHours: < 1 } => $"{(int)span.TotalMinutes} min",
         { TotalHours: < 48 } => $"{(int)span.TotalHours} h",
         _ => $"{(int)span.TotalDays} d",
