@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace FactCheck.Web.Features.Queue;
+
+/// How the queue writes due dates and ages: short, in the newsroom's time zone, where a desk reads them at a glance.
+public sealed class QueueFormat(TimeZoneInfo zone, DateTimeOffset now)
+{
+    public static TimeZoneInfo Zone(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+
+    /// A due date given as a day is stored as the midnight that ends it; show that day, not the next.
+    public string Due(DateTimeOffset due)
+    {
+        var local = TimeZoneInfo.ConvertTime(due, zone);
+        var endOfDay = local.TimeOfDay == TimeSpan.Zero;
+        var day = DateOnly.FromDateTime((endOfDay ? local.AddDays(-1) : local).DateTime);
+        var today = Today;
+        var text = day == today ? "today" : day == today.AddDays(1) ? "tomorrow" : day == today.AddDays(-1) ? "yesterday"
+            : day.ToString(day.Year == today.Year ? "d MMM" : "d MMM yyyy", CultureInfo.InvariantCulture);
+        return endOfDay ? text : $"{text} {local:HH:mm}";
+    }
+
+    public string DueTitle(DateTimeOffset due) =>
+        $"Due {TimeZoneInfo.ConvertTime(due, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} ({zone.Id})";
+
+    public bool DueSoon(DateTimeOffset due) => due > now && due - now <= TimeSpan.FromDays(1);
+
+    public string Age(DateTimeOffset since) => Span(now - since);
+
+    public string Late(DateTimeOffset due) => Span(now - due);
+
+    public static string Span(TimeSpan span) => span switch
+    {
+        { TotalMinutes: < 1 } => "<1 min",
+        { TotalHours: < 1 } => $"{(int)span.TotalMinutes} min",
+        { TotalHours: < 48 } => $"{(int)span.TotalHours} h",
+        _ => $"{(int)span.TotalDays} d",
+    };
+
+    public string Stamp(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+}
