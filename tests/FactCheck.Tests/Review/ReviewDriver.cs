@@ -86,6 +86,58 @@ public sealed class ReviewDriver(TestApp app)
     public async Task<ClaimActionResult> ApproveAsync(long id, Actor? by = null, string? note = null, string? overrideReason = null) =>
         await ActAsync(new ApproveVerdict { ClaimId = id, Version = await VersionAsync(id), Note = note, OverrideReason = overrideReason }, by ?? Editor2);
 
+    public async Task<ClaimActionResult> CorrectAsync(long id, Actor? by = null, string reason = "The ministry published new figures.") =>
+        await ActAsync(new CorrectVerdict { ClaimId = id, Version = await VersionAsync(id), Reason = reason }, by ?? Editor);
+
+    public async Task<long> LinkAsync(long fromClaimId, long toClaimId, string relation) =>
+        await app.SendAsync(new LinkClaims { FromClaimId = fromClaimId, ToClaimId = toClaimId, Relation = relation }, Checker);
+
+    /// The action's command with valid fields, as a person who may take it would send it.
+    public IClaimAction Command(string action, long claimId, long version) => action switch
+    {
+        ReviewActions.Triage => new TriageClaim { ClaimId = claimId, Version = version, Priority = "normal" },
+        ReviewActions.Reject => new RejectClaim { ClaimId = claimId, Version = version, Reason = "Opinion, not checkable" },
+        ReviewActions.Reopen => new ReopenClaim { ClaimId = claimId, Version = version },
+        ReviewActions.Assign => new AssignClaim { ClaimId = claimId, Version = version, AssigneeId = Checker.UserId!.Value, DueDate = Tomorrow },
+        ReviewActions.Reassign => new ReassignClaim { ClaimId = claimId, Version = version, AssigneeId = Checker2.UserId!.Value },
+        ReviewActions.Start => new StartResearch { ClaimId = claimId, Version = version },
+        ReviewActions.Submit => new SubmitVerdict
+        {
+            ClaimId = claimId, Version = version, Rating = "unverified", Summary = "No record either way.", Explanation = "Nobody could confirm it.",
+        },
+        ReviewActions.RequestChanges => new RequestChanges { ClaimId = claimId, Version = version, Comment = "Find a second source." },
+        ReviewActions.Approve => new ApproveVerdict { ClaimId = claimId, Version = version },
+        ReviewActions.Correct => new CorrectVerdict { ClaimId = claimId, Version = version, Reason = "The ministry published new figures." },
+        ReviewActions.Amend => new AmendVerdict { ClaimId = claimId, Version = version, Summary = "No sign of the attack in satellite images (amended).", Note = "Clearer wording" },
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
+    };
+
+    /// Everything a workflow action can write about a claim, to show that a refused one wrote nothing.
+    public async Task<ClaimSnapshot> SnapshotAsync(long claimId) =>
+        (await app.RowsAsync<ClaimSnapshot>(
+            """
+            SELECT c.status AS Status, c.version AS Version, c.updated_at AS UpdatedAt,
+                   (SELECT count(*) FROM audit_log WHERE entity = 'claim' AND entity_id = CAST(c.id AS TEXT)) AS AuditRows,
+                   (SELECT count(*) FROM verdicts WHERE claim_id = c.id) AS Verdicts,
+                   (SELECT group_concat(state || ':' || coalesce(version, '-'), ',') FROM verdicts WHERE claim_id = c.id) AS VerdictStates,
+                   (SELECT count(*) FROM verdict_votes vv JOIN verdicts v ON v.id = vv.verdict_id WHERE v.claim_id = c.id) AS Votes,
+                   (SELECT count(*) FROM evidence WHERE claim_id = c.id AND removed_at IS NULL) AS Evidence,
+                   (SELECT count(*) FROM corrections WHERE claim_id = c.id) AS Corrections
+            FROM claims c WHERE c.id = @claimId
+            """,
+            new { claimId })).Single();
+
+    /// The claim's audit rows written after the given audit id, oldest first.
+    public async Task<List<AuditRow>> AuditAfterAsync(long claimId, long afterId) =>
+        await app.RowsAsync<AuditRow>(
+            """
+            SELECT id AS Id, action AS Action, actor_name AS ActorName, at AS At, before_json AS BeforeJson, after_json AS AfterJson
+            FROM audit_log WHERE entity = 'claim' AND entity_id = CAST(@claimId AS TEXT) AND id > @afterId ORDER BY id
+            """,
+            new { claimId, afterId });
+
+    public async Task<long> LastAuditIdAsync() => await app.ScalarAsync<long>("SELECT coalesce(max(id), 0) FROM audit_log");
+
     /// Takes a fresh claim to the given state: new, triaged, assigned, researching, in_review, published, rejected or merged.
     public async Task<long> ClaimInStateAsync(string state, string kind = "event")
     {
@@ -135,5 +187,22 @@ public sealed class ReviewDriver(TestApp app)
 
         await ApproveAsync(id);
         return state == "published" ? id : throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown claim state.");
+    }
+}
+
+public sealed record ClaimSnapshot(
+    string Status, long Version, string UpdatedAt, long AuditRows, long Verdicts, string? VerdictStates, long Votes, long Evidence, long Corrections)
+{
+    public ClaimSnapshot()
+        : this("", 0, "", 0, 0, null, 0, 0, 0)
+    {
+    }
+}
+
+public sealed record AuditRow(long Id, string Action, string ActorName, string At, string? BeforeJson, string? AfterJson)
+{
+    public AuditRow()
+        : this(0, "", "", "", null, null)
+    {
     }
 }

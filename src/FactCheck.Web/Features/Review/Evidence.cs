@@ -36,7 +36,7 @@ public sealed record AddEvidence : ICommand<long>, IValidatableObject
     }
 }
 
-/// Takes a source off a claim. Evidence a published verdict rests on stays: the public page cites it.
+/// Takes a source off a claim. Evidence a published verdict, or the verdict in review, rests on stays: the public page cites it.
 [AllowRoles(Roles.FactChecker, Roles.Editor)]
 public sealed record RemoveEvidence(long ClaimId, long EvidenceId) : ICommand;
 
@@ -74,14 +74,15 @@ public sealed class EvidenceHandler(ReviewPolicy policy) : ICommandHandler<AddEv
             """
             SELECT e.id AS Id, e.url AS Url, e.title AS Title, e.stance AS Stance,
                    EXISTS (SELECT 1 FROM verdict_evidence ve JOIN verdicts v ON v.id = ve.verdict_id
-                           WHERE ve.evidence_id = e.id AND v.state IN ('published', 'superseded')) AS Cited
+                           WHERE ve.evidence_id = e.id AND v.state IN ('published', 'superseded', 'in_review')) AS Cited
             FROM evidence e WHERE e.id = @EvidenceId AND e.claim_id = @ClaimId AND e.removed_at IS NULL
             """,
             command,
             cancellationToken) ?? throw new NotFoundException($"Claim {command.ClaimId} has no evidence {command.EvidenceId}.");
         if (evidence.Cited)
         {
-            throw new ConflictException("A published verdict cites this source, so it stays on the record.");
+            // A draft in review is published as submitted, so its sources stay too; send it back to drop one.
+            throw new ConflictException("A published verdict or the verdict in review cites this source, so it stays on the record.");
         }
 
         await context.ExecuteAsync(
