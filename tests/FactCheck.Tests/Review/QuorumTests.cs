@@ -36,6 +36,31 @@ public sealed class QuorumTests(QuorumTests.Fixture fixture) : IClassFixture<Quo
     }
 
     [Fact]
+    public async Task A_later_editor_endorses_a_recorded_override_without_retyping_it_and_a_second_reason_is_added()
+    {
+        var accusation = await Review.ClaimInStateAsync("published");
+        var denial = await Review.ClaimInStateAsync("researching");
+        await Review.LinkAsync(denial, accusation, "denies");
+        await Review.AddEvidenceAsync(denial);
+        await Review.SubmitAsync(denial, "false");
+
+        await Assert.ThrowsAsync<ValidationFailedException>(() => Review.ApproveAsync(denial, Review.Editor));
+        await Review.ApproveAsync(denial, Review.Editor, overrideReason: "Different villages.");
+        var published = await Review.ApproveAsync(denial, Review.Editor2);
+
+        Assert.Equal("published", published.Status);
+        Assert.Equal("Different villages.", (await App.QueryAsync(new GetClaim(denial), Review.Editor)).Verdict!.OverrideReason);
+
+        var other = await Review.ClaimInStateAsync("researching");
+        await Review.LinkAsync(other, accusation, "denies");
+        await Review.AddEvidenceAsync(other);
+        await Review.SubmitAsync(other, "false");
+        await Review.ApproveAsync(other, Review.Editor, overrideReason: "First reason.");
+        await Review.ApproveAsync(other, Review.Editor2, overrideReason: "Second reason.");
+        Assert.Equal("First reason.\nSecond reason.", (await App.QueryAsync(new GetClaim(other), Review.Editor)).Verdict!.OverrideReason);
+    }
+
+    [Fact]
     public async Task The_same_editor_cannot_approve_twice()
     {
         var id = await Review.ClaimInStateAsync("in_review");

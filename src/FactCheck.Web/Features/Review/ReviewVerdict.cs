@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using Dapper;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
 
@@ -65,11 +66,15 @@ public sealed class ReviewVerdictHandler(ReviewPolicy policy, RatingScale scale)
         var context = CommandContext.Current;
         var state = context.Get<ReviewState>();
         var verdictId = state.PendingVerdictId!.Value;
-        var rating = await context.ExecuteScalarAsync<string>("SELECT rating FROM verdicts WHERE id = @verdictId", new { verdictId }, cancellationToken);
+        var (rating, recordedOverride) = await context.Connection.QuerySingleAsync<(string, string?)>(new CommandDefinition(
+            "SELECT rating, override_reason FROM verdicts WHERE id = @verdictId", new { verdictId }, context.Transaction, cancellationToken: cancellationToken));
         var overrideReason = string.IsNullOrWhiteSpace(command.OverrideReason) ? null : command.OverrideReason.Trim();
         var issues = await Consistency.CheckAsync(context.Connection, context.Transaction, state.ClaimId, rating, scale, cancellationToken);
         var blocking = issues.Where(i => i.Blocking).ToList();
-        if (blocking.Count > 0 && overrideReason is null)
+
+        // With a quorum, a later editor may endorse the override an earlier one recorded (shown on the claim page)
+        // instead of retyping it; a reason they do give is added to it, never replaces it.
+        if (blocking.Count > 0 && overrideReason is null && recordedOverride is null)
         {
             throw ValidationFailedException.For(nameof(command.OverrideReason), string.Join(" ", blocking.Select(b => b.Message)));
         }
@@ -82,7 +87,9 @@ public sealed class ReviewVerdictHandler(ReviewPolicy policy, RatingScale scale)
         if (overrideReason is not null)
         {
             await context.ExecuteAsync(
-                "UPDATE verdicts SET override_reason = @overrideReason WHERE id = @verdictId", new { overrideReason, verdictId }, cancellationToken);
+                "UPDATE verdicts SET override_reason = coalesce(override_reason || char(10), '') || @overrideReason WHERE id = @verdictId",
+                new { overrideReason, verdictId },
+                cancellationToken);
         }
 
         var votes = state.Voters.Count + 1;
