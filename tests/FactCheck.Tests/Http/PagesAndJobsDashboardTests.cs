@@ -126,7 +126,9 @@ public sealed class PagesAndJobsDashboardTests(SharedApp shared)
     [Fact]
     public async Task The_public_home_page_is_static_cookie_free_html_with_an_empty_state()
     {
-        var response = await App.CreateClient().GetAsync("/");
+        // Its own database: review tests publish verdicts in the shared one, so it is empty only before they run.
+        using var fresh = new TestApp().Start();
+        var response = await fresh.CreateClient().GetAsync("/");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(response.Headers.Contains("Set-Cookie"));
