@@ -2,6 +2,8 @@ using AngleSharp.Dom;
 using Bunit;
 using FactCheck.Tests.Claims;
 using FactCheck.Web.Features.Claims;
+using FactCheck.Web.Features.Review;
+using FactCheck.Web.Infrastructure;
 using ClaimPage = FactCheck.Web.Features.Claims.Pages.ClaimPage;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
@@ -29,6 +31,11 @@ public sealed class ClaimPageTests : BunitContext, IAsyncLifetime
         current = scope.ServiceProvider.GetRequiredService<CurrentActor>();
         current.Actor = shared.App.ActorAsync("editor").GetAwaiter().GetResult();
         Services.AddSingleton(scope.ServiceProvider.GetRequiredService<IMediator>());
+        Services.AddSingleton(shared.App.Services.GetRequiredService<ClaimChangeNotifier>());
+        Services.AddSingleton(shared.App.Services.GetRequiredService<RatingScale>());
+        // MudBlazor debounces typing with the injected TimeProvider: the app's fake clock, which only moves when a test
+        // advances it, would hold the link search forever. These tests need no particular time.
+        Services.AddSingleton(TimeProvider.System);
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
