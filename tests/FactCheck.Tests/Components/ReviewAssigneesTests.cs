@@ -21,9 +21,9 @@ public sealed class ReviewAssigneesTests(SharedApp shared)
 
         var assignees = await App.QueryAsync(new ListAssignees(), review.Editor);
 
-        var byName = assignees.ToDictionary(a => a.Name);
-        Assert.False(byName["Budi Checker"].IsEditor);
-        Assert.True(byName["Eka Editor"].IsEditor);
+        var byName = assignees.ToDictionary(a => a.DisplayName);
+        Assert.True(byName["Budi Checker"].IsFactChecker);
+        Assert.False(byName["Eka Editor"].IsFactChecker);
         Assert.Contains("Dewi Editor", byName.Keys);
         Assert.DoesNotContain(assignees, a => a.Id == review.Admin.UserId || a.Id == gone.UserId);
     }

@@ -5,20 +5,17 @@ using Mediator;
 
 namespace FactCheck.Web.Features.Review;
 
-/// The people a claim can be given to: active staff with the fact-checker or editor role (as AssignClaim accepts).
+/// The people an editor can give claims to (active fact-checkers and editors, as AssignClaim accepts them),
+/// with how many open claims each already has, so work can be spread evenly.
 [AllowRoles(Roles.Editor)]
 public sealed record ListAssignees : IQuery<IReadOnlyList<Assignee>>;
 
-/// Roles is comma-separated, as stored (e.g. "editor,factchecker").
-public sealed record Assignee(long Id, string Name, string Roles)
+public sealed record Assignee
 {
-    /// For Dapper: map by property, so the computed Roles column also maps when no row comes back.
-    public Assignee()
-        : this(0, "", "")
-    {
-    }
-
-    public bool IsEditor => Roles.Split(',').Contains(Infrastructure.Pipeline.Roles.Editor);
+    public long Id { get; init; }
+    public string DisplayName { get; init; } = "";
+    public bool IsFactChecker { get; init; }
+    public long OpenClaims { get; init; }
 }
 
 public sealed class ListAssigneesHandler(Db db) : IQueryHandler<ListAssignees, IReadOnlyList<Assignee>>
@@ -28,14 +25,15 @@ public sealed class ListAssigneesHandler(Db db) : IQueryHandler<ListAssignees, I
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Assignee>(new CommandDefinition(
             """
-            SELECT u.id AS Id, u.display_name AS Name,
-                   (SELECT group_concat(role, ',') FROM (SELECT role FROM user_roles r
-                    WHERE r.user_id = u.id AND r.role IN ('factchecker', 'editor') ORDER BY role)) AS Roles
+            SELECT u.id AS Id, u.display_name AS DisplayName,
+                   EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'factchecker') AS IsFactChecker,
+                   (SELECT count(*) FROM claims c WHERE c.assignee_id = u.id AND c.status IN @OpenStates) AS OpenClaims
             FROM users u
             WHERE u.is_active = 1
               AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role IN ('factchecker', 'editor'))
-            ORDER BY u.display_name, u.id
+            ORDER BY IsFactChecker DESC, u.display_name
             """,
+            new { ReviewActions.OpenStates },
             cancellationToken: cancellationToken));
         return rows.ToList();
     }
