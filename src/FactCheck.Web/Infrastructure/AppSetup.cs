@@ -29,6 +29,9 @@ public static class AppSetup
             SystemJobs.MaintenanceJobId, j => j.MaintainDatabase(CancellationToken.None), jobs.MaintenanceCron);
         app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<SystemJobs>(
             SystemJobs.SearchStatisticsJobId, j => j.RefreshSearchStatistics(CancellationToken.None), jobs.SearchStatisticsCron);
+        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<SystemJobs>(
+            SystemJobs.ReminderSweepJobId, j => j.SweepReminders(CancellationToken.None),
+            app.Services.GetRequiredService<IOptions<FactCheckOptions>>().Value.Reminders.SweepCron);
     }
 
     public static WebApplication MapFactCheck(this WebApplication app)

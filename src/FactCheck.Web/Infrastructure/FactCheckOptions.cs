@@ -19,6 +19,12 @@ public sealed class FactCheckOptions
 
     public ReviewOptions Review { get; set; } = new();
 
+    public SlaOptions Sla { get; set; } = new();
+
+    public ReminderOptions Reminders { get; set; } = new();
+
+    public SmtpOptions Smtp { get; set; } = new();
+
     /// The newsroom's time zone (IANA id): a due date given as a day ends at midnight there.
     public string TimeZone { get; set; } = "Asia/Jakarta";
 
@@ -78,5 +84,68 @@ public sealed class FactCheckOptions
 
         /// Which way the rating points: true, false or neither; the consistency check across denials compares it.
         public string Polarity { get; set; } = "neither";
+    }
+
+    /// How long each stage may take when an editor gave no due date: research towards a verdict by priority,
+    /// and an editor's review of a submitted verdict. Counted in working hours when WorkingHours is on.
+    public sealed class SlaOptions
+    {
+        public TimeSpan High { get; set; } = TimeSpan.FromHours(24);
+
+        public TimeSpan Normal { get; set; } = TimeSpan.FromHours(72);
+
+        public TimeSpan Low { get; set; } = TimeSpan.FromDays(7);
+
+        public TimeSpan Review { get; set; } = TimeSpan.FromHours(12);
+
+        /// Count deadlines in the newsroom's working hours (FactCheck:TimeZone) instead of wall-clock hours.
+        public bool WorkingHours { get; set; }
+
+        public TimeOnly WorkdayStart { get; set; } = new(9, 0);
+
+        public TimeOnly WorkdayEnd { get; set; } = new(17, 0);
+
+        public List<DayOfWeek> WorkDays { get; set; } = [];
+    }
+
+    public sealed class ReminderOptions
+    {
+        /// Share of the stage's time after which the person who must act is told it is due soon.
+        public double DueSoonShare { get; set; } = 0.75;
+
+        /// How long after the deadline the assigning editor is told the work is late.
+        public TimeSpan EscalationGrace { get; set; } = TimeSpan.FromHours(4);
+
+        /// How often the reminder sweep runs (Hangfire cron; six fields for seconds, e.g. "*/5 * * * * *").
+        public string SweepCron { get; set; } = "* * * * *";
+
+        /// Local time (FactCheck:TimeZone) after which each person's daily digest goes out.
+        public TimeOnly DigestTime { get; set; } = new(8, 0);
+    }
+
+    /// E-mail is sent only when Host and From are set.
+    public sealed class SmtpOptions
+    {
+        public string? Host { get; set; }
+
+        public int Port { get; set; } = 587;
+
+        /// None, Auto, StartTls or SslOnConnect.
+        public string Security { get; set; } = "Auto";
+
+        public string? Username { get; set; }
+
+        public string? Password { get; set; }
+
+        public string? From { get; set; }
+
+        public string FromName { get; set; } = "FactCheck";
+
+        /// How often the outbox is delivered (Hangfire cron).
+        public string DeliveryCron { get; set; } = "* * * * *";
+
+        public int MaxAttempts { get; set; } = 12;
+
+        public bool Enabled => !string.IsNullOrWhiteSpace(Host) && !string.IsNullOrWhiteSpace(From);
     }
 }

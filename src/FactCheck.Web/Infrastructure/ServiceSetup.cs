@@ -38,6 +38,8 @@ public static class ServiceSetup
         services.AddSingleton<ClaimChangeNotifier>();
         services.AddSingleton<Features.Review.RatingScale>();
         services.AddSingleton<Features.Review.ReviewPolicy>();
+        services.AddSingleton<Features.Reminders.Deadlines>();
+        services.AddSingleton<InboxNotifier>();
 
         services.AddScoped<CurrentActor>();
         services.AddMediator((MediatorOptions options) =>

@@ -76,6 +76,8 @@ public static class ClaimLinks
                 new { toClaimId, db.Now, fromClaimId },
                 ct);
             db.Audit("claim", fromClaimId, new { Status = fromStatus }, new { Status = "merged", MergedIntoId = toClaimId }, "MergeClaim");
+            // Out of the workflow: its reminders stop in the same transaction.
+            await db.ExecuteAsync("UPDATE ladders SET ended_at = @Now WHERE claim_id = @fromClaimId AND ended_at IS NULL", new { db.Now, fromClaimId }, ct);
         }
 
         return linkId;

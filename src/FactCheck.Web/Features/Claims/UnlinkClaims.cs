@@ -7,7 +7,7 @@ namespace FactCheck.Web.Features.Claims;
 [AllowRoles(Roles.Editor, Roles.FactChecker)]
 public sealed record UnlinkClaims(long ClaimId, long LinkId) : ICommand<bool>;
 
-public sealed class UnlinkClaimsHandler : ICommandHandler<UnlinkClaims, bool>
+public sealed class UnlinkClaimsHandler(Reminders.Deadlines deadlines) : ICommandHandler<UnlinkClaims, bool>
 {
     public async ValueTask<bool> Handle(UnlinkClaims command, CancellationToken cancellationToken)
     {
@@ -39,6 +39,7 @@ public sealed class UnlinkClaimsHandler : ICommandHandler<UnlinkClaims, bool>
             if (restored is not null)
             {
                 db.Audit("claim", link.FromClaimId, new { Status = "merged", MergedIntoId = link.ToClaimId }, new { Status = restored }, "UnmergeClaim");
+                await deadlines.SyncAsync(db, link.FromClaimId, cancellationToken);
             }
         }
 

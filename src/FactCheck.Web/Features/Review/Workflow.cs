@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Dapper;
+using FactCheck.Web.Features.Reminders;
 using FactCheck.Web.Infrastructure;
 using FactCheck.Web.Infrastructure.Pipeline;
 
@@ -37,6 +38,7 @@ internal static class Workflow
             state.ClaimId,
             new { state.Status, state.Version },
             new { Status = status, Version = state.Version + 1, Details = audit });
+        await context.Get<Deadlines>().SyncAsync(context, state.ClaimId, ct);
         return new ClaimActionResult(state.ClaimId, status, state.Version + 1);
     }
 

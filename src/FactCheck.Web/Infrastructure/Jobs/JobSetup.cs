@@ -25,7 +25,12 @@ public static class JobSetup
         services.AddScoped<SystemJobs>();
         if (configuration.GetValue($"{FactCheckOptions.Section}:Jobs:Enabled", true))
         {
-            services.AddHangfireServer(options => options.WorkerCount = 2);
+            services.AddHangfireServer(options =>
+            {
+                options.WorkerCount = 2;
+                // Lets a reminder sweep scheduled in seconds (FactCheck:Reminders:SweepCron with six fields) run on time.
+                options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            });
         }
     }
 }

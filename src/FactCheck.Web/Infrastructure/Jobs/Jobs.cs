@@ -12,6 +12,7 @@ public sealed class SystemJobs(IMediator mediator, CurrentActor actor)
 {
     public const string MaintenanceJobId = "database-maintenance";
     public const string SearchStatisticsJobId = "search-statistics";
+    public const string ReminderSweepJobId = "reminder-sweep";
 
     [AutomaticRetry(Attempts = 3)]
     public async Task MaintainDatabase(CancellationToken cancellationToken)
@@ -25,6 +26,21 @@ public sealed class SystemJobs(IMediator mediator, CurrentActor actor)
     {
         actor.Actor = Actor.System;
         await mediator.Send(new Features.Claims.RefreshSearchStatistics(), cancellationToken);
+    }
+
+    /// Sends every reminder that is due, a batch per transaction, then the daily digests. Safe to run twice at
+    /// once or after a restart: what was sent is recorded in our tables under unique keys.
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    public async Task SweepReminders(CancellationToken cancellationToken)
+    {
+        actor.Actor = Actor.System;
+        const int batch = 1000;
+        while (await mediator.Send(new Features.Reminders.SendDueReminders(batch), cancellationToken) == batch)
+        {
+        }
+
+        await mediator.Send(new Features.Reminders.SendDailyDigests(), cancellationToken);
     }
 }
 

@@ -126,7 +126,7 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IServiceProvider ser
 /// Wraps every command in one immediate transaction and writes its audit rows in that transaction.
 /// A command whose handler changed rows without recording an audit entry still gets one (the message itself),
 /// so no state change goes unrecorded.
-public sealed class TransactionBehavior<TMessage, TResponse>(CurrentActor current, Db db, TimeProvider clock, ClaimChangeNotifier notifier)
+public sealed class TransactionBehavior<TMessage, TResponse>(CurrentActor current, Db db, TimeProvider clock, ClaimChangeNotifier notifier, InboxNotifier inbox)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IBaseCommand
 {
@@ -177,6 +177,11 @@ public sealed class TransactionBehavior<TMessage, TResponse>(CurrentActor curren
             if (context.ChangedClaims.Count > 0)
             {
                 notifier.Publish(context.ChangedClaims.ToList());
+            }
+
+            if (context.NotifiedUsers.Count > 0)
+            {
+                inbox.Publish(context.NotifiedUsers.ToList());
             }
 
             return response;

@@ -13,6 +13,7 @@ public sealed class CommandContext
     private static readonly AsyncLocal<CommandContext?> Ambient = new();
     private readonly List<AuditEntry> auditEntries = [];
     private readonly HashSet<long> changedClaims = [];
+    private readonly HashSet<long> notifiedUsers = [];
     private readonly Dictionary<Type, object> items = [];
 
     internal CommandContext(SqliteConnection connection, SqliteTransaction transaction, Actor actor, DateTimeOffset now, string action)
@@ -59,6 +60,11 @@ public sealed class CommandContext
             changedClaims.Add(claimId);
         }
     }
+
+    /// Users who got a notification in this command; their open pages are told once it commits.
+    internal IReadOnlyCollection<long> NotifiedUsers => notifiedUsers;
+
+    public void UserNotified(long userId) => notifiedUsers.Add(userId);
 
     /// Marks a claim as changed without an audit entry against it (e.g. an appearance was added).
     public void ClaimChanged(long claimId) => changedClaims.Add(claimId);

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+using Dapper;
+using FactCheck.Web.Infrastructure;
+using FactCheck.Web.Infrastructure.Pipeline;
+using Mediator;
+using Microsoft.Extensions.Options;
+
+namespace FactCheck.Web.Features.Reminders;
+
+/// Once a day, after FactCheck:Reminders:DigestTime in the newsroom's time zone, each person who wants a digest
+/// and has work gets one: their claims by due time (overdue first) and, for editors, verdicts waiting for review.
+/// The (person, local day) key makes it once a day whatever restarts happen. Returns how many were sent.
+[SystemOnly]
+public sealed record SendDailyDigests : ICommand<int>;
+
+public sealed class SendDailyDigestsHandler(IOptions<FactCheckOptions> options, Deadlines deadlines) : ICommandHandler<SendDailyDigests, int>
+{
+    public async ValueTask<int> Handle(SendDailyDigests command, CancellationToken cancellationToken)
+    {
+        var context = CommandContext.Current;
+        var zone = deadlines.Time.Zone;
+        var local = TimeZoneInfo.ConvertTime(context.Now, zone);
+        if (TimeOnly.FromDateTime(local.DateTime) < options.Value.Reminders.DigestTime)
+        {
+            return 0;
+        }
+
+        var today = DateOnly.FromDateTime(local.DateTime);
+        var work = (await context.QueryAsync<WorkItem>(
+            """
+            SELECT u.id AS UserId, c.id AS ClaimId, c.title AS Title, c.status AS Status, coalesce(l.due_at, c.due_at) AS DueAt
+            FROM users u
+            JOIN claims c ON c.assignee_id = u.id AND c.status IN ('assigned', 'researching')
+            LEFT JOIN ladders l ON l.claim_id = c.id AND l.ended_at IS NULL
+            WHERE u.is_active = 1 AND u.daily_digest = 1
+              AND NOT EXISTS (SELECT 1 FROM digests d WHERE d.user_id = u.id AND d.local_date = @today)
+            UNION ALL
+            SELECT u.id, c.id, c.title, c.status, l.due_at
+            FROM users u
+            JOIN user_roles r ON r.user_id = u.id AND r.role = 'editor'
+            JOIN claims c ON c.status = 'in_review'
+            JOIN verdicts v ON v.claim_id = c.id AND v.state = 'in_review' AND v.author_id <> u.id
+            LEFT JOIN ladders l ON l.claim_id = c.id AND l.ended_at IS NULL
+            WHERE u.is_active = 1 AND u.daily_digest = 1
+              AND NOT EXISTS (SELECT 1 FROM digests d WHERE d.user_id = u.id AND d.local_date = @today)
+              AND NOT EXISTS (SELECT 1 FROM verdict_votes vv WHERE vv.verdict_id = v.id AND vv.voter_id = u.id)
+            """,
+            new { today },
+            cancellationToken)).ToList();
+        var sent = 0;
+        foreach (var person in work.GroupBy(w => w.UserId))
+        {
+            var inserted = await context.ExecuteAsync(
+                "INSERT INTO digests (user_id, local_date, at) VALUES (@UserId, @today, @Now) ON CONFLICT DO NOTHING",
+                new { UserId = person.Key, today, context.Now },
+                cancellationToken);
+            if (inserted == 0)
+            {
+                continue;
+            }
+
+            var items = person.OrderBy(w => w.DueAt ?? DateTimeOffset.MaxValue).ToList();
+            var overdue = items.Count(w => w.DueAt <= context.Now);
+            var body = new StringBuilder();
+            foreach (var item in items)
+            {
+                var due = item.DueAt is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("d MMM HH:mm", CultureInfo.InvariantCulture) : "no due date";
+                var flag = item.DueAt <= context.Now ? "OVERDUE " : "";
+                body.Append(CultureInfo.InvariantCulture, $"• {flag}{item.Title} ({item.Status.Replace('_', ' ')}, due {due}) /claims/{item.ClaimId}\n");
+            }
+
+            var title = $"Your work today: {items.Count} claim{(items.Count == 1 ? "" : "s")}" + (overdue > 0 ? $", {overdue} overdue" : "");
+            await Inbox.NotifyAsync(context, options.Value, person.Key, null, "digest", title, body.ToString().TrimEnd(), cancellationToken);
+            context.Audit("user", person.Key, null, new { Digest = today, Items = items.Count, Overdue = overdue }, "SendDailyDigest");
+            sent++;
+        }
+
+        return sent;
+    }
+
+    private sealed record WorkItem(long UserId, long ClaimId, string Title, string Status, DateTimeOffset? DueAt);
+}
