@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace FactCheck.Web.Features.Review;
 
-/// An editor gives a triaged claim to a fact-checker with a due date.
+/// An editor gives a triaged claim to a fact-checker with a due date; without one, the desk's SLA for the claim's
+/// priority (FactCheck:Sla) sets it.
 [AllowRoles(Roles.Editor)]
 public sealed record AssignClaim : IClaimAction, IValidatableObject
 {
@@ -30,7 +31,7 @@ public sealed record AssignClaim : IClaimAction, IValidatableObject
     public string Action => ReviewActions.Assign;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
-        Workflow.ValidateDue(validationContext, DueAt, DueDate, required: true);
+        Workflow.ValidateDue(validationContext, DueAt, DueDate, required: false);
 }
 
 /// An editor hands an open claim to someone else (or, for a claim nobody has yet, assigns it); the state is
@@ -60,14 +61,16 @@ public sealed record ReassignClaim : IClaimAction, IValidatableObject
         Workflow.ValidateDue(validationContext, DueAt, DueDate, required: false);
 }
 
-public sealed class AssignClaimHandler(IOptions<FactCheckOptions> options)
+public sealed class AssignClaimHandler(IOptions<FactCheckOptions> options, Reminders.Deadlines deadlines)
     : ICommandHandler<AssignClaim, ClaimActionResult>, ICommandHandler<ReassignClaim, ClaimActionResult>
 {
     public async ValueTask<ClaimActionResult> Handle(AssignClaim command, CancellationToken cancellationToken)
     {
         var context = CommandContext.Current;
         var assignee = await AssigneeAsync(context, command.AssigneeId, cancellationToken);
-        var due = Workflow.ResolveDue(command.DueAt, command.DueDate, options.Value.TimeZone);
+        var priority = await context.ExecuteScalarAsync<string?>("SELECT priority FROM claims WHERE id = @ClaimId", new { command.ClaimId }, cancellationToken);
+        var due = Workflow.ResolveDue(command.DueAt, command.DueDate, options.Value.TimeZone)
+            ?? deadlines.Time.Add(context.Now, deadlines.ResearchTime(priority));
         return await Workflow.MoveAsync(
             context, context.Get<ReviewState>(), "assigned",
             "assignee_id = @AssigneeId, assigned_by = @AssignedBy, due_at = @Due, priority = coalesce(priority, 'normal')",
