@@ -32,6 +32,16 @@ public static class AppSetup
         app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<SystemJobs>(
             SystemJobs.ReminderSweepJobId, j => j.SweepReminders(CancellationToken.None),
             app.Services.GetRequiredService<IOptions<FactCheckOptions>>().Value.Reminders.SweepCron);
+        var smtp = app.Services.GetRequiredService<IOptions<FactCheckOptions>>().Value.Smtp;
+        if (smtp.Enabled)
+        {
+            app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<SystemJobs>(
+                SystemJobs.MailDeliveryJobId, j => j.DeliverMail(CancellationToken.None), smtp.DeliveryCron);
+        }
+        else
+        {
+            app.Services.GetRequiredService<IRecurringJobManager>().RemoveIfExists(SystemJobs.MailDeliveryJobId);
+        }
     }
 
     public static WebApplication MapFactCheck(this WebApplication app)

@@ -10,7 +10,8 @@ namespace FactCheck.Web.Features.Reminders;
 
 /// Once a day, after FactCheck:Reminders:DigestTime in the newsroom's time zone, each person who wants a digest
 /// and has work gets one: their claims by due time (overdue first) and, for editors, verdicts waiting for review.
-/// The (person, local day) key makes it once a day whatever restarts happen. Returns how many were sent.
+/// The (person, local day) key makes it once a day whatever restarts happen; a person with nothing to do that
+/// morning gets the key too, and no digest. Returns how many were sent.
 [SystemOnly]
 public sealed record SendDailyDigests : ICommand<int>;
 
@@ -76,6 +77,17 @@ public sealed class SendDailyDigestsHandler(IOptions<FactCheckOptions> options, 
             sent++;
         }
 
+        // The first run after the digest time settles the day for everyone who wants a digest, so work assigned
+        // at 15:00 waits for tomorrow's digest instead of bringing a second "daily" message in the afternoon.
+        // A run missed at 08:00 (the app was down) still catches up: the day is settled by whichever run comes first.
+        await context.ExecuteAsync(
+            """
+            INSERT INTO digests (user_id, local_date, at)
+            SELECT id, @today, @Now FROM users WHERE is_active = 1 AND daily_digest = 1
+            ON CONFLICT DO NOTHING
+            """,
+            new { today, context.Now },
+            cancellationToken);
         return sent;
     }
 

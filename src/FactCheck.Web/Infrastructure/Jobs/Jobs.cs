@@ -13,6 +13,7 @@ public sealed class SystemJobs(IMediator mediator, CurrentActor actor)
     public const string MaintenanceJobId = "database-maintenance";
     public const string SearchStatisticsJobId = "search-statistics";
     public const string ReminderSweepJobId = "reminder-sweep";
+    public const string MailDeliveryJobId = "mail-delivery";
 
     [AutomaticRetry(Attempts = 3)]
     public async Task MaintainDatabase(CancellationToken cancellationToken)
@@ -41,6 +42,19 @@ public sealed class SystemJobs(IMediator mediator, CurrentActor actor)
         }
 
         await mediator.Send(new Features.Reminders.SendDailyDigests(), cancellationToken);
+    }
+
+    /// Sends the outbox's due mail, a batch at a time, until a batch comes back short. Every message is claimed
+    /// in our tables before it is sent, so two deliveries at once never send the same message.
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    public async Task DeliverMail(CancellationToken cancellationToken)
+    {
+        actor.Actor = Actor.System;
+        const int batch = 50;
+        while ((await mediator.Send(new Features.Mail.DeliverMail(batch), cancellationToken)).Due == batch)
+        {
+        }
     }
 }
 
