@@ -23,11 +23,15 @@ public partial class TestApp : WebApplicationFactory<Program>
     private readonly string folder = Path.Combine(Path.GetTempPath(), "factcheck-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> settings;
 
+    // A folder the caller chose outlives this app, so a second app can start on the same database (a restart).
+    private readonly bool ownsFolder = true;
+
     public TestApp(bool demoData = true, IDictionary<string, string?>? settings = null, string? folder = null)
     {
         if (folder is not null)
         {
             this.folder = folder;
+            ownsFolder = false;
         }
 
         Directory.CreateDirectory(this.folder);
@@ -151,6 +155,11 @@ public partial class TestApp : WebApplicationFactory<Program>
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
+            if (!ownsFolder)
+            {
+                return;
+            }
+
             try
             {
                 Directory.Delete(folder, recursive: true);
