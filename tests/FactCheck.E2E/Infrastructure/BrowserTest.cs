@@ -8,6 +8,7 @@ namespace FactCheck.E2E.Infrastructure;
 /// Derived classes must carry [Collection(E2ECollectionDefinition.Name)] so they share the one running app.
 public abstract class BrowserTest(E2EFixture fixture) : IAsyncLifetime
 {
+    private readonly List<IPage> elsewhere = [];
     private IPage? page;
 
     protected IPage Page => page ?? throw new InvalidOperationException("The page opens in InitializeAsync.");
@@ -16,6 +17,11 @@ public abstract class BrowserTest(E2EFixture fixture) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        foreach (var other in elsewhere)
+        {
+            await other.Context.CloseAsync();
+        }
+
         if (page is not null)
         {
             await page.Context.CloseAsync();
@@ -37,12 +43,29 @@ public abstract class BrowserTest(E2EFixture fixture) : IAsyncLifetime
         await login.SignInAsync(username, E2EFixture.DemoPassword);
     }
 
-    /// Saves a full-page screenshot under TestResults/screenshots next to the test assembly and returns its path.
-    protected async Task<string> ScreenshotAsync(string name)
+    /// A second person at another computer: a page in a new browser context (no shared cookies or circuit),
+    /// signed in through the form as a demo account and landed on the queue. Closed with the test.
+    protected async Task<IPage> SignInElsewhereAsync(string username)
+    {
+        var other = await fixture.NewPageAsync();
+        elsewhere.Add(other);
+        var login = new LoginPage(other);
+        await login.GotoAsync();
+        await login.SignInAsync(username, E2EFixture.DemoPassword);
+        await Expect(other).ToHaveURLAsync(PathIs(QueuePage.Path));
+        return other;
+    }
+
+    /// Saves a full-page screenshot (of Page, or of another page of the test) under TestResults/screenshots next to
+    /// the test assembly and returns its path.
+    protected async Task<string> ScreenshotAsync(string name, IPage? of = null)
     {
         var path = Path.Combine(E2EFixture.ScreenshotFolder, name + ".png");
         File.Delete(path);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        var shot = of ?? Page;
+        // From the top: a full-page shot of a scrolled page draws the fixed app bar in the middle of it.
+        await shot.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await shot.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         return path;
     }
 }

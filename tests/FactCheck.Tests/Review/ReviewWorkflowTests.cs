@@ -36,6 +36,23 @@ public sealed class ReviewWorkflowTests(SharedApp shared)
     }
 
     [Fact]
+    public async Task A_draft_sent_back_and_resubmitted_is_no_longer_pending_once_the_verdict_is_published()
+    {
+        var review = await ReviewDriver.CreateAsync(App);
+        var id = await review.ClaimInStateAsync("in_review");
+        await review.ActAsync(new RequestChanges { ClaimId = id, Version = await review.VersionAsync(id), Comment = "Name the second source." }, review.Editor2);
+        await review.SubmitAsync(id, "mostly-false");
+        Assert.Equal("in_review", (await App.QueryAsync(new GetClaim(id), review.Editor)).Review.PendingVerdict?.State);
+
+        await review.ApproveAsync(id, review.Editor2);
+
+        var detail = await App.QueryAsync(new GetClaim(id), review.Editor);
+        Assert.Equal("published", detail.Status);
+        Assert.Null(detail.Review.PendingVerdict);
+        Assert.Equal("mostly-false", detail.Verdict?.Rating);
+    }
+
+    [Fact]
     public async Task The_author_of_a_verdict_cannot_approve_it_even_as_an_editor()
     {
         var review = await ReviewDriver.CreateAsync(App);

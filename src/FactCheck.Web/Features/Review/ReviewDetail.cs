@@ -66,7 +66,8 @@ public static class ReviewReader
             FROM claims c LEFT JOIN users a ON a.id = c.assignee_id LEFT JOIN users b ON b.id = c.assigned_by
             WHERE c.id = @ClaimId;
 
-            -- Published versions, newest first, then the latest draft (in review, or sent back for changes).
+            -- Published versions, newest first, then the draft in review or sent back for changes: only while it is the
+            -- claim's latest verdict (a draft sent back and then resubmitted stays 'returned' but is history).
             SELECT v.id AS Id, v.version AS Version, v.state AS State, v.rating AS Rating, v.attribution AS Attribution,
                    v.summary AS Summary, v.explanation AS Explanation, v.author_id AS AuthorId, u.display_name AS Author,
                    v.submitted_at AS SubmittedAt, v.published_at AS PublishedAt, v.updated_at AS UpdatedAt,
@@ -74,7 +75,7 @@ public static class ReviewReader
             FROM verdicts v JOIN users u ON u.id = v.author_id
             WHERE v.claim_id = @ClaimId
               AND (v.state IN ('published', 'superseded')
-                   OR v.id = (SELECT max(id) FROM verdicts WHERE claim_id = @ClaimId AND state IN ('in_review', 'returned')))
+                   OR (v.state IN ('in_review', 'returned') AND v.id = (SELECT max(id) FROM verdicts WHERE claim_id = @ClaimId)))
             ORDER BY v.version IS NULL, v.version DESC;
 
             SELECT ve.verdict_id, ve.evidence_id FROM verdict_evidence ve JOIN verdicts v ON v.id = ve.verdict_id
