@@ -1,6 +1,7 @@
 using FactCheck.Web.Components;
 using FactCheck.Web.Features.Accounts;
 using FactCheck.Web.Features.Claims;
+using FactCheck.Web.Features.Reminders;
 using FactCheck.Web.Features.Review;
 using FactCheck.Web.Infrastructure.Auth;
 using FactCheck.Web.Infrastructure.Jobs;
@@ -81,6 +82,7 @@ public static class AppSetup
         app.MapAccountEndpoints();
         app.MapClaimsApi();
         app.MapReviewApi();
+        app.MapDeadlineApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

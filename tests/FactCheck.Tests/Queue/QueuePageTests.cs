@@ -106,6 +106,30 @@ public sealed class QueuePageTests : PageTest
     }
 
     [Fact]
+    public async Task A_claim_past_its_due_soon_time_is_marked_due_soon_and_a_verdict_waiting_too_long_for_review_overdue()
+    {
+        var desk = await QueueDesk.CreateAsync(App);
+        var soon = await desk.ClaimInStateAsync("researching", desk.Review.Checker);
+        var waiting = await desk.ClaimInStateAsync("in_review", desk.Review.Checker);
+        var onTime = await desk.ClaimInStateAsync("researching", desk.Review.Checker);
+        // The shared app's clock cannot move for one test; these ladders' times are simply put in the past.
+        var now = App.Clock.GetUtcNow();
+        await App.RowsAsync<long>("UPDATE ladders SET due_soon_at = @past WHERE claim_id = @soon AND ended_at IS NULL RETURNING id", new { past = now.AddHours(-1), soon });
+        await App.RowsAsync<long>(
+            "UPDATE ladders SET due_soon_at = @past, due_at = @past WHERE claim_id = @waiting AND ended_at IS NULL RETURNING id", new { past = now.AddHours(-2), waiting });
+
+        var page = Open($"/queue?tab=all&topic={desk.Topic}");
+
+        page.WaitForAssertion(() => Assert.NotNull(Row(page, soon).QuerySelector("[data-testid=due-soon]")));
+        Assert.Null(Row(page, soon).QuerySelector("[data-testid=overdue]"));
+        Assert.NotNull(Row(page, waiting).QuerySelector("[data-testid=overdue]"));
+        Assert.Equal("review", Row(page, waiting).QuerySelector("[data-testid=due]")!.GetAttribute("data-stage"));
+        Assert.Null(Row(page, onTime).QuerySelector("[data-testid=due-soon]"));
+        Assert.Null(Row(page, onTime).QuerySelector("[data-testid=overdue]"));
+        Assert.Equal("1", Count(page, "overdue"));
+    }
+
+    [Fact]
     public async Task Bulk_assign_assigns_the_ticked_claims_and_reports_the_one_changed_meanwhile()
     {
         var desk = await QueueDesk.CreateAsync(App);

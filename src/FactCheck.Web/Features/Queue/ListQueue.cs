@@ -81,6 +81,15 @@ public sealed record QueueRow
     public string Status { get; init; } = "";
     public string? Priority { get; init; }
     public DateTimeOffset? DueAt { get; init; }
+
+    /// When the current stage's work is due: the running ladder's deadline (research, or a verdict waiting for
+    /// review), or the claim's due date while no stage runs. Overdue and DueSoon are judged by it.
+    public DateTimeOffset? StageDueAt { get; init; }
+
+    /// verdict or review while a deadline runs, else null.
+    public string? Stage { get; init; }
+
+    public bool DueSoon { get; init; }
     public long? AssigneeId { get; init; }
     public string? Assignee { get; init; }
     public long ClaimantId { get; init; }
@@ -119,12 +128,22 @@ public sealed class ListQueueHandler(Db db, CurrentActor current, TimeProvider c
               AND NOT EXISTS (SELECT 1 FROM verdict_votes vv WHERE vv.verdict_id = v.id AND vv.voter_id = @Me)))
         """;
 
+    // The open ladder (at most one per claim) holds the current stage's deadline. While researching, the claim's own
+    // due date counts too when it is earlier (a date that had passed when the ladder started still makes the claim late).
+    private const string WithLadder = "LEFT JOIN ladders l ON l.claim_id = c.id AND l.ended_at IS NULL";
+
+    private const string StageDue =
+        "(CASE WHEN l.id IS NULL THEN c.due_at WHEN l.stage = 'verdict' AND c.due_at < l.due_at THEN c.due_at ELSE l.due_at END)";
+
+    // Without a ladder there is no due-soon time: a day before the due date stands in for it.
+    private const string IsDueSoon = "(CASE WHEN l.id IS NULL THEN c.due_at <= @DueSoonLimit ELSE l.due_soon_at <= @Now END)";
+
     private static readonly Dictionary<string, string> TabConditions = new()
     {
         [QueueTabs.Mine] = $"(c.assignee_id = @Me OR {AwaitsMyApproval})",
         [QueueTabs.Unassigned] = "c.assignee_id IS NULL",
         [QueueTabs.InReview] = "c.status = 'in_review'",
-        [QueueTabs.Overdue] = "c.due_at < @Now",
+        [QueueTabs.Overdue] = $"{StageDue} < @Now",
         [QueueTabs.All] = "1",
     };
 
@@ -133,8 +152,8 @@ public sealed class ListQueueHandler(Db db, CurrentActor current, TimeProvider c
     // Ties end on the claim's age and id, so a page never shuffles between two loads.
     private static readonly Dictionary<string, string> Orders = new()
     {
-        [QueueTabs.PrioritySort] = $"{PriorityRank}, c.due_at IS NULL, c.due_at, c.created_at, c.id",
-        [QueueTabs.DueSort] = $"c.due_at IS NULL, c.due_at, {PriorityRank}, c.created_at, c.id",
+        [QueueTabs.PrioritySort] = $"{PriorityRank}, {StageDue} IS NULL, {StageDue}, c.created_at, c.id",
+        [QueueTabs.DueSort] = $"{StageDue} IS NULL, {StageDue}, {PriorityRank}, c.created_at, c.id",
         [QueueTabs.AgeSort] = "c.created_at, c.id",
     };
 
@@ -175,6 +194,7 @@ public sealed class ListQueueHandler(Db db, CurrentActor current, TimeProvider c
             Me = actor.UserId ?? 0,
             IsEditor = actor.IsInRole(Roles.Editor),
             Now = now,
+            DueSoonLimit = now.AddDays(1),
             Limit = size,
             Offset = (long)(query.Page - 1) * size,
         };
@@ -187,7 +207,7 @@ public sealed class ListQueueHandler(Db db, CurrentActor current, TimeProvider c
                    count(CASE WHEN {TabConditions[QueueTabs.InReview]} THEN 1 END) AS InReview,
                    count(CASE WHEN {TabConditions[QueueTabs.Overdue]} THEN 1 END) AS Overdue,
                    count(*) AS "All"
-            FROM claims c JOIN claimants p ON p.id = c.claimant_id
+            FROM claims c JOIN claimants p ON p.id = c.claimant_id {WithLadder}
             WHERE {where}
             """,
             parameters,
@@ -212,11 +232,14 @@ public sealed class ListQueueHandler(Db db, CurrentActor current, TimeProvider c
                        c.language AS Language,
                        (SELECT group_concat(topic, char(31)) FROM (SELECT t.topic FROM claim_topics t WHERE t.claim_id = c.id ORDER BY t.topic)) AS TopicList,
                        c.created_at AS CreatedAt, c.stage_started_at AS StageStartedAt, c.version AS Version,
-                       coalesce(c.due_at < @Now, 0) AS Overdue,
+                       {StageDue} AS StageDueAt, l.stage AS Stage,
+                       coalesce({StageDue} < @Now, 0) AS Overdue,
+                       coalesce({StageDue} >= @Now AND {IsDueSoon}, 0) AS DueSoon,
                        {AwaitsMyApproval} AS AwaitsMyApproval
                 FROM claims c
                 JOIN claimants p ON p.id = c.claimant_id
                 LEFT JOIN users a ON a.id = c.assignee_id
+                {WithLadder}
                 WHERE {where} AND {TabConditions[query.Tab]}
                 ORDER BY {Orders[query.Sort]}
                 LIMIT @Limit OFFSET @Offset

@@ -34,11 +34,11 @@ public sealed class QueueFormat(TimeZoneInfo zone, DateTimeOffset now)
     public string DueTitle(DateTimeOffset due) =>
         $"Due {TimeZoneInfo.ConvertTime(due, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} ({zone.Id})";
 
-    public bool DueSoon(DateTimeOffset due) => due > now && due - now <= TimeSpan.FromDays(1);
-
     public string Age(DateTimeOffset since) => Span(now - since);
 
     public string Late(DateTimeOffset due) => Span(now - due);
+
+    public string Left(DateTimeOffset due) => Span(due - now);
 
     public static string Span(TimeSpan span) => span switch
     {

@@ -18,9 +18,31 @@ public sealed record ReviewDetail(
     IReadOnlyList<EvidenceItem> Evidence,
     IReadOnlyList<CorrectionNotice> Corrections,
     IReadOnlyList<ConsistencyIssue> Consistency,
-    IReadOnlyList<ReviewDecision> Decisions);
+    IReadOnlyList<ReviewDecision> Decisions,
+    Deadline? Deadline,
+    IReadOnlyList<ReminderSent> Reminders);
 
 public sealed record StaffRef(long Id, string Name);
+
+/// The running deadline of the claim's current stage (research towards a verdict, or a verdict waiting for review).
+/// DueAt is when the stage's work is due: the ladder's deadline, or, while researching, the claim's own due date if
+/// that is earlier (an editor's date that passed before the ladder started still makes the claim late).
+/// State is on-track, due-soon (from DueSoonAt) or overdue, judged by the clock when the claim was read.
+public sealed record Deadline(
+    string Stage, DateTimeOffset DueAt, DateTimeOffset DueSoonAt, DateTimeOffset? EscalateAt, DateTimeOffset? SnoozedUntil,
+    DateTimeOffset StartedAt, string State)
+{
+    public const string OnTrack = "on-track";
+    public const string DueSoon = "due-soon";
+    public const string Overdue = "overdue";
+
+    public static string StateAt(DateTimeOffset now, DateTimeOffset dueAt, DateTimeOffset dueSoonAt) =>
+        now >= dueAt ? Overdue : now >= dueSoonAt ? DueSoon : OnTrack;
+}
+
+/// A reminder recorded for this claim: Step is due-soon, overdue, escalation or waiting-for-review; Outcome is sent,
+/// or skipped when a later step of the same ladder came due at the same sweep.
+public sealed record ReminderSent(long Id, string Stage, string Step, StaffRef Recipient, DateTimeOffset At, string Outcome);
 
 public sealed record VoteView(long VoterId, string Voter, string? Note, DateTimeOffset At);
 
@@ -48,6 +70,11 @@ public static class ReviewReader
     private sealed record ClaimReviewRow(
         string? Priority, DateTimeOffset? DueAt, long? AssigneeId, string? Assignee, long? AssignedById, string? AssignedBy,
         DateTimeOffset? StageStartedAt, string? RejectionReason);
+
+    private sealed record LadderRow(
+        string Stage, DateTimeOffset DueAt, DateTimeOffset DueSoonAt, DateTimeOffset? EscalateAt, DateTimeOffset? SnoozedUntil, DateTimeOffset StartedAt);
+
+    private sealed record ReminderRow(long Id, string Stage, string Step, long RecipientId, string Recipient, DateTimeOffset At, string Outcome);
 
     private sealed record EvidenceRow(long Id, string Url, string Title, string Stance, string? Note, long AddedById, string AddedBy, DateTimeOffset AddedAt);
 
@@ -95,6 +122,15 @@ public static class ReviewReader
             FROM corrections k JOIN users u ON u.id = k.opened_by
             JOIN verdicts o ON o.id = k.previous_verdict_id LEFT JOIN verdicts n ON n.id = k.new_verdict_id
             WHERE k.claim_id = @ClaimId ORDER BY k.id DESC;
+
+            SELECT l.stage AS Stage, l.due_at AS DueAt, l.due_soon_at AS DueSoonAt, l.escalate_at AS EscalateAt,
+                   l.snoozed_until AS SnoozedUntil, l.started_at AS StartedAt
+            FROM ladders l WHERE l.claim_id = @ClaimId AND l.ended_at IS NULL;
+
+            SELECT r.id AS Id, l.stage AS Stage, r.step AS Step, r.recipient_id AS RecipientId, u.display_name AS Recipient,
+                   r.at AS At, r.outcome AS Outcome
+            FROM reminders r JOIN ladders l ON l.id = r.ladder_id JOIN users u ON u.id = r.recipient_id
+            WHERE r.claim_id = @ClaimId ORDER BY r.id DESC LIMIT 200;
             """,
             new { state.ClaimId },
             cancellationToken: ct));
@@ -108,6 +144,9 @@ public static class ReviewReader
         var corrections = (await results.ReadAsync<CorrectionRow>()).Select(c => new CorrectionNotice(
             c.Id, c.Reason, c.OpenedAt, c.OpenedBy, c.PublishedAt, (int?)c.OldVersion, c.OldRating, scale.Find(c.OldRating)?.LabelEn ?? c.OldRating,
             (int?)c.NewVersion, c.NewRating, c.NewRating is null ? null : scale.Find(c.NewRating)?.LabelEn ?? c.NewRating, c.WhatChanged)).ToList();
+        var ladder = await results.ReadSingleOrDefaultAsync<LadderRow>();
+        var reminders = (await results.ReadAsync<ReminderRow>())
+            .Select(r => new ReminderSent(r.Id, r.Stage, r.Step, new StaffRef(r.RecipientId, r.Recipient), r.At, r.Outcome)).ToList();
 
         var verdicts = verdictRows.Select(v => ToView(v, scale, evidenceOf[v.Id].ToList(), votesOf[v.Id].ToList())).ToList();
         var pending = verdicts.FirstOrDefault(v => v.State is "in_review" or "returned");
@@ -125,7 +164,17 @@ public static class ReviewReader
             evidence,
             corrections,
             consistency,
-            policy.DecideAll(state, actor));
+            policy.DecideAll(state, actor),
+            ladder is null ? null : ToDeadline(ladder, claim.DueAt, policy.Clock.GetUtcNow()),
+            reminders);
+    }
+
+    private static Deadline ToDeadline(LadderRow ladder, DateTimeOffset? claimDue, DateTimeOffset now)
+    {
+        var due = ladder.Stage == "verdict" && claimDue is { } given && given < ladder.DueAt ? given : ladder.DueAt;
+        return new Deadline(
+            ladder.Stage, due, ladder.DueSoonAt, ladder.EscalateAt, ladder.SnoozedUntil, ladder.StartedAt,
+            Deadline.StateAt(now, due, ladder.DueSoonAt));
     }
 
     private static VerdictView ToView(VerdictRow v, RatingScale scale, IReadOnlyList<long> evidenceIds, IReadOnlyList<VoteView> votes)

@@ -51,6 +51,9 @@ public sealed class ReviewPolicy(IOptions<FactCheckOptions> options, TimeProvide
 
     public int LockDays => Math.Max(0, options.Value.Review.LockDays);
 
+    /// The clock the policy judges by; the claim's deadline state is read against the same one.
+    public TimeProvider Clock => clock;
+
     public IReadOnlyList<string> AllowedActions(ReviewState state, Actor actor) =>
         ReviewActions.All.Where(a => Decide(state, actor, a).Allowed).ToList();
 
