@@ -71,6 +71,7 @@ public static class AppSetup
         app.MapAccountEndpoints();
         app.MapClaimsApi();
         app.MapReviewApi();
+        Features.Notifications.NotificationsApi.MapNotificationsApi(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
