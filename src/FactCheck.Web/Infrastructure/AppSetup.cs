@@ -83,6 +83,7 @@ public static class AppSetup
         app.MapClaimsApi();
         app.MapReviewApi();
         app.MapDeadlineApi();
+        Features.Notifications.NotificationsApi.MapNotificationsApi(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
