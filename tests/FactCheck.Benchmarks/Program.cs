@@ -14,6 +14,12 @@ public static class BenchmarkProgram
             return;
         }
 
+        if (args is ["reminder-sweep", ..])
+        {
+            await ReminderSweepScenario.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
     }
 }
