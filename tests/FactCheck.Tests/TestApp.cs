@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.RegularExpressions;
 using Dapper;
@@ -130,6 +131,17 @@ public partial class TestApp : WebApplicationFactory<Program>
     {
         await using var connection = await Db.OpenAsync();
         return (await connection.QueryAsync<T>(sql, param)).ToList();
+    }
+
+    /// An API client with a personal token of the demo account, as a newsroom integration would hold.
+    public async Task<HttpClient> ApiClientAsync(string username, string password = DemoPassword)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/tokens", new { username, password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("token").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     /// An HTTP client that keeps cookies and does not follow redirects, so tests see 302s.

@@ -11,15 +11,7 @@ public sealed class ClaimsApiTests(SharedApp shared)
 {
     private TestApp App => shared.App;
 
-    private async Task<HttpClient> ClientAsync(string username)
-    {
-        var client = App.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/tokens", new { username, password = TestApp.DemoPassword });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private Task<HttpClient> ClientAsync(string username) => App.ApiClientAsync(username);
 
     private static object NewClaim(string text) => new
     {

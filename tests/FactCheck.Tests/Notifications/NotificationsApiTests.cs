@@ -16,12 +16,7 @@ public sealed class NotificationsApiTests(SharedApp shared)
     private async Task<(HttpClient Client, Actor Actor)> ClientAsync(string role)
     {
         var (username, password, actor) = await App.NewUserAsync(role);
-        var client = App.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/tokens", new { username, password });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return (client, actor);
+        return (await App.ApiClientAsync(username, password), actor);
     }
 
     [Fact]
