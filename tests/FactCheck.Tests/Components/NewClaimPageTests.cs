@@ -17,7 +17,6 @@ public sealed class NewClaimPageTests(SharedApp shared) : PageTest(shared, "edit
 
     private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
 
-    private TestApp App => Shared.App;
 
     private IRenderedComponent<NewClaim> Open(string url = "/claims/new")
     {

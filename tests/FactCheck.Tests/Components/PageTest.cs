@@ -9,26 +9,33 @@ using MudBlazor.Services;
 namespace FactCheck.Tests.Components;
 
 /// A bUnit context for a staff page signed in as one demo account, whose messages go through the real
-/// mediator pipeline to the shared test database.
+/// mediator pipeline to a test database: the shared one, or an app of the test's own (one whose clock it moves).
 public abstract class PageTest : BunitContext, IAsyncLifetime
 {
     private readonly AsyncServiceScope scope;
 
     protected PageTest(SharedApp shared, string username, string role)
+        : this(shared.App, username, role) => Shared = shared;
+
+    protected PageTest(TestApp app, string username, string role)
     {
-        Shared = shared;
-        scope = shared.App.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = shared.App.ActorAsync(username).GetAwaiter().GetResult();
+        App = app;
+        scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = app.ActorAsync(username).GetAwaiter().GetResult();
         Services.AddSingleton(scope.ServiceProvider.GetRequiredService<IMediator>());
-        Services.AddSingleton(shared.App.Services.GetRequiredService<ClaimChangeNotifier>());
-        Services.AddSingleton(shared.App.Services.GetRequiredService<RatingScale>());
-        Services.AddSingleton(shared.App.Services.GetRequiredService<TimeProvider>());
+        Services.AddSingleton(app.Services.GetRequiredService<ClaimChangeNotifier>());
+        Services.AddSingleton(app.Services.GetRequiredService<RatingScale>());
+        Services.AddSingleton(app.Services.GetRequiredService<TimeProvider>());
+        Services.AddSingleton(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<FactCheckOptions>>());
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
         AddAuthorization().SetAuthorized(username).SetRoles(role);
     }
 
-    protected SharedApp Shared { get; }
+    /// Null for a test on an app of its own.
+    protected SharedApp Shared { get; } = null!;
+
+    protected TestApp App { get; }
 
     public Task InitializeAsync() => Task.CompletedTask;
 

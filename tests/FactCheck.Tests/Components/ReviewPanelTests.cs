@@ -37,7 +37,6 @@ public static class ReviewPage
 [Collection(SharedAppCollection.Name)]
 public sealed class ReviewPanelAsCheckerTests(SharedApp shared) : PageTest(shared, "checker", Roles.FactChecker)
 {
-    private TestApp App => Shared.App;
 
     [Theory]
     [InlineData("new")]
@@ -242,7 +241,6 @@ public sealed class ReviewPanelAsCheckerTests(SharedApp shared) : PageTest(share
 [Collection(SharedAppCollection.Name)]
 public sealed class ReviewPanelAsEditorTests(SharedApp shared) : PageTest(shared, "editor", Roles.Editor)
 {
-    private TestApp App => Shared.App;
 
     [Theory]
     [InlineData("new", new[] { "triage", "reject", "reassign" })]

@@ -25,7 +25,6 @@ public sealed class QueuePageTests : PageTest
         Services.AddSingleton(shared.App.Services.GetRequiredService<IOptions<FactCheckOptions>>());
     }
 
-    private TestApp App => Shared.App;
 
     private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
 

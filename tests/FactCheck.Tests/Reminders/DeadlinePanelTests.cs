@@ -24,35 +24,8 @@ public sealed class DeadlineClockApp : IDisposable
 }
 
 /// The claim page rendered by bUnit for one demo account, on an app whose clock the test moves.
-public abstract class ClockedPageTest : BunitContext, IAsyncLifetime
+public abstract class ClockedPageTest(TestApp app, string username, string role) : PageTest(app, username, role)
 {
-    private readonly AsyncServiceScope scope;
-
-    protected ClockedPageTest(TestApp app, string username, string role)
-    {
-        App = app;
-        scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = app.ActorAsync(username).GetAwaiter().GetResult();
-        Services.AddSingleton(scope.ServiceProvider.GetRequiredService<IMediator>());
-        Services.AddSingleton(app.Services.GetRequiredService<ClaimChangeNotifier>());
-        Services.AddSingleton(app.Services.GetRequiredService<RatingScale>());
-        Services.AddSingleton(app.Services.GetRequiredService<TimeProvider>());
-        Services.AddSingleton(app.Services.GetRequiredService<IOptions<FactCheckOptions>>());
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        AddAuthorization().SetAuthorized(username).SetRoles(role);
-    }
-
-    protected TestApp App { get; }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await scope.DisposeAsync();
-    }
-
     protected Task<int> SweepAsync() => App.SendAsync(new SendDueReminders(), Actor.System);
 
     protected Task<DateTimeOffset> LadderDueAsync(long claimId) =>
