@@ -10,13 +10,8 @@ namespace FactCheck.Web.Features.Review;
 /// An editor gives a triaged claim to a fact-checker with a due date; without one, the desk's SLA for the claim's
 /// priority (FactCheck:Sla) sets it.
 [AllowRoles(Roles.Editor)]
-public sealed record AssignClaim : IClaimAction, IValidatableObject
+public sealed record AssignClaim : ClaimActionCommand, IValidatableObject
 {
-    public long ClaimId { get; init; }
-
-    [Range(1, long.MaxValue, ErrorMessage = "Give the version of the claim you last saw.")]
-    public long Version { get; init; }
-
     [Range(1, long.MaxValue, ErrorMessage = "Choose the fact-checker to assign.")]
     public long AssigneeId { get; init; }
 
@@ -28,7 +23,7 @@ public sealed record AssignClaim : IClaimAction, IValidatableObject
     public string? Comment { get; init; }
 
     [JsonIgnore]
-    public string Action => ReviewActions.Assign;
+    public override string Action => ReviewActions.Assign;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
         Workflow.ValidateDue(validationContext, DueAt, DueDate, required: false);
@@ -37,13 +32,8 @@ public sealed record AssignClaim : IClaimAction, IValidatableObject
 /// An editor hands an open claim to someone else (or, for a claim nobody has yet, assigns it); the state is
 /// kept, so research and a verdict in review carry on with the new assignee. The due date is kept unless given.
 [AllowRoles(Roles.Editor)]
-public sealed record ReassignClaim : IClaimAction, IValidatableObject
+public sealed record ReassignClaim : ClaimActionCommand, IValidatableObject
 {
-    public long ClaimId { get; init; }
-
-    [Range(1, long.MaxValue, ErrorMessage = "Give the version of the claim you last saw.")]
-    public long Version { get; init; }
-
     [Range(1, long.MaxValue, ErrorMessage = "Choose the fact-checker to assign.")]
     public long AssigneeId { get; init; }
 
@@ -55,7 +45,7 @@ public sealed record ReassignClaim : IClaimAction, IValidatableObject
     public string? Comment { get; init; }
 
     [JsonIgnore]
-    public string Action => ReviewActions.Reassign;
+    public override string Action => ReviewActions.Reassign;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
         Workflow.ValidateDue(validationContext, DueAt, DueDate, required: false);

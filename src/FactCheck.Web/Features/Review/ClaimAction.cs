@@ -17,6 +17,18 @@ public interface IClaimAction : ICommand<ClaimActionResult>
     string Action { get; }
 }
 
+/// What every workflow command carries: the claim (from the address) and the version the caller last saw.
+public abstract record ClaimActionCommand : IClaimAction
+{
+    public long ClaimId { get; init; }
+
+    [System.ComponentModel.DataAnnotations.Range(1, long.MaxValue, ErrorMessage = "Give the version of the claim you last saw.")]
+    public long Version { get; init; }
+
+    [JsonIgnore]
+    public abstract string Action { get; }
+}
+
 public sealed record ClaimActionResult(long ClaimId, string Status, long Version);
 
 /// The claim's state after a refused action, returned with a 409 so the caller can catch up.

@@ -10,32 +10,22 @@ namespace FactCheck.Web.Features.Review;
 /// the corrected version is approved; the correction notice then shows the date, the reason, what changed and
 /// the old rating.
 [AllowRoles(Roles.Editor)]
-public sealed record CorrectVerdict : IClaimAction
+public sealed record CorrectVerdict : ClaimActionCommand
 {
-    public long ClaimId { get; init; }
-
-    [Range(1, long.MaxValue, ErrorMessage = "Give the version of the claim you last saw.")]
-    public long Version { get; init; }
-
     [Required(ErrorMessage = "Say what is wrong with the published verdict.")]
     [StringLength(2000, MinimumLength = 3, ErrorMessage = "Give a reason of 3 to 2000 characters.")]
     public string Reason { get; init; } = "";
 
     [JsonIgnore]
-    public string Action => ReviewActions.Correct;
+    public override string Action => ReviewActions.Correct;
 }
 
 /// Within FactCheck:Review:LockDays of publication an editor may fix the wording of a published verdict
 /// (typos, a clearer sentence) without a correction notice; the rating and evidence never change this way,
 /// and the change is in the claim's history.
 [AllowRoles(Roles.Editor)]
-public sealed record AmendVerdict : IClaimAction, IValidatableObject
+public sealed record AmendVerdict : ClaimActionCommand, IValidatableObject
 {
-    public long ClaimId { get; init; }
-
-    [Range(1, long.MaxValue, ErrorMessage = "Give the version of the claim you last saw.")]
-    public long Version { get; init; }
-
     [StringLength(280, MinimumLength = 1, ErrorMessage = "Keep the summary to 280 characters.")]
     public string? Summary { get; init; }
 
@@ -47,7 +37,7 @@ public sealed record AmendVerdict : IClaimAction, IValidatableObject
     public string Note { get; init; } = "";
 
     [JsonIgnore]
-    public string Action => ReviewActions.Amend;
+    public override string Action => ReviewActions.Amend;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

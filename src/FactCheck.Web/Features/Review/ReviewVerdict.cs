@@ -8,32 +8,22 @@ namespace FactCheck.Web.Features.Review;
 
 /// An editor sends the verdict in review back to its assignee with a comment.
 [AllowRoles(Roles.Editor)]
-public sealed record RequestChanges : IClaimAction
+public sealed record RequestChanges : ClaimActionCommand
 {
-    public long ClaimId { get; init; }
-
-    [Range(1, long.MaxValue, ErrorMessage = "Give the version of the claim you last saw.")]
-    public long Version { get; init; }
-
     [Required(ErrorMessage = "Say what needs to change.")]
     [StringLength(4000, MinimumLength = 3, ErrorMessage = "Write a comment of 3 to 4000 characters.")]
     public string Comment { get; init; } = "";
 
     [JsonIgnore]
-    public string Action => ReviewActions.RequestChanges;
+    public override string Action => ReviewActions.RequestChanges;
 }
 
 /// An editor other than the author approves the verdict in review, optionally with a dissent note. When the
 /// approvals reach the quorum (FactCheck:Review:Approvals) the verdict is published; a correction in progress
 /// publishes the next version with its correction notice.
 [AllowRoles(Roles.Editor)]
-public sealed record ApproveVerdict : IClaimAction
+public sealed record ApproveVerdict : ClaimActionCommand
 {
-    public long ClaimId { get; init; }
-
-    [Range(1, long.MaxValue, ErrorMessage = "Give the version of the claim you last saw.")]
-    public long Version { get; init; }
-
     /// A dissent or remark recorded with the vote.
     [StringLength(2000)]
     public string? Note { get; init; }
@@ -43,7 +33,7 @@ public sealed record ApproveVerdict : IClaimAction
     public string? OverrideReason { get; init; }
 
     [JsonIgnore]
-    public string Action => ReviewActions.Approve;
+    public override string Action => ReviewActions.Approve;
 }
 
 public sealed class ReviewVerdictHandler(ReviewPolicy policy, RatingScale scale)

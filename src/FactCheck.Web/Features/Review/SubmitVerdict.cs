@@ -8,27 +8,17 @@ namespace FactCheck.Web.Features.Review;
 
 /// The assignee starts researching an assigned claim.
 [AllowRoles(Roles.FactChecker, Roles.Editor)]
-public sealed record StartResearch : IClaimAction
+public sealed record StartResearch : ClaimActionCommand
 {
-    public long ClaimId { get; init; }
-
-    [Range(1, long.MaxValue, ErrorMessage = "Give the version of the claim you last saw.")]
-    public long Version { get; init; }
-
     [JsonIgnore]
-    public string Action => ReviewActions.Start;
+    public override string Action => ReviewActions.Start;
 }
 
 /// The assignee sends a verdict draft for editorial review: rating, attribution finding (quotes and statements),
 /// summary, explanation (Markdown) and the evidence it rests on (all the claim's evidence unless chosen).
 [AllowRoles(Roles.FactChecker, Roles.Editor)]
-public sealed record SubmitVerdict : IClaimAction, IValidatableObject
+public sealed record SubmitVerdict : ClaimActionCommand, IValidatableObject
 {
-    public long ClaimId { get; init; }
-
-    [Range(1, long.MaxValue, ErrorMessage = "Give the version of the claim you last saw.")]
-    public long Version { get; init; }
-
     [Required(ErrorMessage = "Choose a rating.")]
     public string Rating { get; init; } = "";
 
@@ -49,7 +39,7 @@ public sealed record SubmitVerdict : IClaimAction, IValidatableObject
     public string? ChangeNote { get; init; }
 
     [JsonIgnore]
-    public string Action => ReviewActions.Submit;
+    public override string Action => ReviewActions.Submit;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -9,13 +9,8 @@ namespace FactCheck.Web.Features.Review;
 
 /// An editor accepts a new claim for checking, with a priority and optionally a due date.
 [AllowRoles(Roles.Editor)]
-public sealed record TriageClaim : IClaimAction, IValidatableObject
+public sealed record TriageClaim : ClaimActionCommand, IValidatableObject
 {
-    public long ClaimId { get; init; }
-
-    [Range(1, long.MaxValue, ErrorMessage = "Give the version of the claim you last saw.")]
-    public long Version { get; init; }
-
     [Required(ErrorMessage = "Choose a priority: high, normal or low.")]
     [RegularExpression("^(high|normal|low)$", ErrorMessage = "Priority is high, normal or low.")]
     public string Priority { get; init; } = "";
@@ -28,7 +23,7 @@ public sealed record TriageClaim : IClaimAction, IValidatableObject
     public string? Comment { get; init; }
 
     [JsonIgnore]
-    public string Action => ReviewActions.Triage;
+    public override string Action => ReviewActions.Triage;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
         Workflow.ValidateDue(validationContext, DueAt, DueDate, required: false);
@@ -36,35 +31,25 @@ public sealed record TriageClaim : IClaimAction, IValidatableObject
 
 /// An editor decides a new or triaged claim will not be checked (opinion, not checkable, out of scope…).
 [AllowRoles(Roles.Editor)]
-public sealed record RejectClaim : IClaimAction
+public sealed record RejectClaim : ClaimActionCommand
 {
-    public long ClaimId { get; init; }
-
-    [Range(1, long.MaxValue, ErrorMessage = "Give the version of the claim you last saw.")]
-    public long Version { get; init; }
-
     [Required(ErrorMessage = "Say why the claim will not be checked.")]
     [StringLength(2000, MinimumLength = 3, ErrorMessage = "Give a reason of 3 to 2000 characters.")]
     public string Reason { get; init; } = "";
 
     [JsonIgnore]
-    public string Action => ReviewActions.Reject;
+    public override string Action => ReviewActions.Reject;
 }
 
 /// An editor takes back a rejection: the claim is new again.
 [AllowRoles(Roles.Editor)]
-public sealed record ReopenClaim : IClaimAction
+public sealed record ReopenClaim : ClaimActionCommand
 {
-    public long ClaimId { get; init; }
-
-    [Range(1, long.MaxValue, ErrorMessage = "Give the version of the claim you last saw.")]
-    public long Version { get; init; }
-
     [StringLength(2000)]
     public string? Comment { get; init; }
 
     [JsonIgnore]
-    public string Action => ReviewActions.Reopen;
+    public override string Action => ReviewActions.Reopen;
 }
 
 public sealed class TriageClaimHandler(IOptions<FactCheckOptions> options)
