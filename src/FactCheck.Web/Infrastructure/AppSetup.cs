@@ -62,6 +62,7 @@ public static class AppSetup
             app.UseHsts();
         }
 
+        app.UsePublicSite();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<ActorMiddleware>();
@@ -79,6 +80,7 @@ public static class AppSetup
             AppPath = "/admin/users",
         }).RequireAuthorization(ServiceSetup.AdminPolicy);
 
+        app.MapLanguageSwitch();
         app.MapAccountEndpoints();
         app.MapClaimsApi();
         app.MapReviewApi();

@@ -28,6 +28,38 @@ public sealed class FactCheckOptions
     /// The newsroom's time zone (IANA id): a due date given as a day ends at midnight there.
     public string TimeZone { get; set; } = "Asia/Jakarta";
 
+    /// The public site's address (scheme, host and any path base, e.g. https://cekfakta.example.id) used for absolute
+    /// links in ClaimReview markup, feeds, hreflang alternates and e-mail. When empty, the request's own address is used.
+    public string? PublicUrl { get; set; }
+
+    public OrganisationOptions Organisation { get; set; } = new();
+
+    public PublicCacheOptions PublicCache { get; set; } = new();
+
+    /// The desk that publishes the verdicts: the ClaimReview author and the footer of every public page.
+    public sealed class OrganisationOptions
+    {
+        public string Name { get; set; } = "FactCheck";
+
+        /// The organisation's home page; the public site's address when empty.
+        public string? Url { get; set; }
+
+        /// Where the desk explains how it checks claims; the built-in page when empty.
+        public string? MethodologyUrl { get; set; }
+
+        /// Where the desk explains how it corrects mistakes; the built-in page when empty.
+        public string? CorrectionsPolicyUrl { get; set; }
+    }
+
+    public sealed class PublicCacheOptions
+    {
+        /// Output-cache public pages and feeds; entries are evicted when a claim they show changes.
+        public bool Enabled { get; set; } = true;
+
+        /// Upper bound on an entry's life, for changes that no command announces (configuration, a restored backup).
+        public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(10);
+    }
+
     public sealed class AdminOptions
     {
         public string? Username { get; set; }

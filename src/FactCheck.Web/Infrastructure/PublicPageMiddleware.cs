@@ -1,27 +1,139 @@
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using FactCheck.Web.Components;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace FactCheck.Web.Infrastructure;
 
-/// Blazor's server renderer issues an antiforgery token (and its cookie, with no-store headers) on every page.
-/// Pages marked [PublicPage] have no form, so the token is useless there and the cookie would make them
-/// uncacheable; this drops both before the response starts.
+/// Blazor's server renderer issues an antiforgery token on every page: a cookie, plus "no-cache, no-store" and
+/// "Pragma: no-cache" headers. Pages marked [PublicPage] have no form, so the token is useless there, and the cookie
+/// and headers would make them uncacheable (and, cached anyway, hand one reader's cookie to the next). For those
+/// pages this middleware makes cookies a no-op and keeps the cache headers it sets itself, before anything renders.
 public sealed class PublicPageMiddleware(RequestDelegate next)
 {
+    public const string PublicCacheControl = "public, no-cache";
+
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<PublicPageAttribute>() is not null && HttpMethods.IsGet(context.Request.Method))
+        if (context.GetEndpoint()?.Metadata.GetMetadata<PublicPageAttribute>() is not null
+            && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+            && context.Features.Get<IHttpResponseFeature>() is { } response)
         {
-            context.Response.OnStarting(static state =>
+            context.Features.Set<IResponseCookiesFeature>(new NoCookies());
+            response.Headers.CacheControl = PublicCacheControl;
+            response.Headers.ContentLanguage = PublicSite.CurrentLanguage;
+            if (!PublicSite.LanguageInAddress(context))
             {
-                var response = ((HttpContext)state).Response;
-                response.Headers.Remove(HeaderNames.SetCookie);
-                response.Headers.Remove(HeaderNames.Pragma);
-                response.Headers.CacheControl = "no-cache";
-                return Task.CompletedTask;
-            }, context);
+                // Without ?lang= the language comes from the remembered choice or the browser's preference.
+                response.Headers.Vary = "Accept-Language, Cookie";
+            }
+            context.Features.Set<IHttpResponseFeature>(new FixedCacheHeaders(response));
         }
 
         return next(context);
+    }
+
+    private sealed class NoCookies : IResponseCookiesFeature, IResponseCookies
+    {
+        public IResponseCookies Cookies => this;
+
+        public void Append(string key, string value)
+        {
+        }
+
+        public void Append(string key, string value, CookieOptions options)
+        {
+        }
+
+        public void Delete(string key)
+        {
+        }
+
+        public void Delete(string key, CookieOptions options)
+        {
+        }
+    }
+
+    /// The response feature with headers that ignore later writes of Cache-Control, Pragma and Set-Cookie.
+    private sealed class FixedCacheHeaders(IHttpResponseFeature inner) : IHttpResponseFeature
+    {
+        private readonly GuardedHeaders headers = new(inner.Headers);
+
+        public int StatusCode { get => inner.StatusCode; set => inner.StatusCode = value; }
+
+        public string? ReasonPhrase { get => inner.ReasonPhrase; set => inner.ReasonPhrase = value; }
+
+        public IHeaderDictionary Headers { get => headers; set => throw new NotSupportedException(); }
+
+        [Obsolete("Use IHttpResponseBodyFeature.Stream instead.")]
+        public Stream Body { get => inner.Body; set => inner.Body = value; }
+
+        public bool HasStarted => inner.HasStarted;
+
+        public void OnStarting(Func<object, Task> callback, object state) => inner.OnStarting(callback, state);
+
+        public void OnCompleted(Func<object, Task> callback, object state) => inner.OnCompleted(callback, state);
+    }
+
+    private sealed class GuardedHeaders(IHeaderDictionary inner) : IHeaderDictionary
+    {
+        private static bool Guarded(string key) =>
+            key.Equals(HeaderNames.CacheControl, StringComparison.OrdinalIgnoreCase)
+            || key.Equals(HeaderNames.Pragma, StringComparison.OrdinalIgnoreCase)
+            || key.Equals(HeaderNames.SetCookie, StringComparison.OrdinalIgnoreCase);
+
+        public StringValues this[string key]
+        {
+            get => inner[key];
+            set
+            {
+                if (!Guarded(key))
+                {
+                    inner[key] = value;
+                }
+            }
+        }
+
+        public long? ContentLength { get => inner.ContentLength; set => inner.ContentLength = value; }
+
+        public ICollection<string> Keys => inner.Keys;
+
+        public ICollection<StringValues> Values => inner.Values;
+
+        public int Count => inner.Count;
+
+        public bool IsReadOnly => inner.IsReadOnly;
+
+        StringValues IDictionary<string, StringValues>.this[string key] { get => this[key]; set => this[key] = value; }
+
+        public void Add(string key, StringValues value)
+        {
+            if (!Guarded(key))
+            {
+                inner.Append(key, value);
+            }
+        }
+
+        public void Add(KeyValuePair<string, StringValues> item) => Add(item.Key, item.Value);
+
+        public void Clear() => inner.Clear();
+
+        public bool Contains(KeyValuePair<string, StringValues> item) => inner.Contains(item);
+
+        public bool ContainsKey(string key) => inner.ContainsKey(key);
+
+        public void CopyTo(KeyValuePair<string, StringValues>[] array, int arrayIndex) => inner.CopyTo(array, arrayIndex);
+
+        public IEnumerator<KeyValuePair<string, StringValues>> GetEnumerator() => inner.GetEnumerator();
+
+        public bool Remove(string key) => inner.Remove(key);
+
+        public bool Remove(KeyValuePair<string, StringValues> item) => inner.Remove(item);
+
+        public bool TryGetValue(string key, [MaybeNullWhen(false)] out StringValues value) => inner.TryGetValue(key, out value);
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -71,6 +71,7 @@ public static class ServiceSetup
         services.AddSignInAndTipRateLimits(configuration);
         services.AddBackgroundJobs(configuration);
 
+        services.AddPublicSite();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<CircuitHandler, ActorCircuitHandler>();

@@ -126,7 +126,8 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IServiceProvider ser
 /// Wraps every command in one immediate transaction and writes its audit rows in that transaction.
 /// A command whose handler changed rows without recording an audit entry still gets one (the message itself),
 /// so no state change goes unrecorded.
-public sealed class TransactionBehavior<TMessage, TResponse>(CurrentActor current, Db db, TimeProvider clock, ClaimChangeNotifier notifier, InboxNotifier inbox)
+public sealed class TransactionBehavior<TMessage, TResponse>(
+    CurrentActor current, Db db, TimeProvider clock, ClaimChangeNotifier notifier, InboxNotifier inbox, PublicCache publicCache)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IBaseCommand
 {
@@ -176,6 +177,8 @@ public sealed class TransactionBehavior<TMessage, TResponse>(CurrentActor curren
             await transaction.CommitAsync(cancellationToken);
             if (context.ChangedClaims.Count > 0)
             {
+                // Awaited: once the command returns, no reader is served the public page as it was before.
+                await publicCache.EvictAsync(context.ChangedClaims.ToList(), CancellationToken.None);
                 notifier.Publish(context.ChangedClaims.ToList());
             }
 

@@ -1,0 +1,239 @@
+using Dapper;
+using FactCheck.Web.Features.Review;
+using FactCheck.Web.Infrastructure.Database;
+using FactCheck.Web.Infrastructure.Pipeline;
+using Mediator;
+using Microsoft.Data.Sqlite;
+
+namespace FactCheck.Web.Features.Verdicts;
+
+/// What a reader may see of a claim at /verdicts/{slug}. Only what is public is read from the database: a claim that
+/// is still being checked yields its title, claimant and target date and nothing else, so no draft can leak.
+[AllowAnonymousMessage]
+public sealed record GetPublicVerdict(string Slug) : IQuery<PublicClaimLookup>;
+
+/// Outcome: verdict, being-checked, moved (merged into the claim at MovedToSlug) or not-found.
+public sealed record PublicClaimLookup(string Outcome, PublicVerdictPage? Page, PublicBeingChecked? BeingChecked, string? MovedToSlug)
+{
+    public const string Verdict = "verdict";
+    public const string BeingCheckedOutcome = "being-checked";
+    public const string Moved = "moved";
+    public const string NotFound = "not-found";
+}
+
+public sealed record PublicClaimant(long Id, string Name, string Kind, string? Affiliation);
+
+public sealed record PublicBeingChecked(long ClaimId, string Slug, string Title, PublicClaimant Claimant, DateTimeOffset? TargetDate);
+
+public sealed record PublicVerdictPage(
+    long ClaimId, string Slug, string Title, string Text, string Language, string? TranslationEn, DateOnly? SaidOn, string? Place,
+    string Kind, double? FigureLow, double? FigureHigh, string? FigureUnit, DateOnly? FigureAsOf,
+    PublicClaimant Claimant, IReadOnlyList<string> Topics,
+    PublicRatedVerdict Verdict,
+    IReadOnlyList<PublicVersion> Versions,
+    IReadOnlyList<PublicCorrection> Corrections,
+    DateTimeOffset? CorrectionOpenedAt,
+    IReadOnlyList<PublicEvidence> Evidence,
+    IReadOnlyList<PublicAppearance> Appearances,
+    IReadOnlyList<PublicLink> Links,
+    DateTimeOffset DatePublished,
+    DateTimeOffset DateModified)
+{
+    public PublicAppearance? FirstAppearance => Appearances.FirstOrDefault(a => a.FirstSeen) ?? (Appearances.Count > 0 ? Appearances[0] : null);
+}
+
+/// The verdict readers see: Rating is the scale entry (labels in both languages, ClaimReview value), null only
+/// when the desk removed a rating from its scale after using it (then RatingKey is shown as it is).
+public sealed record PublicRatedVerdict(
+    int Version, string RatingKey, Rating? Rating, string Polarity, string? Attribution, string Summary, string ExplanationHtml,
+    DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt)
+{
+    public string Label(string language) => Rating?.Label(language) ?? RatingKey;
+}
+
+public sealed record PublicVersion(int Version, string RatingKey, Rating? Rating, DateTimeOffset PublishedAt, string? ChangeNote, bool Current)
+{
+    public string Label(string language) => Rating?.Label(language) ?? RatingKey;
+}
+
+public sealed record PublicCorrection(DateTimeOffset PublishedAt, string Reason, string? WhatChanged, int OldVersion, string OldRating, int NewVersion, string NewRating);
+
+public sealed record PublicEvidence(string Url, string Title, string Stance, string? Note);
+
+public sealed record PublicAppearance(string Url, string? Outlet, DateOnly? PublishedOn, bool FirstSeen);
+
+/// A link seen from this claim (Outgoing: this claim denies/disputes/... the other). The other claim is public:
+/// RatingKey is set when it has a verdict, otherwise it is being checked.
+public sealed record PublicLink(string Relation, bool Outgoing, long ClaimId, string Slug, string Title, string Claimant, string? RatingKey, Rating? Rating)
+{
+    public PublicLink()
+        : this("", false, 0, "", "", "", null, null)
+    {
+    }
+
+    public bool Published => RatingKey is not null;
+}
+
+public sealed class GetPublicVerdictHandler(Db db, RatingScale scale) : IQueryHandler<GetPublicVerdict, PublicClaimLookup>
+{
+    /// Claims in these states are in the workflow: readers see that they are being checked.
+    public const string BeingCheckedStates = "'triaged', 'assigned', 'researching', 'in_review'";
+
+    private static readonly PublicClaimLookup Missing = new(PublicClaimLookup.NotFound, null, null, null);
+
+    /// Properties, not a constructor, because LadderDueAt is a computed column that Dapper cannot type when it is null.
+    private sealed class ClaimRow
+    {
+        public long Id { get; init; }
+        public string Slug { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string Text { get; init; } = "";
+        public string Language { get; init; } = "";
+        public string? TranslationEn { get; init; }
+        public DateOnly? SaidOn { get; init; }
+        public string? Place { get; init; }
+        public string Kind { get; init; } = "";
+        public double? FigureLow { get; init; }
+        public double? FigureHigh { get; init; }
+        public string? FigureUnit { get; init; }
+        public DateOnly? FigureAsOf { get; init; }
+        public string Status { get; init; } = "";
+        public long? MergedIntoId { get; init; }
+        public long? PublishedVerdictId { get; init; }
+        public DateTimeOffset? DueAt { get; init; }
+        public DateTimeOffset? LadderDueAt { get; init; }
+        public long ClaimantId { get; init; }
+        public string ClaimantName { get; init; } = "";
+        public string ClaimantKind { get; init; } = "";
+        public string? ClaimantAffiliation { get; init; }
+    }
+
+    private sealed record VersionRow(
+        long Id, long Version, string Rating, string? Attribution, string Summary, string Explanation, DateTimeOffset PublishedAt,
+        DateTimeOffset UpdatedAt, string? ChangeNote);
+
+    private sealed record CorrectionRow(
+        DateTimeOffset? PublishedAt, DateTimeOffset OpenedAt, string Reason, string? WhatChanged, long OldVersion, string OldRating, long? NewVersion, string? NewRating);
+
+    public async ValueTask<PublicClaimLookup> Handle(GetPublicVerdict query, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(query.Slug) || query.Slug.Length > 200)
+        {
+            return Missing;
+        }
+
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var claim = await LoadClaimAsync(connection, "c.slug = @Slug", new { query.Slug }, cancellationToken);
+
+        // A merged claim's address moves to the claim it was merged into (following a chain of merges, bounded).
+        for (var hops = 0; claim is { Status: "merged", MergedIntoId: { } target } && hops < 5; hops++)
+        {
+            var into = await LoadClaimAsync(connection, "c.id = @Id", new { Id = target }, cancellationToken);
+            if (into is not null && into.Status != "merged")
+            {
+                return IsPublic(into) ? new PublicClaimLookup(PublicClaimLookup.Moved, null, null, into.Slug) : Missing;
+            }
+
+            claim = into;
+        }
+
+        if (claim is null || !IsPublic(claim))
+        {
+            return Missing;
+        }
+
+        var claimant = new PublicClaimant(claim.ClaimantId, claim.ClaimantName, claim.ClaimantKind, claim.ClaimantAffiliation);
+        if (claim.PublishedVerdictId is null)
+        {
+            // The claim's own due date is the desk's target for the verdict; the running stage deadline stands in without one.
+            var target = claim.DueAt ?? claim.LadderDueAt;
+            return new PublicClaimLookup(
+                PublicClaimLookup.BeingCheckedOutcome, null, new PublicBeingChecked(claim.Id, claim.Slug, claim.Title, claimant, target), null);
+        }
+
+        return new PublicClaimLookup(PublicClaimLookup.Verdict, await LoadVerdictPageAsync(connection, claim, claimant, cancellationToken), null, null);
+    }
+
+    private static bool IsPublic(ClaimRow claim) =>
+        claim.PublishedVerdictId is not null || claim.Status is "triaged" or "assigned" or "researching" or "in_review";
+
+    private static Task<ClaimRow?> LoadClaimAsync(SqliteConnection connection, string where, object args, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<ClaimRow>(new CommandDefinition(
+            $"""
+            SELECT c.id AS Id, c.slug AS Slug, c.title AS Title, c.text AS Text, c.language AS Language, c.translation_en AS TranslationEn,
+                   c.said_on AS SaidOn, c.place AS Place, c.kind AS Kind, c.figure_low AS FigureLow, c.figure_high AS FigureHigh,
+                   c.figure_unit AS FigureUnit, c.figure_as_of AS FigureAsOf, c.status AS Status, c.merged_into_id AS MergedIntoId,
+                   c.published_verdict_id AS PublishedVerdictId, c.due_at AS DueAt,
+                   (SELECT l.due_at FROM ladders l WHERE l.claim_id = c.id AND l.ended_at IS NULL) AS LadderDueAt,
+                   p.id AS ClaimantId, p.name AS ClaimantName, p.kind AS ClaimantKind, p.affiliation AS ClaimantAffiliation
+            FROM claims c JOIN claimants p ON p.id = c.claimant_id
+            WHERE {where}
+            """,
+            args,
+            cancellationToken: ct));
+
+    private async Task<PublicVerdictPage> LoadVerdictPageAsync(SqliteConnection connection, ClaimRow claim, PublicClaimant claimant, CancellationToken ct)
+    {
+        using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            $"""
+            SELECT v.id AS Id, v.version AS Version, v.rating AS Rating, v.attribution AS Attribution, v.summary AS Summary,
+                   v.explanation AS Explanation, v.published_at AS PublishedAt, v.updated_at AS UpdatedAt, v.change_note AS ChangeNote
+            FROM verdicts v WHERE v.claim_id = @Id AND v.state IN ('published', 'superseded')
+            ORDER BY v.version DESC;
+
+            SELECT k.published_at AS PublishedAt, k.opened_at AS OpenedAt, k.reason AS Reason, n.change_note AS WhatChanged,
+                   o.version AS OldVersion, o.rating AS OldRating, n.version AS NewVersion, n.rating AS NewRating
+            FROM corrections k JOIN verdicts o ON o.id = k.previous_verdict_id LEFT JOIN verdicts n ON n.id = k.new_verdict_id
+            WHERE k.claim_id = @Id ORDER BY k.id DESC;
+
+            SELECT e.url AS Url, e.title AS Title, e.stance AS Stance, e.note AS Note
+            FROM verdict_evidence ve JOIN evidence e ON e.id = ve.evidence_id
+            WHERE ve.verdict_id = @VerdictId ORDER BY e.id;
+
+            SELECT url AS Url, outlet AS Outlet, published_on AS PublishedOn, first_seen AS FirstSeen
+            FROM appearances WHERE claim_id = @Id ORDER BY first_seen DESC, published_on, id;
+
+            SELECT topic FROM claim_topics WHERE claim_id = @Id ORDER BY topic;
+
+            SELECT l.relation AS Relation, 1 AS Outgoing, o.id AS ClaimId, o.slug AS Slug, o.title AS Title, p.name AS Claimant, v.rating AS RatingKey
+            FROM claim_links l JOIN claims o ON o.id = l.to_claim_id JOIN claimants p ON p.id = o.claimant_id
+            LEFT JOIN verdicts v ON v.id = o.published_verdict_id
+            WHERE l.from_claim_id = @Id AND l.relation <> 'same-as'
+              AND (o.published_verdict_id IS NOT NULL OR o.status IN ({BeingCheckedStates}))
+            UNION ALL
+            SELECT l.relation, 0, o.id, o.slug, o.title, p.name, v.rating
+            FROM claim_links l JOIN claims o ON o.id = l.from_claim_id JOIN claimants p ON p.id = o.claimant_id
+            LEFT JOIN verdicts v ON v.id = o.published_verdict_id
+            WHERE l.to_claim_id = @Id AND l.relation <> 'same-as'
+              AND (o.published_verdict_id IS NOT NULL OR o.status IN ({BeingCheckedStates}))
+            ORDER BY 1, 3;
+            """,
+            new { claim.Id, VerdictId = claim.PublishedVerdictId },
+            cancellationToken: ct));
+        var versions = (await results.ReadAsync<VersionRow>()).ToList();
+        var corrections = (await results.ReadAsync<CorrectionRow>()).ToList();
+        var evidence = (await results.ReadAsync<PublicEvidence>()).ToList();
+        var appearances = (await results.ReadAsync<PublicAppearance>()).ToList();
+        var topics = (await results.ReadAsync<string>()).ToList();
+        var links = (await results.ReadAsync<PublicLink>()).Select(l => l with { Rating = scale.Find(l.RatingKey) }).ToList();
+
+        var current = versions.First(v => v.Id == claim.PublishedVerdictId);
+        var rating = scale.Find(current.Rating);
+        var verdict = new PublicRatedVerdict(
+            (int)current.Version, current.Rating, rating, rating?.Polarity ?? "neither", current.Attribution, current.Summary,
+            SafeMarkdown.ToHtml(current.Explanation), current.PublishedAt, current.UpdatedAt);
+        var published = corrections.Where(k => k.PublishedAt is not null && k.NewVersion is not null)
+            .Select(k => new PublicCorrection(k.PublishedAt!.Value, k.Reason, k.WhatChanged, (int)k.OldVersion, k.OldRating, (int)k.NewVersion!.Value, k.NewRating!))
+            .ToList();
+        var open = corrections.FirstOrDefault(k => k.PublishedAt is null)?.OpenedAt;
+        var firstPublished = versions.Min(v => v.PublishedAt);
+        var modified = new[] { current.UpdatedAt, current.PublishedAt }.Concat(published.Select(p => p.PublishedAt)).Max();
+
+        return new PublicVerdictPage(
+            claim.Id, claim.Slug, claim.Title, claim.Text, claim.Language, claim.TranslationEn, claim.SaidOn, claim.Place,
+            claim.Kind, claim.FigureLow, claim.FigureHigh, claim.FigureUnit, claim.FigureAsOf, claimant, topics,
+            verdict,
+            versions.Select(v => new PublicVersion((int)v.Version, v.Rating, scale.Find(v.Rating), v.PublishedAt, v.ChangeNote, v.Id == claim.PublishedVerdictId)).ToList(),
+            published, open, evidence, appearances, links, firstPublished, modified);
+    }
+}

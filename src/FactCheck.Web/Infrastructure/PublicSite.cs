@@ -1,0 +1,215 @@
+using System.Globalization;
+using FactCheck.Web.Components;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Extensions.Options;
+
+namespace FactCheck.Web.Infrastructure;
+
+/// The reader-facing site: its two languages, its output cache and the language switch.
+public static class PublicSite
+{
+    public const string CachePolicy = "public";
+    public const string LanguageCookie = "factcheck.lang";
+    public const string LanguageQuery = "lang";
+
+    public static readonly IReadOnlyList<string> Languages = ["en", "id"];
+
+    /// Query keys that change what a public page shows; any other query string shares the cached page.
+    private static readonly string[] VaryingQueryKeys = [LanguageQuery, "q", "rating", "topic", "page", "since", "limit"];
+
+    public static IServiceCollection AddPublicSite(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            // Only the UI language changes: number and date formats of staff pages stay as they are, and public pages
+            // format dates in the page's language explicitly.
+            options.DefaultRequestCulture = new RequestCulture(CultureInfo.CurrentCulture, new CultureInfo("en"));
+            options.SupportedCultures = [CultureInfo.CurrentCulture];
+            options.SupportedUICultures = Languages.Select(l => new CultureInfo(l)).ToList();
+            options.FallBackToParentUICultures = true;
+            options.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider { QueryStringKey = LanguageQuery, UIQueryStringKey = LanguageQuery },
+                new CookieRequestCultureProvider { CookieName = LanguageCookie },
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+
+        services.AddOutputCache(options =>
+        {
+            options.AddPolicy(CachePolicy, new PublicPageCachePolicy());
+        });
+        services.AddSingleton<PublicCache>();
+        return services;
+    }
+
+    /// Before authentication and the rest: a cached public page is answered without touching anything else.
+    public static WebApplication UsePublicSite(this WebApplication app)
+    {
+        app.UseRequestLocalization();
+        app.UseOutputCache();
+        return app;
+    }
+
+    /// The language switch: remembers the choice in a cookie and returns to the page in that language. Public pages
+    /// themselves never set a cookie, so they stay cacheable.
+    public static void MapLanguageSwitch(this WebApplication app)
+    {
+        app.MapGet("/lang/{language}", (string language, string? @return, HttpContext context) =>
+        {
+            if (!Languages.Contains(language))
+            {
+                return Results.NotFound();
+            }
+
+            context.Response.Cookies.Append(
+                LanguageCookie,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
+                new CookieOptions
+                {
+                    MaxAge = TimeSpan.FromDays(365),
+                    HttpOnly = true,
+                    IsEssential = true,
+                    SameSite = SameSiteMode.Lax,
+                    Secure = context.Request.IsHttps,
+                });
+            return Results.LocalRedirect(WithLanguage(IsLocalPath(@return) ? @return! : "/", language));
+        }).ExcludeFromDescription();
+    }
+
+    /// The reader's language for this request: the ?lang= switch, then the remembered choice, then the browser's.
+    public static string CurrentLanguage => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "id" ? "id" : "en";
+
+    /// True when the page's address names its language; the page's own links then keep it.
+    public static bool LanguageInAddress(HttpContext? context) =>
+        context?.Request.Query[LanguageQuery].ToString() is "en" or "id";
+
+    /// A link to another public page that keeps the language the reader chose in the address.
+    public static string Href(HttpContext? context, string path) =>
+        LanguageInAddress(context) ? WithLanguage(path, CurrentLanguage) : path;
+
+    /// Sets (or replaces) ?lang= on a local address, keeping its other query values.
+    public static string WithLanguage(string pathAndQuery, string? language)
+    {
+        var question = pathAndQuery.IndexOf('?', StringComparison.Ordinal);
+        var path = question < 0 ? pathAndQuery : pathAndQuery[..question];
+        var query = question < 0 ? new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>()
+            : Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(pathAndQuery[question..]);
+        query.Remove(LanguageQuery);
+        var pairs = query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v))).ToList();
+        if (language is not null)
+        {
+            pairs.Add(new(LanguageQuery, language));
+        }
+
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(path, pairs);
+    }
+
+    public static bool IsLocalPath(string? path) =>
+        !string.IsNullOrEmpty(path) && path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'));
+
+    /// The public site's base address without a trailing slash: FactCheck:PublicUrl, else the request's own.
+    public static string BaseUrl(HttpContext context)
+    {
+        var configured = context.RequestServices.GetRequiredService<IOptions<FactCheckOptions>>().Value.PublicUrl;
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured.TrimEnd('/');
+        }
+
+        var request = context.Request;
+        return $"{request.Scheme}://{request.Host}{request.PathBase}".TrimEnd('/');
+    }
+
+    /// Adds cache tags to the response being rendered, so the entry is evicted when one of those claims changes.
+    public static void TagClaims(HttpContext? context, IEnumerable<long> claimIds)
+    {
+        if (context?.Features.Get<IOutputCacheFeature>()?.Context.Tags is { } tags)
+        {
+            foreach (var id in claimIds)
+            {
+                tags.Add(PublicCache.ClaimTag(id));
+            }
+        }
+    }
+
+    /// Caches GET responses of public pages and feeds for anonymous and signed-in readers alike: they show the same
+    /// thing to everyone. The default policy would refuse them, because Blazor adds an antiforgery cookie to every page
+    /// it renders; PublicPageMiddleware drops that cookie (a page with no form has no use for it) before this runs.
+    private sealed class PublicPageCachePolicy : IOutputCachePolicy
+    {
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            var http = context.HttpContext;
+            var options = http.RequestServices.GetRequiredService<IOptions<FactCheckOptions>>().Value.PublicCache;
+            var enabled = options.Enabled && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method));
+            context.EnableOutputCaching = enabled;
+            context.AllowCacheLookup = enabled;
+            context.AllowCacheStorage = enabled;
+            context.AllowLocking = true;
+            context.ResponseExpirationTimeSpan = options.Duration;
+            context.CacheVaryByRules.QueryKeys = VaryingQueryKeys;
+            context.CacheVaryByRules.VaryByValues[LanguageQuery] = CurrentLanguage;
+            context.Tags.Add(PublicCache.AllTag);
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            // Runs once the response has started, after PublicPageMiddleware has dropped Blazor's antiforgery cookie;
+            // a cookie still present belongs to someone and must never be replayed to another reader.
+            var response = context.HttpContext.Response;
+            if (response.StatusCode != StatusCodes.Status200OK || !StringValues.IsNullOrEmpty(response.Headers.SetCookie))
+            {
+                context.AllowCacheStorage = false;
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+}
+
+/// Evicts cached public pages when the claims they show change. Called by the transaction behaviour after commit and
+/// awaited, so a verdict is never served stale once the command that published or corrected it has returned.
+public sealed class PublicCache(IServiceProvider services, ILogger<PublicCache> logger)
+{
+    public const string AllTag = "public";
+
+    /// Lists (home, claimant pages, feeds) show many claims: any change to any claim evicts them.
+    public const string ListsTag = "public:lists";
+
+    public static string ClaimTag(long claimId) => "claim:" + claimId.ToString(CultureInfo.InvariantCulture);
+
+    private readonly IOutputCacheStore? store = services.GetService<IOutputCacheStore>();
+
+    public async Task EvictAsync(IReadOnlyCollection<long> claimIds, CancellationToken cancellationToken = default)
+    {
+        if (store is null || claimIds.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var id in claimIds)
+            {
+                await store.EvictByTagAsync(ClaimTag(id), cancellationToken);
+            }
+
+            await store.EvictByTagAsync(ListsTag, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The command has committed; a failed eviction must not report it as failed. Entries expire anyway.
+            logger.LogError(ex, "Could not evict cached public pages for claims {ClaimIds}", claimIds);
+        }
+    }
+
+    public ValueTask EvictAllAsync(CancellationToken cancellationToken = default) =>
+        store?.EvictByTagAsync(AllTag, cancellationToken) ?? ValueTask.CompletedTask;
+}
