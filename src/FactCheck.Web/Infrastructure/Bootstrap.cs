@@ -96,7 +96,7 @@ public sealed class Bootstrap(Db db, IServiceScopeFactory scopes, IOptions<FactC
     }
 
     /// The demo desk at work, through the ordinary workflow commands: some verdicts published (one of them corrected),
-    /// one claim triaged and one assigned, so readers see verdicts and "being checked" pages. The rest stay new.
+    /// two claims triaged, so readers see verdicts and "being checked" pages. The rest stay new.
     private async Task PublishDemoVerdictsAsync(
         IMediator mediator, CurrentActor actor, Dictionary<string, long> users, Dictionary<string, long> claims, CancellationToken ct)
     {
@@ -147,9 +147,9 @@ public sealed class Bootstrap(Db db, IServiceScopeFactory scopes, IOptions<FactC
             }
         }
 
+        // Triaged, not assigned: public as "being checked", with no reminder ladder running for a demo account.
         await Act("azerbaijan-mod", editor, new TriageClaim { Priority = "normal" });
-        await Act("iran-shells", editor, new TriageClaim { Priority = "normal" });
-        await Act("iran-shells", editor, new AssignClaim { AssigneeId = users["checker2"] });
+        await Act("iran-shells", editor, new TriageClaim { Priority = "high" });
     }
 
     private async Task<long> CurrentVersionAsync(long claimId, CancellationToken ct)
