@@ -21,6 +21,14 @@ public static class PublicSite
 
     public static IServiceCollection AddPublicSite(this IServiceCollection services)
     {
+        // These addresses end up in pages, ClaimReview markup, feeds and mail: only absolute http(s) ones start.
+        services.AddOptions<FactCheckOptions>()
+            .Validate(o => IsWebAddressOrEmpty(o.PublicUrl), "FactCheck:PublicUrl must be an absolute http:// or https:// address.")
+            .Validate(o => IsWebAddressOrEmpty(o.Organisation.Url), "FactCheck:Organisation:Url must be an absolute http:// or https:// address.")
+            .Validate(o => IsWebAddressOrEmpty(o.Organisation.MethodologyUrl), "FactCheck:Organisation:MethodologyUrl must be an absolute http:// or https:// address.")
+            .Validate(o => IsWebAddressOrEmpty(o.Organisation.CorrectionsPolicyUrl), "FactCheck:Organisation:CorrectionsPolicyUrl must be an absolute http:// or https:// address.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Organisation.Name), "FactCheck:Organisation:Name must not be empty.")
+            .ValidateOnStart();
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
         {
@@ -107,6 +115,10 @@ public static class PublicSite
 
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(path, pairs);
     }
+
+    public static bool IsWebAddressOrEmpty(string? value) =>
+        string.IsNullOrWhiteSpace(value)
+        || Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     public static bool IsLocalPath(string? path) =>
         !string.IsNullOrEmpty(path) && path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'));

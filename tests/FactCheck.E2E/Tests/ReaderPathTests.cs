@@ -83,6 +83,22 @@ public sealed class ReaderPathTests(E2EFixture fixture) : BrowserTest(fixture)
     }
 
     [Fact]
+    public async Task Reader_of_a_claim_still_being_checked_sees_only_that_and_the_target_date()
+    {
+        await Page.SetViewportSizeAsync(360, 740);
+        var verdict = new VerdictReaderPage(Page);
+
+        var response = await verdict.GotoAsync("mortars-and-rockets-landed-in-villages-in-iran-4", "?lang=id");
+
+        Assert.Equal(200, response!.Status);
+        await Expect(verdict.BeingChecked).ToContainTextAsync("Kami sedang memeriksa klaim ini");
+        await Expect(Page.GetByTestId("target-date")).ToContainTextAsync("Target tanggal hasil pemeriksaan");
+        await Expect(verdict.Rating).ToHaveCountAsync(0);
+        await Expect(verdict.ClaimReviewScripts).ToHaveCountAsync(0);
+        await Expect(Page.Locator("meta[name=robots]")).ToHaveAttributeAsync("content", "noindex");
+    }
+
+    [Fact]
     public async Task Keyboard_reader_skips_to_the_verdict_and_reaches_the_other_side()
     {
         var verdict = new VerdictReaderPage(Page);

@@ -61,7 +61,7 @@ public sealed class DeliverMailHandler(IMediator mediator, IOptions<FactCheckOpt
                 {
                     try
                     {
-                        await client!.SendAsync(SmtpPost.Compose(smtp, mail), cancellationToken);
+                        await client!.SendAsync(SmtpPost.Compose(smtp, mail, options.Value.PublicUrl), cancellationToken);
                     }
                     catch (Exception ex) when (IsDeliveryFailure(ex, cancellationToken))
                     {

@@ -43,7 +43,7 @@ public static class SmtpPost
 
     /// The Message-ID is derived from the outbox row, so a message sent again after a crash between sending and
     /// recording carries the same id and the recipient's mail system can tell it is a repeat.
-    public static MimeMessage Compose(SmtpOptions smtp, OutgoingMail mail)
+    public static MimeMessage Compose(SmtpOptions smtp, OutgoingMail mail, string? publicUrl = null)
     {
         var from = Sender(smtp);
         from.Name = smtp.FromName;
@@ -51,7 +51,7 @@ public static class SmtpPost
         {
             Subject = mail.Subject,
             MessageId = MessageId(smtp, mail.Id),
-            Body = new TextPart("plain") { Text = Text(mail) },
+            Body = new TextPart("plain") { Text = Text(mail, publicUrl) },
         };
         message.From.Add(from);
         message.To.Add(new MailboxAddress(mail.ToName, mail.ToAddress));
@@ -68,8 +68,10 @@ public static class SmtpPost
     private static MailboxAddress Sender(SmtpOptions smtp) =>
         MailboxAddress.Parse(smtp.From ?? throw new InvalidOperationException("FactCheck:Smtp:From is not set."));
 
-    private static string Text(OutgoingMail mail) =>
+    /// The claim's staff page, as a full address when FactCheck:PublicUrl says where the site is (mail readers
+    /// cannot follow a bare path).
+    private static string Text(OutgoingMail mail, string? publicUrl) =>
         mail.ClaimId is { } claimId
-            ? string.Create(CultureInfo.InvariantCulture, $"{mail.Body}\n\nClaim: /claims/{claimId}\n")
+            ? string.Create(CultureInfo.InvariantCulture, $"{mail.Body}\n\nClaim: {publicUrl?.TrimEnd('/')}/claims/{claimId}\n")
             : mail.Body + "\n";
 }
