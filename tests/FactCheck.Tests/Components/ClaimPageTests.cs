@@ -43,6 +43,19 @@ public sealed class ClaimPageTests : BunitContext, IAsyncLifetime
     private TestApp App => shared.App;
 
     [Fact]
+    public async Task A_published_claim_links_to_its_public_page_and_a_new_one_does_not()
+    {
+        var published = RenderClaim(await ClaimIdAsync(Stepanakert));
+        published.WaitForAssertion(() => Assert.Equal(
+            "/verdicts/azerbaijani-forces-attacked-buildings-in-stepanakert-1",
+            published.Find("[data-testid=public-page-link]").GetAttribute("href")));
+
+        var fresh = RenderClaim(await ClaimIdAsync("Pompeo met Azerbaijan's and Armenia's foreign ministers separately"));
+        fresh.WaitForAssertion(() => Assert.Equal("Pompeo met Azerbaijan's and Armenia's foreign ministers separately", fresh.Find("[data-testid=claim-title]").TextContent));
+        Assert.Empty(fresh.FindAll("[data-testid=public-page-link]"));
+    }
+
+    [Fact]
     public async Task The_accusation_shows_the_indonesian_text_its_translation_and_bakus_denial()
     {
         var page = RenderClaim(await ClaimIdAsync(Stepanakert));
