@@ -127,7 +127,7 @@ public sealed class PagesAndJobsDashboardTests(SharedApp shared)
     [Fact]
     public async Task The_public_home_page_is_static_cookie_free_html_with_an_empty_state()
     {
-        // Its own database without the demo case, whose desk has published verdicts.
+        // Its own database without the demo case, whose verdicts are published.
         using var app = new TestApp(demoData: false).Start();
         var response = await app.CreateClient().GetAsync("/");
 
@@ -148,8 +148,9 @@ public sealed class PagesAndJobsDashboardTests(SharedApp shared)
         var html = await App.CreateClient().GetStringAsync("/");
 
         var item = html[html.IndexOf($"/verdicts/{slug}", StringComparison.Ordinal)..];
-        Assert.Contains("data-testid=\"rating\">False</strong>", item[..600], StringComparison.Ordinal);
-        Assert.Contains("No sign of the attack in satellite images.", item[..800], StringComparison.Ordinal);
+        item = item[..item.IndexOf("</li>", StringComparison.Ordinal)];
+        Assert.Contains("data-rating=\"false\"><span class=\"rating-label\">False</span>", item, StringComparison.Ordinal);
+        Assert.Contains("No sign of the attack in satellite images.", item, StringComparison.Ordinal);
     }
 
     [Fact]
