@@ -12,7 +12,7 @@ namespace FactCheck.Web.Infrastructure;
 
 /// Runs before the server accepts requests: applies migrations, then gives an empty database its first accounts
 /// (the demo case in Development, otherwise one admin). Everything is created through the ordinary commands.
-public sealed class Bootstrap(Db db, IServiceScopeFactory scopes, IOptions<FactCheckOptions> options, ILogger<Bootstrap> logger)
+public sealed class Bootstrap(Db db, IServiceScopeFactory scopes, IOptions<FactCheckOptions> options, TimeProvider clock, ILogger<Bootstrap> logger)
 {
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
@@ -149,7 +149,9 @@ public sealed class Bootstrap(Db db, IServiceScopeFactory scopes, IOptions<FactC
 
         // Triaged, not assigned: public as "being checked", with no reminder ladder running for a demo account.
         await Act("azerbaijan-mod", editor, new TriageClaim { Priority = "normal" });
-        await Act("iran-shells", editor, new TriageClaim { Priority = "high" });
+        // A target date readers see on the status page: the end of the day after tomorrow in the newsroom.
+        var target = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Features.Queue.QueueFormat.Zone(options.Value.TimeZone)).DateTime).AddDays(2);
+        await Act("iran-shells", editor, new TriageClaim { Priority = "high", DueDate = target });
     }
 
     private async Task<long> CurrentVersionAsync(long claimId, CancellationToken ct)
