@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
+using System.Security.Claims;
 using FactCheck.Web.Components;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
@@ -22,6 +23,12 @@ public sealed class PublicPageMiddleware(RequestDelegate next)
             && context.Features.Get<IHttpResponseFeature>() is { } response)
         {
             context.Features.Set<IResponseCookiesFeature>(new NoCookies());
+
+            // The page is the same for every reader and may be cached for all of them, so it renders as an anonymous
+            // reader's without the reader's cookies (the language is already chosen): otherwise the antiforgery token
+            // Blazor persists in every page would be a signed-in reader's own, bound to their cookie, and replayed to others.
+            context.User = new ClaimsPrincipal(new ClaimsIdentity());
+            context.Request.Headers.Remove(HeaderNames.Cookie);
             response.Headers.CacheControl = PublicCacheControl;
             response.Headers.ContentLanguage = PublicSite.CurrentLanguage;
             if (!PublicSite.LanguageInAddress(context))

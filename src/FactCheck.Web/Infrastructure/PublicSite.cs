@@ -120,8 +120,11 @@ public static class PublicSite
         string.IsNullOrWhiteSpace(value)
         || Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
+    /// A path on this site: "/x" but not "//host" or "/\host", and no control characters (browsers drop a tab or
+    /// newline, so "/\t/host" would leave the site; LocalRedirect refuses them with an exception).
     public static bool IsLocalPath(string? path) =>
-        !string.IsNullOrEmpty(path) && path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'));
+        !string.IsNullOrEmpty(path) && path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'))
+        && !path.Any(char.IsControl);
 
     /// The public site's base address without a trailing slash: FactCheck:PublicUrl, else the request's own.
     public static string BaseUrl(HttpContext context)

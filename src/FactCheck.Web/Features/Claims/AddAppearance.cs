@@ -80,6 +80,7 @@ public static class Appearances
             new { row.claimId, row.url, row.outlet, row.publishedOn, row.quote, row.firstSeen, db.Actor.UserId, db.Now },
             ct);
         db.Audit("appearance", id, null, row, "AddAppearance");
+        db.ClaimChanged(claimId);
         return id;
     }
 }

@@ -39,6 +39,10 @@ public sealed record PublicVerdictPage(
     DateTimeOffset DatePublished,
     DateTimeOffset DateModified)
 {
+    /// Every claim linked to this one, public or not: a change to any of them (one becoming public, published or
+    /// rejected) changes this page, so the page's cache entry is tagged with all of them.
+    public IReadOnlyList<long> LinkedClaimIds { get; init; } = [];
+
     public PublicAppearance? FirstAppearance => Appearances.FirstOrDefault(a => a.FirstSeen) ?? (Appearances.Count > 0 ? Appearances[0] : null);
 }
 
@@ -207,6 +211,10 @@ public sealed class GetPublicVerdictHandler(Db db, RatingScale scale) : IQueryHa
             WHERE l.to_claim_id = @Id AND l.relation <> 'same-as'
               AND (o.published_verdict_id IS NOT NULL OR o.status IN ({BeingCheckedStates}))
             ORDER BY 1, 3;
+
+            SELECT to_claim_id FROM claim_links WHERE from_claim_id = @Id
+            UNION
+            SELECT from_claim_id FROM claim_links WHERE to_claim_id = @Id;
             """,
             new { claim.Id, VerdictId = claim.PublishedVerdictId },
             cancellationToken: ct));
@@ -216,6 +224,7 @@ public sealed class GetPublicVerdictHandler(Db db, RatingScale scale) : IQueryHa
         var appearances = (await results.ReadAsync<PublicAppearance>()).ToList();
         var topics = (await results.ReadAsync<string>()).ToList();
         var links = (await results.ReadAsync<PublicLink>()).Select(l => l with { Rating = scale.Find(l.RatingKey) }).ToList();
+        var linkedIds = (await results.ReadAsync<long>()).ToList();
 
         var current = versions.First(v => v.Id == claim.PublishedVerdictId);
         var rating = scale.Find(current.Rating);
@@ -234,6 +243,9 @@ public sealed class GetPublicVerdictHandler(Db db, RatingScale scale) : IQueryHa
             claim.Kind, claim.FigureLow, claim.FigureHigh, claim.FigureUnit, claim.FigureAsOf, claimant, topics,
             verdict,
             versions.Select(v => new PublicVersion((int)v.Version, v.Rating, scale.Find(v.Rating), v.PublishedAt, v.ChangeNote, v.Id == claim.PublishedVerdictId)).ToList(),
-            published, open, evidence, appearances, links, firstPublished, modified);
+            published, open, evidence, appearances, links, firstPublished, modified)
+        {
+            LinkedClaimIds = linkedIds,
+        };
     }
 }
