@@ -51,6 +51,16 @@ public sealed class ClaimReviewFeedTests(FeedsApp feeds) : IClassFixture<FeedsAp
         Assert.Equal("Mostly true", (string?)corrected["reviewRating"]!["alternateName"]);
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_ClaimReview_feed()
+    {
+        var document = JsonNode.Parse(await App.CreateClient().GetStringAsync("/openapi/v1.json"))!;
+
+        var feed = document["paths"]?["/api/claimreviews"]?["get"];
+        Assert.NotNull(feed);
+        Assert.Equal(["since", "limit", "lang"], feed["parameters"]!.AsArray().Select(p => (string?)p!["name"]));
+    }
+
     [Theory]
     [InlineData("since=yesterday", "since")]
     [InlineData("since=2020-13-45", "since")]

@@ -41,6 +41,10 @@ public sealed class ConditionalGetTests(FeedsApp feeds) : IClassFixture<FeedsApp
             Assert.Equal(HttpStatusCode.NotModified, byDate.StatusCode);
             Assert.Empty(await byDate.Content.ReadAsByteArrayAsync());
 
+            using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+            Assert.Equal((HttpStatusCode.OK, etag), (head.StatusCode, head.Headers.ETag));
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+
             var earlier = await ConditionalGetAsync(client, url, null, lastModified!.Value.AddSeconds(-1));
             Assert.Equal(HttpStatusCode.OK, earlier.StatusCode);
             var otherTag = await ConditionalGetAsync(client, url, new System.Net.Http.Headers.EntityTagHeaderValue("\"something-else\""), null);

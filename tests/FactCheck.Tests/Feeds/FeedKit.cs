@@ -30,6 +30,7 @@ public static partial class FeedKit
                 ClaimantName = "Feed Test Ministry",
                 ClaimantKind = "government",
                 Kind = "event",
+                SaidOn = new DateOnly(2020, 10, 10),
                 Topics = ["feeds", "borders"],
                 AppearanceUrl = "https://example.org/news/" + Guid.NewGuid().ToString("N"),
                 AppearanceOutlet = "Example News",

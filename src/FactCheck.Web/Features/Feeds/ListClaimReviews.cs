@@ -29,7 +29,7 @@ public sealed record ClaimReviewBatch(IReadOnlyList<PublicVerdictPage> Items, Da
 
 public sealed class ListClaimReviewsHandler(Db db, RatingScale scale) : IQueryHandler<ListClaimReviews, ClaimReviewBatch>
 {
-    private const string Ascending = "x.modified, c.id";
+    private const string Ascending = "x.modified, x.claim_id";
 
     private sealed record AppearanceRow(long ClaimId, string Url, string? Outlet, DateOnly? PublishedOn, bool FirstSeen);
 

@@ -34,7 +34,7 @@ public sealed class ListVerdictFeedHandler(Db db) : IQueryHandler<ListVerdictFee
         var limit = Math.Clamp(query.Limit, 1, 200);
         await using var connection = await db.OpenAsync(cancellationToken);
         var verdicts = await PublishedVerdictRows.ReadAsync(
-            connection, "1 = 1", "x.modified DESC, c.id DESC", new { Limit = limit }, cancellationToken);
+            connection, "1 = 1", "x.modified DESC, x.claim_id DESC", new { Limit = limit }, cancellationToken);
         var corrections = await connection.QueryAsync<FeedCorrection>(new CommandDefinition(
             """
             WITH numbered AS (

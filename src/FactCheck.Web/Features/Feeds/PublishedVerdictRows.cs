@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -39,7 +41,9 @@ public sealed class PublishedVerdictRow
 /// of the claim's published corrections, computed here for every claim in one pass instead of once per claim.
 public static class PublishedVerdictRows
 {
-    private const string Sql =
+    /// {0} filters and {1} orders the published claims by x.modified (DateModified) and x.claim_id; only the rows
+    /// kept by the limit are joined to their claim, verdict and topics.
+    private static readonly CompositeFormat Sql = CompositeFormat.Parse(
         """
         WITH corrected AS (
             SELECT k.claim_id AS claim_id, max(k.published_at) AS last_published, count(*) AS corrections
@@ -52,6 +56,10 @@ public static class PublishedVerdictRows
                    max(v.updated_at, v.published_at, coalesce(k.last_published, '')) AS modified
             FROM claims c JOIN verdicts v ON v.id = c.published_verdict_id LEFT JOIN corrected k ON k.claim_id = c.id
             WHERE c.published_verdict_id IS NOT NULL AND c.status <> 'merged'
+        ),
+        chosen AS (
+            SELECT x.claim_id AS claim_id, x.modified AS modified, x.corrections AS corrections
+            FROM published x WHERE {0} ORDER BY {1} LIMIT @Limit
         )
         SELECT c.id AS ClaimId, c.slug AS Slug, c.title AS Title, c.text AS Text, c.language AS Language,
                c.translation_en AS TranslationEn, c.said_on AS SaidOn, c.place AS Place, c.kind AS Kind,
@@ -61,18 +69,19 @@ public static class PublishedVerdictRows
                (SELECT min(o.published_at) FROM verdicts o WHERE o.claim_id = c.id AND o.state IN ('published', 'superseded')) AS DatePublished,
                x.modified AS DateModified, x.corrections AS Corrections,
                (SELECT group_concat(t.topic, ';') FROM (SELECT topic FROM claim_topics WHERE claim_id = c.id ORDER BY topic) t) AS Topics
-        FROM published x
+        FROM chosen x
         JOIN claims c ON c.id = x.claim_id
         JOIN claimants p ON p.id = c.claimant_id
         JOIN verdicts v ON v.id = c.published_verdict_id
-        """;
+        ORDER BY {1}
+        """);
 
-    /// Rows matching a condition on x.modified (the DateModified column) and c (the claim), in the given order.
+    /// Rows matching a condition on x.modified and x.claim_id, in the given order, at most args.Limit of them (-1: all).
     /// The condition and order are constants of the calling handler, never user input; values are bound in args.
     public static async Task<List<PublishedVerdictRow>> ReadAsync(
         SqliteConnection connection, string where, string orderBy, object args, CancellationToken ct) =>
         (await connection.QueryAsync<PublishedVerdictRow>(new CommandDefinition(
-            $"{Sql}\nWHERE {where}\nORDER BY {orderBy}\nLIMIT @Limit",
+            string.Format(CultureInfo.InvariantCulture, Sql, where, orderBy),
             args,
             cancellationToken: ct))).ToList();
 
