@@ -81,6 +81,7 @@ public static class AppSetup
         }).RequireAuthorization(ServiceSetup.AdminPolicy);
 
         app.MapLanguageSwitch();
+        Features.Feeds.FeedEndpoints.MapFeeds(app);
         app.MapAccountEndpoints();
         app.MapClaimsApi();
         app.MapReviewApi();
