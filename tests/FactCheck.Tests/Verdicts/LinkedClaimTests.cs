@@ -20,14 +20,14 @@ public sealed class LinkedClaimTests(SharedApp shared)
 
         var other = accusationPage.One("[data-testid=linked-claim]");
         Assert.Equal(deniedBy, other.QuerySelector(".relation")!.TextContent);
-        Assert.Equal(denialRated, other.QuerySelector(".linked-rating")!.TextContent);
+        Assert.Equal(denialRated, other.QuerySelector("[data-testid=linked-rating]")!.TextContent);
         Assert.Equal("mostly-false", other.QuerySelector("[data-testid=rating]")!.GetAttribute("data-rating"));
         var link = other.QuerySelector("a")!;
         Assert.Equal((PublicPage.Url(denial, language), Demo.Claim("baku-denial").Title), (link.GetAttribute("href"), link.TextContent));
 
         var back = denialPage.One("[data-testid=linked-claim]");
         Assert.Equal(denies, back.QuerySelector(".relation")!.TextContent);
-        Assert.Equal(accusationRated, back.QuerySelector(".linked-rating")!.TextContent);
+        Assert.Equal(accusationRated, back.QuerySelector("[data-testid=linked-rating]")!.TextContent);
         Assert.Equal(PublicPage.Url(accusation, language), back.QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal(Demo.Claim("baku-denial").Title, denialPage.H1);
         Assert.Equal(language, denialPage.Language);
@@ -64,7 +64,7 @@ public sealed class LinkedBeingCheckedClaimTests(VerdictsApp fixture) : IClassFi
         var other = page.One("[data-testid=linked-claim]");
         Assert.DoesNotContain("Nobody was at the market", page.Html);
         Assert.StartsWith(disputedBy + " Kementerian Pertahanan", other.QuerySelector(".relation")!.TextContent);
-        Assert.Equal(beingChecked, other.QuerySelector(".linked-rating.pending")!.TextContent);
+        Assert.Equal(beingChecked, other.QuerySelector("[data-testid=linked-rating]")!.TextContent);
         Assert.Null(other.QuerySelector("[data-testid=rating]"));
         var status = await PublicPage.GetAsync(fixture.App, other.QuerySelector("a")!.GetAttribute("href")!);
         Assert.Equal("The market in Tartar was never shelled", status.H1);

@@ -133,7 +133,7 @@ public sealed partial class PublicCacheTests(VerdictsApp fixture) : IClassFixtur
         {
             await flow.Review.TriageAsync(denial.Id);
             var triaged = await PublicPage.GetAsync(App, PublicPage.Url(accusation.Slug));
-            Assert.Equal("Being checked", triaged.One("[data-testid=linked-claim] .linked-rating").TextContent);
+            Assert.Equal("Being checked", triaged.One("[data-testid=linked-claim] [data-testid=linked-rating]").TextContent);
             await flow.Review.AssignAsync(denial.Id);
             await flow.Review.StartAsync(denial.Id);
         }
@@ -143,7 +143,7 @@ public sealed partial class PublicCacheTests(VerdictsApp fixture) : IClassFixtur
         var page = await PublicPage.GetAsync(App, PublicPage.Url(accusation.Slug));
 
         var other = page.One("[data-testid=linked-claim]");
-        Assert.Equal("rated True", other.QuerySelector(".linked-rating")!.TextContent);
+        Assert.Equal("rated True", other.QuerySelector("[data-testid=linked-rating]")!.TextContent);
         Assert.Equal("true", other.QuerySelector("[data-testid=rating]")!.GetAttribute("data-rating"));
     }
 
