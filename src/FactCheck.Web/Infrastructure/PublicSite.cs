@@ -50,6 +50,7 @@ public static class PublicSite
         {
             options.AddPolicy(CachePolicy, new PublicPageCachePolicy());
         });
+        PublicCacheStore.Decorate(services);
         services.AddSingleton<PublicCache>();
         return services;
     }
@@ -169,6 +170,11 @@ public static class PublicSite
             context.CacheVaryByRules.QueryKeys = VaryingQueryKeys;
             context.CacheVaryByRules.VaryByValues[LanguageQuery] = CurrentLanguage;
             context.Tags.Add(PublicCache.AllTag);
+            if (http.RequestServices.GetService<IOutputCacheStore>() is PublicCacheStore store)
+            {
+                context.Tags.Add(store.GenerationTag());
+            }
+
             return ValueTask.CompletedTask;
         }
 
@@ -187,44 +193,4 @@ public static class PublicSite
             return ValueTask.CompletedTask;
         }
     }
-}
-
-/// Evicts cached public pages when the claims they show change. Called by the transaction behaviour after commit and
-/// awaited, so a verdict is never served stale once the command that published or corrected it has returned.
-public sealed class PublicCache(IServiceProvider services, ILogger<PublicCache> logger)
-{
-    public const string AllTag = "public";
-
-    /// Lists (home, claimant pages, feeds) show many claims: any change to any claim evicts them.
-    public const string ListsTag = "public:lists";
-
-    public static string ClaimTag(long claimId) => "claim:" + claimId.ToString(CultureInfo.InvariantCulture);
-
-    private readonly IOutputCacheStore? store = services.GetService<IOutputCacheStore>();
-
-    public async Task EvictAsync(IReadOnlyCollection<long> claimIds, CancellationToken cancellationToken = default)
-    {
-        if (store is null || claimIds.Count == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            foreach (var id in claimIds)
-            {
-                await store.EvictByTagAsync(ClaimTag(id), cancellationToken);
-            }
-
-            await store.EvictByTagAsync(ListsTag, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The command has committed; a failed eviction must not report it as failed. Entries expire anyway.
-            logger.LogError(ex, "Could not evict cached public pages for claims {ClaimIds}", claimIds);
-        }
-    }
-
-    public ValueTask EvictAllAsync(CancellationToken cancellationToken = default) =>
-        store?.EvictByTagAsync(AllTag, cancellationToken) ?? ValueTask.CompletedTask;
 }
