@@ -166,11 +166,12 @@ public static class PublicPageScenario
     }
 
     /// Tiered JIT takes a while to settle: the page with the cache off needs some 30 s of load on 2 cores before its
-    /// throughput stops climbing. Runs 5-second bursts until two in a row agree within 5 % (at most a minute).
+    /// throughput stops climbing, with plateaus on the way. Runs 5-second bursts for at least 30 s, then until two in
+    /// a row agree within 5 % (at most a minute).
     private static async Task WarmUpAsync(ChildProcesses processes, Target target, PublicPageSettings settings, CancellationToken cancellationToken)
     {
         var rates = new List<double>();
-        while (rates.Count < 12 && (rates.Count < 2 || Math.Abs(rates[^1] - rates[^2]) > 0.05 * rates[^2]))
+        while (rates.Count < 12 && (rates.Count < 6 || Math.Abs(rates[^1] - rates[^2]) > 0.05 * rates[^2]))
         {
             rates.Add((await Wrk.RunAsync(processes, target.Url, settings.Threads, settings.Connections, 5, cancellationToken)).RequestsPerSecond);
         }
