@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace FactCheck.Benchmarks;
 
@@ -45,6 +46,16 @@ public static class PublicPageScenario
         }
 
         Console.CancelKeyPress += OnCancel;
+
+        // Without a handler SIGTERM and SIGHUP end the process at once, leaving its servers running.
+        using var terminated = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        using var hungUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            interrupted.Cancel();
+        }
+
         try
         {
             var report = await MeasureAsync(settings, nginx, interrupted.Token);
