@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 
@@ -123,8 +122,8 @@ public static class PublicPageScenario
                 await WarmUpAsync(processes, target, settings, cancellationToken);
             }
 
-            var othersBefore = await WaitForCalmAsync(cancellationToken);
-            var loadBefore = LoadAverage();
+            var othersBefore = await CpuTime.WaitForOthersAsync(CalmShare, cancellationToken);
+            var loadBefore = CpuTime.LoadAverage();
             var runs = new List<(Target Target, TargetRun Run)>();
             for (var round = 1; round <= Rounds; round++)
             {
@@ -138,7 +137,7 @@ public static class PublicPageScenario
             }
 
             var report = new PublicPageReport(settings, targets.Select(t => (t.Name, t.Url)).ToList(), runs.Select(r => (r.Target.Name, r.Run)).ToList(),
-                page.Length, uncachedPage.Length, othersBefore, loadBefore, LoadAverage());
+                page.Length, uncachedPage.Length, othersBefore, loadBefore, CpuTime.LoadAverage());
             var markdown = report.ToMarkdown();
             Console.WriteLine();
             Console.WriteLine(markdown);
@@ -156,7 +155,7 @@ public static class PublicPageScenario
     private static async Task<TargetRun> MeasureOnceAsync(
         ChildProcesses processes, Target[] targets, Target target, PublicPageSettings settings, int round, CancellationToken cancellationToken)
     {
-        var load = LoadAverage();
+        var load = CpuTime.LoadAverage();
         var before = CpuTime.Read();
         var wrk = await Wrk.RunAsync(processes, target.Url, settings.Threads, settings.Connections, settings.Seconds, cancellationToken);
         var after = CpuTime.Read();
@@ -189,32 +188,6 @@ public static class PublicPageScenario
 
         Console.WriteLine($"warm-up: {target.Name,-26} {string.Join(" → ", rates.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))} req/s");
     }
-
-    /// Other helpers' builds on a 2-core machine halve what a run can measure: wait (up to ten minutes) until other
-    /// processes leave the machine alone, judged by their CPU over 5 s rather than by the load average, which this
-    /// scenario's own warm-up has just raised.
-    private static async Task<double> WaitForCalmAsync(CancellationToken cancellationToken)
-    {
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            var before = CpuTime.Read();
-            await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
-            var after = CpuTime.Read();
-            var ours = after.Tree(Environment.ProcessId) - before.Tree(Environment.ProcessId);
-            var others = 100.0 * Math.Max(0, after.MachineBusy - before.MachineBusy - ours) / (after.MachineTotal - before.MachineTotal);
-            if (others <= CalmShare || waited.Elapsed > TimeSpan.FromMinutes(10))
-            {
-                Console.WriteLine($"Other processes use {others:F0} % of the machine; load average {LoadAverage():F2}. Measuring.");
-                return others;
-            }
-
-            Console.WriteLine($"Other processes use {others:F0} % of the machine (load average {LoadAverage():F2}); waiting for them ...");
-        }
-    }
-
-    public static double LoadAverage() =>
-        double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
 
     private static string RepositoryRoot()
     {
