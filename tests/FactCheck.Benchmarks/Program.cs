@@ -20,6 +20,18 @@ public static class BenchmarkProgram
             return;
         }
 
+        if (args is ["public-page", ..])
+        {
+            Environment.ExitCode = await PublicPageScenario.RunAsync(args[1..]);
+            return;
+        }
+
+        if (args is ["public-page-breakdown", ..])
+        {
+            await PublicPageBreakdown.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2_000);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
     }
 }

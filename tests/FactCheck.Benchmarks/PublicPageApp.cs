@@ -1,0 +1,55 @@
+using System.Net;
+
+namespace FactCheck.Benchmarks;
+
+/// The published FactCheck.Web as production runs it, in a process of its own (Production, Warning logging, demo data
+/// in a fresh SQLite file, no background jobs), and the checks that its verdict page is cacheable.
+public static class PublicPageApp
+{
+    public static async Task<(string Url, RunningProcess Server)> StartAsync(
+        ChildProcesses processes, string web, string folder, string name, bool cache, CancellationToken cancellationToken)
+    {
+        var origin = $"http://127.0.0.1:{ChildProcesses.FreePort()}";
+        var server = processes.Start(name, "dotnet",
+        [
+            Path.Combine(web, "FactCheck.Web.dll"), "--urls", origin, "--contentRoot", web, "--environment", "Production",
+            "--Logging:LogLevel:Default=Warning", $"--ConnectionStrings:FactCheck=Data Source={Path.Combine(folder, name + ".db")}",
+            "--FactCheck:DemoData=true", "--FactCheck:DemoPassword=Benchmark-Password-1", "--FactCheck:Jobs:Enabled=false",
+            $"--FactCheck:PublicCache:Enabled={(cache ? "true" : "false")}",
+        ], new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["DOTNET_ENVIRONMENT"] = "Production" }, workingDirectory: web);
+        await ChildProcesses.WaitUntilAnswersAsync(server, origin + "/healthz", TimeSpan.FromMinutes(2), cancellationToken);
+        return (origin + PublicPageScenario.PagePath, server);
+    }
+
+    /// The page twice: both 200 without a cookie, the second a cache hit (Age) exactly when the cache is on.
+    public static async Task<byte[]> FetchPageAsync(string url, bool expectCacheHit, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });
+        byte[]? first = null;
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            using var response = await client.GetAsync(new Uri(url), cancellationToken);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            if (response.StatusCode != HttpStatusCode.OK || response.Headers.Contains("Set-Cookie"))
+            {
+                throw new ScenarioFailedException($"{url} answered {(int)response.StatusCode} with Set-Cookie '{string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var c) ? c : [])}'.");
+            }
+
+            if (attempt == 2 && (response.Headers.Age is not null) != expectCacheHit)
+            {
+                throw new ScenarioFailedException(expectCacheHit
+                    ? $"The second request for {url} was not a cache hit (no Age header): output caching is off for this page."
+                    : $"The second request for {url} was a cache hit (Age header) although the cache is disabled.");
+            }
+
+            if (attempt == 2 && expectCacheHit && !body.AsSpan().SequenceEqual(first))
+            {
+                throw new ScenarioFailedException($"The cache hit for {url} differs from the page first rendered.");
+            }
+
+            first = body;
+        }
+
+        return first!;
+    }
+}
