@@ -91,9 +91,11 @@ public sealed class PublicPageMiddleware(RequestDelegate next)
             || key.Equals(HeaderNames.Pragma, StringComparison.OrdinalIgnoreCase)
             || key.Equals(HeaderNames.SetCookie, StringComparison.OrdinalIgnoreCase);
 
+        // Reads of the guarded headers see nothing: antiforgery, finding a Cache-Control it is about to override,
+        // would log a warning on every page it renders (every cache miss) although it overrides nothing here.
         public StringValues this[string key]
         {
-            get => inner[key];
+            get => Guarded(key) ? StringValues.Empty : inner[key];
             set
             {
                 if (!Guarded(key))
@@ -129,7 +131,7 @@ public sealed class PublicPageMiddleware(RequestDelegate next)
 
         public bool Contains(KeyValuePair<string, StringValues> item) => inner.Contains(item);
 
-        public bool ContainsKey(string key) => inner.ContainsKey(key);
+        public bool ContainsKey(string key) => !Guarded(key) && inner.ContainsKey(key);
 
         public void CopyTo(KeyValuePair<string, StringValues>[] array, int arrayIndex) => inner.CopyTo(array, arrayIndex);
 
@@ -139,7 +141,16 @@ public sealed class PublicPageMiddleware(RequestDelegate next)
 
         public bool Remove(KeyValuePair<string, StringValues> item) => inner.Remove(item);
 
-        public bool TryGetValue(string key, [MaybeNullWhen(false)] out StringValues value) => inner.TryGetValue(key, out value);
+        public bool TryGetValue(string key, [MaybeNullWhen(false)] out StringValues value)
+        {
+            if (Guarded(key))
+            {
+                value = StringValues.Empty;
+                return false;
+            }
+
+            return inner.TryGetValue(key, out value);
+        }
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
