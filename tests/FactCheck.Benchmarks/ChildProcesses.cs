@@ -59,33 +59,20 @@ public sealed class ChildProcesses : IAsyncDisposable
             : throw new ScenarioFailedException($"{name} exited with code {child.Process.ExitCode}:\n{child.Output}");
     }
 
-    /// Polls the address until it answers 200, failing early if the server process has died.
-    public static async Task WaitUntilAnswersAsync(RunningProcess server, string url, TimeSpan timeout, CancellationToken cancellationToken)
+    /// The line a process prints once it is ready: ASP.NET Core's lifetime message (the app and the Kestrel peer log
+    /// Microsoft.Hosting.Lifetime at Information), nginx's notice that its worker started (after it has bound the port).
+    public const string KestrelReady = "Application started.";
+    public const string NginxReady = "start worker process";
+
+    /// Waits for the server's ready line (failing at once if it dies first), then checks the address answers 200.
+    public static async Task WaitUntilReadyAsync(RunningProcess server, string readyLine, string url, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = Stopwatch.StartNew();
-        while (true)
+        await server.WaitForLineAsync(readyLine, timeout, cancellationToken);
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var response = await client.GetAsync(new Uri(url), cancellationToken);
+        if (!response.IsSuccessStatusCode)
         {
-            server.EnsureRunning();
-            try
-            {
-                using var response = await client.GetAsync(new Uri(url), cancellationToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            if (deadline.Elapsed > timeout)
-            {
-                throw new ScenarioFailedException($"{server.Name} did not answer {url} within {timeout.TotalSeconds:F0} s:\n{server.Output}");
-            }
-
-            await Task.Delay(200, cancellationToken);
+            throw new ScenarioFailedException($"{server.Name} answered {url} with {(int)response.StatusCode} once ready:\n{server.Output}");
         }
     }
 
@@ -153,6 +140,7 @@ public sealed class ChildProcesses : IAsyncDisposable
 public sealed class RunningProcess(string name, Process process, int keepLines)
 {
     private readonly Queue<string> lines = new();
+    private readonly List<(string Text, TaskCompletionSource Seen)> awaited = [];
 
     public string Name => name;
 
@@ -177,6 +165,35 @@ public sealed class RunningProcess(string name, Process process, int keepLines)
         }
     }
 
+    /// Completes when the process prints a line containing the text (or has printed it already); fails if the
+    /// process exits first or the timeout passes.
+    public async Task WaitForLineAsync(string text, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (lines)
+        {
+            if (lines.Any(l => l.Contains(text, StringComparison.Ordinal)))
+            {
+                return;
+            }
+
+            awaited.Add((text, seen));
+        }
+
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timer.CancelAfter(timeout);
+        var exited = process.WaitForExitAsync(timer.Token);
+        var first = await Task.WhenAny(seen.Task, exited);
+        if (first == seen.Task)
+        {
+            return;
+        }
+
+        EnsureRunning();
+        cancellationToken.ThrowIfCancellationRequested();
+        throw new ScenarioFailedException($"{name} did not print \"{text}\" within {timeout.TotalSeconds:F0} s:\n{Output}");
+    }
+
     internal void Record(string? line)
     {
         if (line is null)
@@ -186,6 +203,12 @@ public sealed class RunningProcess(string name, Process process, int keepLines)
 
         lock (lines)
         {
+            foreach (var wait in awaited.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToList())
+            {
+                awaited.Remove(wait);
+                wait.Seen.TrySetResult();
+            }
+
             lines.Enqueue(line);
             if (lines.Count > keepLines)
             {

@@ -13,11 +13,11 @@ public static class PublicPageApp
         var server = processes.Start(name, "dotnet",
         [
             Path.Combine(web, "FactCheck.Web.dll"), "--urls", origin, "--contentRoot", web, "--environment", "Production",
-            "--Logging:LogLevel:Default=Warning", $"--ConnectionStrings:FactCheck=Data Source={Path.Combine(folder, name + ".db")}",
+            "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information", $"--ConnectionStrings:FactCheck=Data Source={Path.Combine(folder, name + ".db")}",
             "--FactCheck:DemoData=true", "--FactCheck:DemoPassword=Benchmark-Password-1", "--FactCheck:Jobs:Enabled=false",
             $"--FactCheck:PublicCache:Enabled={(cache ? "true" : "false")}",
         ], new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["DOTNET_ENVIRONMENT"] = "Production" }, workingDirectory: web);
-        await ChildProcesses.WaitUntilAnswersAsync(server, origin + "/healthz", TimeSpan.FromMinutes(2), cancellationToken);
+        await ChildProcesses.WaitUntilReadyAsync(server, ChildProcesses.KestrelReady, origin + "/healthz", TimeSpan.FromMinutes(2), cancellationToken);
         return (origin + PublicPageScenario.PagePath, server);
     }
 

@@ -21,7 +21,7 @@ public static class StaticPeers
             "dotnet",
             [typeof(StaticPeers).Assembly.Location, "public-page", KestrelMode, root, url],
             new Dictionary<string, string> { ["DOTNET_gcServer"] = "1", ["ASPNETCORE_ENVIRONMENT"] = "Production", ["DOTNET_ENVIRONMENT"] = "Production" });
-        await ChildProcesses.WaitUntilAnswersAsync(server, url + "/page.html", TimeSpan.FromSeconds(60), cancellationToken);
+        await ChildProcesses.WaitUntilReadyAsync(server, ChildProcesses.KestrelReady, url + "/page.html", TimeSpan.FromSeconds(60), cancellationToken);
         return server;
     }
 
@@ -34,6 +34,7 @@ public static class StaticPeers
             WebRootPath = root,
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         builder.WebHost.UseUrls(url);
         var app = builder.Build();
         app.UseStaticFiles();
@@ -49,7 +50,7 @@ public static class StaticPeers
             worker_processes 1;
             daemon off;
             pid {{folder}}/nginx.pid;
-            error_log {{folder}}/error.log warn;
+            error_log stderr notice;
             events {
                 worker_connections 1024;
             }
@@ -67,8 +68,8 @@ public static class StaticPeers
                 }
             }
             """, cancellationToken);
-        var server = processes.Start("nginx", nginx, ["-p", folder, "-c", config, "-e", Path.Combine(folder, "error.log")]);
-        await ChildProcesses.WaitUntilAnswersAsync(server, $"http://127.0.0.1:{port}/page.html", TimeSpan.FromSeconds(30), cancellationToken);
+        var server = processes.Start("nginx", nginx, ["-p", folder, "-c", config, "-e", "stderr"]);
+        await ChildProcesses.WaitUntilReadyAsync(server, ChildProcesses.NginxReady, $"http://127.0.0.1:{port}/page.html", TimeSpan.FromSeconds(30), cancellationToken);
         return server;
     }
 }
