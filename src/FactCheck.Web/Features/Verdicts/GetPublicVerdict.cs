@@ -70,11 +70,6 @@ public sealed record PublicAppearance(string Url, string? Outlet, DateOnly? Publ
 /// RatingKey is set when it has a verdict, otherwise it is being checked.
 public sealed record PublicLink(string Relation, bool Outgoing, long ClaimId, string Slug, string Title, string Claimant, string? RatingKey, Rating? Rating)
 {
-    public PublicLink()
-        : this("", false, 0, "", "", "", null, null)
-    {
-    }
-
     public bool Published => RatingKey is not null;
 }
 
@@ -110,6 +105,19 @@ public sealed class GetPublicVerdictHandler(Db db, RatingScale scale) : IQueryHa
         public string ClaimantName { get; init; } = "";
         public string ClaimantKind { get; init; } = "";
         public string? ClaimantAffiliation { get; init; }
+    }
+
+    /// Properties, not a constructor: Outgoing and IsPublic are computed columns.
+    private sealed class LinkRow
+    {
+        public string Relation { get; init; } = "";
+        public bool Outgoing { get; init; }
+        public long ClaimId { get; init; }
+        public string Slug { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string Claimant { get; init; } = "";
+        public string? RatingKey { get; init; }
+        public bool IsPublic { get; init; }
     }
 
     private sealed record VersionRow(
@@ -199,22 +207,19 @@ public sealed class GetPublicVerdictHandler(Db db, RatingScale scale) : IQueryHa
 
             SELECT topic FROM claim_topics WHERE claim_id = @Id ORDER BY topic;
 
-            SELECT l.relation AS Relation, 1 AS Outgoing, o.id AS ClaimId, o.slug AS Slug, o.title AS Title, p.name AS Claimant, v.rating AS RatingKey
+            -- Every link in both directions: the public ones are shown, and all of them tag the cached page, so a
+            -- linked claim that becomes public later still evicts it.
+            SELECT l.relation AS Relation, 1 AS Outgoing, o.id AS ClaimId, o.slug AS Slug, o.title AS Title, p.name AS Claimant,
+                   v.rating AS RatingKey, (o.published_verdict_id IS NOT NULL OR o.status IN ({BeingCheckedStates})) AS IsPublic
             FROM claim_links l JOIN claims o ON o.id = l.to_claim_id JOIN claimants p ON p.id = o.claimant_id
             LEFT JOIN verdicts v ON v.id = o.published_verdict_id
-            WHERE l.from_claim_id = @Id AND l.relation <> 'same-as'
-              AND (o.published_verdict_id IS NOT NULL OR o.status IN ({BeingCheckedStates}))
+            WHERE l.from_claim_id = @Id
             UNION ALL
-            SELECT l.relation, 0, o.id, o.slug, o.title, p.name, v.rating
+            SELECT l.relation, 0, o.id, o.slug, o.title, p.name, v.rating, (o.published_verdict_id IS NOT NULL OR o.status IN ({BeingCheckedStates}))
             FROM claim_links l JOIN claims o ON o.id = l.from_claim_id JOIN claimants p ON p.id = o.claimant_id
             LEFT JOIN verdicts v ON v.id = o.published_verdict_id
-            WHERE l.to_claim_id = @Id AND l.relation <> 'same-as'
-              AND (o.published_verdict_id IS NOT NULL OR o.status IN ({BeingCheckedStates}))
+            WHERE l.to_claim_id = @Id
             ORDER BY 1, 3;
-
-            SELECT to_claim_id FROM claim_links WHERE from_claim_id = @Id
-            UNION
-            SELECT from_claim_id FROM claim_links WHERE to_claim_id = @Id;
             """,
             new { claim.Id, VerdictId = claim.PublishedVerdictId },
             cancellationToken: ct));
@@ -223,8 +228,11 @@ public sealed class GetPublicVerdictHandler(Db db, RatingScale scale) : IQueryHa
         var evidence = (await results.ReadAsync<PublicEvidence>()).ToList();
         var appearances = (await results.ReadAsync<PublicAppearance>()).ToList();
         var topics = (await results.ReadAsync<string>()).ToList();
-        var links = (await results.ReadAsync<PublicLink>()).Select(l => l with { Rating = scale.Find(l.RatingKey) }).ToList();
-        var linkedIds = (await results.ReadAsync<long>()).ToList();
+        var allLinks = (await results.ReadAsync<LinkRow>()).ToList();
+        var links = allLinks.Where(l => l.IsPublic && l.Relation != "same-as")
+            .Select(l => new PublicLink(l.Relation, l.Outgoing, l.ClaimId, l.Slug, l.Title, l.Claimant, l.RatingKey, scale.Find(l.RatingKey)))
+            .ToList();
+        var linkedIds = allLinks.Select(l => l.ClaimId).Distinct().ToList();
 
         var current = versions.First(v => v.Id == claim.PublishedVerdictId);
         var rating = scale.Find(current.Rating);
