@@ -36,6 +36,7 @@ public static class ServiceSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Bootstrap>();
         services.AddSingleton<ClaimChangeNotifier>();
+        services.AddSingleton<Features.Dashboard.DashboardSnapshots>();
         services.AddSingleton<Features.Review.RatingScale>();
         services.AddSingleton<Features.Review.ReviewPolicy>();
         services.AddSingleton<Features.Reminders.Deadlines>();

@@ -13,9 +13,13 @@ public sealed class EmptyResultTests
         using var app = new TestApp(demoData: false).Start();
         var admin = await app.ActorAsync("admin");
 
-        var counts = await app.QueryAsync(new CountClaimsByStatus(), admin);
+        var dashboard = await app.QueryAsync(new GetDeskDashboard(new DashboardFilter()), admin);
 
-        Assert.Empty(counts);
+        Assert.All(dashboard.States, s => Assert.Equal(0, s.Count));
+        Assert.Empty(dashboard.Overdue.Items);
+        Assert.DoesNotContain(dashboard.Throughput, p => p.Published > 0);
+        Assert.Null(dashboard.TimeToVerdict.Overall.MedianHours);
+        Assert.Empty(dashboard.Sides);
     }
 
     [Fact]

@@ -32,6 +32,11 @@ public sealed record SubmitClaim : ICommand<SubmittedClaim>, IValidatableObject
     [StringLength(200)]
     public string? ClaimantAffiliation { get; set; }
 
+    /// The side of a dispute a new claimant speaks for ("Azerbaijan", "Armenia"), for the dashboard's balance view.
+    /// Ignored when the claimant already exists: their side changes only through SetClaimantSide.
+    [StringLength(100)]
+    public string? ClaimantSide { get; set; }
+
     public DateOnly? SaidOn { get; set; }
 
     [StringLength(200)]
@@ -216,11 +221,12 @@ public sealed class SubmitClaimHandler : ICommandHandler<SubmitClaim, SubmittedC
         }
 
         var affiliation = string.IsNullOrWhiteSpace(command.ClaimantAffiliation) ? null : command.ClaimantAffiliation.Trim();
+        var side = string.IsNullOrWhiteSpace(command.ClaimantSide) ? null : command.ClaimantSide.Trim();
         id = await db.ExecuteScalarAsync<long>(
-            "INSERT INTO claimants (name, kind, affiliation, created_at) VALUES (@name, @kind, @affiliation, @Now) RETURNING id",
-            new { name, kind, affiliation, db.Now },
+            "INSERT INTO claimants (name, kind, affiliation, side, created_at) VALUES (@name, @kind, @affiliation, @side, @Now) RETURNING id",
+            new { name, kind, affiliation, side, db.Now },
             ct);
-        db.Audit("claimant", id, null, new { name, kind, affiliation }, "CreateClaimant");
+        db.Audit("claimant", id, null, new { name, kind, affiliation, side }, "CreateClaimant");
         return id;
     }
 }

@@ -27,7 +27,7 @@ public static class DemoCase
             Text = "Pejabat lokal menuduh pasukan Azerbaijan menyerang gedung-gedung di Stepanakert, kota terbesar di wilayah itu.",
             Language = "id",
             TranslationEn = "Local officials accused Azerbaijani forces of attacking buildings in Stepanakert, the largest city in the region.",
-            ClaimantName = "Pejabat lokal Nagorno-Karabakh", ClaimantKind = "official-body", ClaimantAffiliation = "Nagorno-Karabakh (Armenian-controlled)",
+            ClaimantName = "Pejabat lokal Nagorno-Karabakh", ClaimantKind = "official-body", ClaimantAffiliation = "Nagorno-Karabakh (Armenian-controlled)", ClaimantSide = "Armenia",
             SaidOn = ArticleDate, Place = "Stepanakert", Kind = "event", Topics = ["nagorno-karabakh", "attacks"],
         }),
         ("baku-denial", new SubmitClaim
@@ -36,7 +36,7 @@ public static class DemoCase
             Text = "Namun tuduhan itu dibantah pemerintah Baku.",
             Language = "id",
             TranslationEn = "However, the accusation was denied by the government in Baku.",
-            ClaimantName = "Pemerintah Azerbaijan", ClaimantKind = "government", ClaimantAffiliation = "Azerbaijan",
+            ClaimantName = "Pemerintah Azerbaijan", ClaimantKind = "government", ClaimantAffiliation = "Azerbaijan", ClaimantSide = "Azerbaijan",
             SaidOn = ArticleDate, Place = "Baku", Kind = "statement", Topics = ["nagorno-karabakh", "attacks"],
         }),
         ("putin-5000", new SubmitClaim
@@ -45,7 +45,7 @@ public static class DemoCase
             Text = "Presiden Rusia Vladimir Putin menduga konflik itu telah menewaskan 5.000 orang.",
             Language = "id",
             TranslationEn = "Russian President Vladimir Putin estimated that the conflict has killed 5,000 people.",
-            ClaimantName = "Vladimir Putin", ClaimantKind = "person", ClaimantAffiliation = "Russia (President)",
+            ClaimantName = "Vladimir Putin", ClaimantKind = "person", ClaimantAffiliation = "Russia (President)", ClaimantSide = "Russia",
             SaidOn = ArticleDate, Kind = "figure", FigureLow = 5000, FigureUnit = "deaths", FigureAsOf = ArticleDate,
             Topics = ["nagorno-karabakh", "casualties"],
         }),
@@ -55,7 +55,7 @@ public static class DemoCase
             Text = "Presiden Rouhani juga menyinggung adanya mortir dan roket yang mendarat di desa-desa di Iran, tepat di seberang perbatasan utara dengan Armenia dan Azerbaijan. Dia menegaskan, peluru dan rudal yang secara tidak sengaja mendarat di tanah Iran \"sama sekali tidak dapat diterima\".",
             Language = "id",
             TranslationEn = "President Rouhani also mentioned mortars and rockets landing in villages in Iran, just across the northern border with Armenia and Azerbaijan. He said the shells and missiles that accidentally landed on Iranian soil were \"totally unacceptable\".",
-            ClaimantName = "Hassan Rouhani", ClaimantKind = "person", ClaimantAffiliation = "Iran (President)",
+            ClaimantName = "Hassan Rouhani", ClaimantKind = "person", ClaimantAffiliation = "Iran (President)", ClaimantSide = "Iran",
             SaidOn = new DateOnly(2020, 10, 7), Place = "Iran's northern border", Kind = "event", Topics = ["nagorno-karabakh", "iran"],
         }),
         ("rouhani-regional-war", new SubmitClaim
@@ -64,7 +64,7 @@ public static class DemoCase
             Text = "\"Kita harus penuh perhatian (agar) perang antara Armenia dan Azerbaijan tidak menjadi perang regional. Perdamaian adalah dasar dari kerja kami dan kami berharap dapat memulihkan stabilitas kawasan dengan cara damai,\" kata Presiden Rouhani, Rabu (7/10/2020).",
             Language = "id",
             TranslationEn = "\"We must be careful that the war between Armenia and Azerbaijan does not become a regional war. Peace is the basis of our work and we hope to restore stability in the region peacefully,\" President Rouhani said on Wednesday (7/10/2020).",
-            ClaimantName = "Hassan Rouhani", ClaimantKind = "person", ClaimantAffiliation = "Iran (President)",
+            ClaimantName = "Hassan Rouhani", ClaimantKind = "person", ClaimantAffiliation = "Iran (President)", ClaimantSide = "Iran",
             SaidOn = new DateOnly(2020, 10, 7), Kind = "quote", Topics = ["nagorno-karabakh", "iran"],
         }),
         ("armenia-blames", new SubmitClaim
@@ -73,7 +73,7 @@ public static class DemoCase
             Text = "Konflik yang terjadi sekarang adalah yang terburuk dalam beberapa dekade, dan kedua kubu menyalahkan satu sama lain.",
             Language = "id",
             TranslationEn = "The current conflict is the worst in decades, and both sides blame each other (Armenia holds Azerbaijan responsible).",
-            ClaimantName = "Pemerintah Armenia", ClaimantKind = "government", ClaimantAffiliation = "Armenia",
+            ClaimantName = "Pemerintah Armenia", ClaimantKind = "government", ClaimantAffiliation = "Armenia", ClaimantSide = "Armenia",
             SaidOn = ArticleDate, Kind = "statement", Topics = ["nagorno-karabakh", "responsibility"],
         }),
         ("azerbaijan-blames", new SubmitClaim
@@ -82,7 +82,7 @@ public static class DemoCase
             Text = "Konflik yang terjadi sekarang adalah yang terburuk dalam beberapa dekade, dan kedua kubu menyalahkan satu sama lain.",
             Language = "id",
             TranslationEn = "The current conflict is the worst in decades, and both sides blame each other (Azerbaijan holds Armenia responsible).",
-            ClaimantName = "Pemerintah Azerbaijan", ClaimantKind = "government", ClaimantAffiliation = "Azerbaijan",
+            ClaimantName = "Pemerintah Azerbaijan", ClaimantKind = "government", ClaimantAffiliation = "Azerbaijan", ClaimantSide = "Azerbaijan",
             SaidOn = ArticleDate, Kind = "statement", Topics = ["nagorno-karabakh", "responsibility"],
         }),
         ("ceasefires-violated", new SubmitClaim
@@ -109,7 +109,7 @@ public static class DemoCase
             Text = "Menurut Kementerian Pertahanan Azerbaijan, pertempuran di dalam dan sekitar Nagorno-Karabakh, wilayah Azerbaijan yang dihuni dan dikontrol etnik Armenia.",
             Language = "id",
             TranslationEn = "According to Azerbaijan's Ministry of Defence, there was fighting in and around Nagorno-Karabakh, Azerbaijani territory populated and controlled by ethnic Armenians.",
-            ClaimantName = "Kementerian Pertahanan Azerbaijan", ClaimantKind = "military", ClaimantAffiliation = "Azerbaijan",
+            ClaimantName = "Kementerian Pertahanan Azerbaijan", ClaimantKind = "military", ClaimantAffiliation = "Azerbaijan", ClaimantSide = "Azerbaijan",
             SaidOn = ArticleDate, Place = "Nagorno-Karabakh", Kind = "statement", Topics = ["nagorno-karabakh"],
         }),
         ("pompeo-meeting", new SubmitClaim

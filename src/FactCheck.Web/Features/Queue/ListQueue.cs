@@ -120,7 +120,7 @@ public sealed class ListQueueHandler(Db db, CurrentActor current, TimeProvider c
 {
     // A verdict in review that this editor did not write and has not approved yet. Editors approve, so such a claim
     // is waiting on them as much as an assigned one is: it belongs in their "My work" even though it is not theirs.
-    private const string AwaitsMyApproval =
+    internal const string AwaitsMyApproval =
         """
         (@IsEditor AND c.status = 'in_review' AND EXISTS (
             SELECT 1 FROM verdicts v
@@ -130,13 +130,13 @@ public sealed class ListQueueHandler(Db db, CurrentActor current, TimeProvider c
 
     // The open ladder (at most one per claim) holds the current stage's deadline. While researching, the claim's own
     // due date counts too when it is earlier (a date that had passed when the ladder started still makes the claim late).
-    private const string WithLadder = "LEFT JOIN ladders l ON l.claim_id = c.id AND l.ended_at IS NULL";
+    internal const string WithLadder = "LEFT JOIN ladders l ON l.claim_id = c.id AND l.ended_at IS NULL";
 
-    private const string StageDue =
+    internal const string StageDue =
         "(CASE WHEN l.id IS NULL THEN c.due_at WHEN l.stage = 'verdict' AND c.due_at < l.due_at THEN c.due_at ELSE l.due_at END)";
 
     // Without a ladder there is no due-soon time: a day before the due date stands in for it.
-    private const string IsDueSoon = "(CASE WHEN l.id IS NULL THEN c.due_at <= @DueSoonLimit ELSE l.due_soon_at <= @Now END)";
+    internal const string IsDueSoon = "(CASE WHEN l.id IS NULL THEN c.due_at <= @DueSoonLimit ELSE l.due_soon_at <= @Now END)";
 
     private static readonly Dictionary<string, string> TabConditions = new()
     {

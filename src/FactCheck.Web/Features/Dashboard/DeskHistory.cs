@@ -1,0 +1,190 @@
+using Dapper;
+using FactCheck.Web.Features.Review;
+using Microsoft.Data.Sqlite;
+
+namespace FactCheck.Web.Features.Dashboard;
+
+/// The period half of the editor dashboard: throughput, time to verdict, verdict distribution and balance.
+internal sealed record DeskHistory(
+    IReadOnlyList<ThroughputPoint> Throughput,
+    TimeToVerdict TimeToVerdict,
+    IReadOnlyList<RatingCount> Verdicts,
+    IReadOnlyList<BalanceRow> Sides,
+    IReadOnlyList<BalanceRow> Claimants)
+{
+    /// The states a claim passes through on its way to a verdict, in order; time in others (merged, rejected) is not counted.
+    public static readonly IReadOnlyList<string> Stages = ["new", "triaged", "assigned", "researching", "in_review"];
+
+    public const string NoSide = "No side set";
+
+    public static async Task<DeskHistory> ReadAsync(
+        SqliteConnection connection, DashboardFilter filter, DashboardPeriod period, string where, object parameters, RatingScale scale)
+    {
+        var published = (await connection.QueryAsync<(string At, long Version)>(
+            $"""
+            SELECT v.published_at, v.version FROM verdicts v JOIN claims c ON c.id = v.claim_id
+            WHERE v.published_at >= @From AND {where}
+            """,
+            parameters)).ToList();
+
+        var steps = (await connection.QueryAsync<Step>(
+            $"""
+            SELECT v.claim_id AS ClaimId, c.created_at AS CreatedAt, v.published_at AS PublishedAt, t.to_status AS Status, t.at AS At
+            FROM verdicts v
+            JOIN claims c ON c.id = v.claim_id
+            JOIN claim_transitions t ON t.claim_id = v.claim_id AND t.at <= v.published_at
+            WHERE v.version = 1 AND v.published_at >= @From AND {where}
+            ORDER BY v.claim_id, t.id
+            """,
+            parameters)).ToList();
+
+        var ratings = (await connection.QueryAsync<(string Rating, long Count)>(
+            $"""
+            SELECT pv.rating, count(*) FROM verdicts v
+            JOIN claims c ON c.id = v.claim_id
+            JOIN verdicts pv ON pv.id = c.published_verdict_id
+            WHERE v.version = 1 AND v.published_at >= @From AND {where}
+            GROUP BY pv.rating
+            """,
+            parameters)).ToDictionary(r => r.Rating, r => r.Count);
+
+        var balance = (await connection.QueryAsync<BalanceCell>(
+            $"""
+            SELECT p.id AS ClaimantId, p.name AS Name, p.side AS Side, c.status AS Status, pv.rating AS Rating, count(*) AS Count
+            FROM claims c
+            JOIN claimants p ON p.id = c.claimant_id
+            LEFT JOIN verdicts pv ON pv.id = c.published_verdict_id
+            WHERE c.created_at >= @From AND c.status <> 'merged' AND {where}
+            GROUP BY p.id, c.status, pv.rating
+            """,
+            parameters)).ToList();
+
+        return new DeskHistory(
+            ThroughputOf(published, filter, period),
+            TimeToVerdictOf(steps),
+            Ordered(ratings, scale),
+            Balance(balance.GroupBy(b => b.Side ?? ""), g => g.Key.Length == 0 ? NoSide : g.Key, _ => null, scale)
+                .OrderByDescending(r => r.Recorded).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToList(),
+            Balance(balance.GroupBy(b => b.ClaimantId.ToString(System.Globalization.CultureInfo.InvariantCulture)), g => g.First().Name, g => g.First().Side, scale)
+                .OrderByDescending(r => r.Recorded).ThenByDescending(r => r.Checked).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
+                .Take(GetDeskDashboardHandler.ClaimantRows).ToList());
+    }
+
+    private static List<ThroughputPoint> ThroughputOf(List<(string At, long Version)> published, DashboardFilter filter, DashboardPeriod period)
+    {
+        var weekly = filter.Bucket == "week";
+        DateOnly Bucket(DateOnly day) => weekly ? DashboardPeriod.WeekStart(day) : day;
+        var counts = new Dictionary<DateOnly, (long Published, long Corrected)>();
+        foreach (var (at, version) in published)
+        {
+            var key = Bucket(DashboardPeriod.LocalDate(Infrastructure.Database.DapperTypeHandlers.ParseInstant(at), period.Zone));
+            var (p, c) = counts.GetValueOrDefault(key);
+            counts[key] = version == 1 ? (p + 1, c) : (p, c + 1);
+        }
+
+        // Every bucket from the period's first day (or the first publication) to today, empty ones included: a line
+        // chart with gaps closed would draw a quiet week as a busy one.
+        var first = period.FirstDay ?? (counts.Count == 0 ? period.Today : counts.Keys.Min());
+        var points = new List<ThroughputPoint>();
+        for (var day = Bucket(first); day <= period.Today; day = day.AddDays(weekly ? 7 : 1))
+        {
+            var (p, c) = counts.GetValueOrDefault(day);
+            points.Add(new ThroughputPoint(day, p, c));
+        }
+
+        return points;
+    }
+
+    private static TimeToVerdict TimeToVerdictOf(List<Step> steps)
+    {
+        var overall = new List<double>();
+        var byStage = Stages.ToDictionary(s => s, _ => new List<double>());
+        foreach (var claim in steps.GroupBy(s => s.ClaimId))
+        {
+            var rows = claim.ToList();
+            var published = rows[0].PublishedAt;
+            overall.Add((published - rows[0].CreatedAt).TotalHours);
+            var spent = new Dictionary<string, double>();
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var end = i + 1 < rows.Count ? rows[i + 1].At : published;
+                if (byStage.ContainsKey(rows[i].Status))
+                {
+                    spent[rows[i].Status] = spent.GetValueOrDefault(rows[i].Status) + Math.Max(0, (end - rows[i].At).TotalHours);
+                }
+            }
+
+            foreach (var (stage, hours) in spent)
+            {
+                byStage[stage].Add(hours);
+            }
+        }
+
+        return new TimeToVerdict(SpreadOf(overall), Stages.Select(s => new StageSpread(s, SpreadOf(byStage[s]))).ToList());
+    }
+
+    /// Median and 90th percentile, interpolated between the two nearest ranks (so 1 and 3 have the median 2).
+    public static Spread SpreadOf(List<double> hours)
+    {
+        if (hours.Count == 0)
+        {
+            return new Spread(0, null, null);
+        }
+
+        hours.Sort();
+        return new Spread(hours.Count, Percentile(hours, 0.5), Percentile(hours, 0.9));
+    }
+
+    private static double Percentile(List<double> sorted, double p)
+    {
+        var rank = p * (sorted.Count - 1);
+        var low = (int)Math.Floor(rank);
+        var high = Math.Min(low + 1, sorted.Count - 1);
+        return sorted[low] + ((sorted[high] - sorted[low]) * (rank - low));
+    }
+
+    /// The scale's order, then any rating the scale no longer has (a verdict given before the scale changed).
+    private static List<RatingCount> Ordered(IReadOnlyDictionary<string, long> counts, RatingScale scale)
+    {
+        var known = scale.Ratings.Where(r => counts.ContainsKey(r.Key)).Select(r => new RatingCount(r.Key, r.LabelEn, counts[r.Key]));
+        var unknown = counts.Keys.Where(k => scale.Ratings.All(r => r.Key != k)).Order(StringComparer.Ordinal).Select(k => new RatingCount(k, k, counts[k]));
+        return known.Concat(unknown).ToList();
+    }
+
+    private static IEnumerable<BalanceRow> Balance(
+        IEnumerable<IGrouping<string, BalanceCell>> groups, Func<IGrouping<string, BalanceCell>, string> name, Func<IGrouping<string, BalanceCell>, string?> side, RatingScale scale)
+    {
+        foreach (var group in groups)
+        {
+            var ratings = group.Where(c => c.Rating is not null).GroupBy(c => c.Rating!).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+            yield return new BalanceRow(
+                group.Key,
+                name(group),
+                side(group),
+                group.Sum(c => c.Count),
+                ratings.Values.Sum(),
+                group.Where(c => ReviewActions.OpenStates.Contains(c.Status)).Sum(c => c.Count),
+                group.Where(c => c.Status == "rejected").Sum(c => c.Count),
+                Ordered(ratings, scale));
+        }
+    }
+
+    private sealed record Step
+    {
+        public long ClaimId { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset PublishedAt { get; init; }
+        public string Status { get; init; } = "";
+        public DateTimeOffset At { get; init; }
+    }
+
+    private sealed record BalanceCell
+    {
+        public long ClaimantId { get; init; }
+        public string Name { get; init; } = "";
+        public string? Side { get; init; }
+        public string Status { get; init; } = "";
+        public string? Rating { get; init; }
+        public long Count { get; init; }
+    }
+}
