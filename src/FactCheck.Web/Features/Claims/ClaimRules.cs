@@ -95,4 +95,17 @@ public static partial class ClaimRules
 
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     private static partial Regex LanguageTag();
+
+    /// A language tag with its English name for pickers ("id · Indonesian"); the bare tag when .NET does not know it.
+    public static string LanguageLabel(string tag)
+    {
+        try
+        {
+            return $"{tag} · {System.Globalization.CultureInfo.GetCultureInfo(tag).EnglishName}";
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            return tag;
+        }
+    }
 }

@@ -1,0 +1,162 @@
+using FactCheck.Tests.Queue;
+using FactCheck.Web.Features.Dashboard;
+using FactCheck.Web.Infrastructure.Pipeline;
+
+namespace FactCheck.Tests.Dashboard;
+
+/// The editor dashboard's numbers on claims whose every step happens at a known time (the test moves the clock).
+public sealed class DeskDashboardTests : IDisposable
+{
+    private readonly TestApp app = new TestApp().Start();
+
+    public void Dispose() => app.Dispose();
+
+    private async Task<DeskDashboard> DeskAsync(QueueDesk desk, string period = "30d", string? by = null) =>
+        await app.QueryAsync(new GetDeskDashboard(new DashboardFilter { Period = period, By = by, Topic = desk.Topic }), desk.Review.Editor);
+
+    [Fact]
+    public async Task Time_to_verdict_counts_the_hours_spent_in_each_state()
+    {
+        var desk = await QueueDesk.CreateAsync(app);
+        var durations = new List<double>();
+        foreach (var hoursResearching in new[] { 10, 20, 30 })
+        {
+            var id = await desk.NewClaimAsync();
+            app.Clock.Advance(TimeSpan.FromHours(2));
+            await desk.TriageAsync(id);
+            app.Clock.Advance(TimeSpan.FromHours(1));
+            await desk.AssignAsync(id, desk.Review.Checker);
+            await desk.Review.StartAsync(id);
+            app.Clock.Advance(TimeSpan.FromHours(hoursResearching));
+            await desk.Review.AddEvidenceAsync(id);
+            await desk.Review.SubmitAsync(id, rating: "false");
+            app.Clock.Advance(TimeSpan.FromHours(4));
+            await desk.Review.ApproveAsync(id, desk.Review.Editor2);
+            durations.Add(2 + 1 + hoursResearching + 4);
+        }
+
+        var dashboard = await DeskAsync(desk);
+
+        var ttv = dashboard.TimeToVerdict;
+        Assert.Equal((3, 27.0, 35.0), (ttv.Overall.Count, ttv.Overall.MedianHours!.Value, Math.Round(ttv.Overall.P90Hours!.Value, 1)));
+        var stages = ttv.Stages.ToDictionary(s => s.Stage, s => s.Spread);
+        Assert.Equal(2.0, stages["new"].MedianHours);
+        Assert.Equal(1.0, stages["triaged"].MedianHours);
+        Assert.Equal(0.0, stages["assigned"].MedianHours);
+        Assert.Equal(20.0, stages["researching"].MedianHours);
+        Assert.Equal(4.0, stages["in_review"].MedianHours);
+        Assert.Equal(3, dashboard.Verdicts.Single(v => v.Rating == "false").Count);
+        Assert.Equal(durations.Order().ElementAt(1), ttv.Overall.MedianHours);
+    }
+
+    [Fact]
+    public async Task Deadlines_workload_and_unassigned_ages_follow_the_clock()
+    {
+        // 01:00 UTC, so the due dates (the end of a day in Jakarta) fall at known distances from now.
+        var now = app.Clock.GetUtcNow();
+        app.Clock.Advance(new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1).AddHours(1) - now);
+        var desk = await QueueDesk.CreateAsync(app);
+        var late = await desk.ClaimInStateAsync("researching", desk.Review.Checker, due: desk.InDays(1));
+        var soon = await desk.ClaimInStateAsync("researching", desk.Review.Checker, due: desk.InDays(3));
+        var waiting = await desk.ClaimInStateAsync("triaged");
+        // Research started at 01:00: the first is due 40 h later, the second 88 h later (due soon from 66 h);
+        // the triaged claim is then just over 3 days old.
+        app.Clock.Advance(TimeSpan.FromHours(73));
+        var fresh = await desk.NewClaimAsync();
+
+        var dashboard = await DeskAsync(desk);
+
+        Assert.Equal([late], dashboard.Overdue.Items.Select(r => r.ClaimId));
+        Assert.Equal(1, dashboard.Overdue.Total);
+        Assert.Equal([soon], dashboard.DueSoon.Items.Select(r => r.ClaimId));
+        var checker = dashboard.Workload.Single(w => w.UserId == desk.Review.Checker.UserId);
+        Assert.Equal((2L, 1L), (checker.Open, checker.Overdue));
+        Assert.Equal([1L, 0L, 1L, 0L], dashboard.Unassigned.Buckets.Select(b => b.Count));
+        Assert.Equal([waiting, fresh], dashboard.Unassigned.Oldest.Select(c => c.ClaimId));
+        Assert.Equal(4, dashboard.States.Where(s => Web.Features.Review.ReviewActions.IsOpen(s.Status)).Sum(s => s.Count));
+    }
+
+    [Fact]
+    public async Task Throughput_buckets_days_in_the_newsroom_time_zone_and_weeks_from_monday()
+    {
+        var desk = await QueueDesk.CreateAsync(app);
+        var id = await desk.ClaimInStateAsync("in_review", desk.Review.Checker);
+        await desk.Review.ApproveAsync(id, desk.Review.Editor2);
+        var localDay = Web.Features.Dashboard.DashboardPeriod.LocalDate(app.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta"));
+
+        var daily = await DeskAsync(desk, "7d");
+        var weekly = await DeskAsync(desk, "90d", by: "week");
+
+        Assert.Equal(localDay, daily.Throughput.Single(p => p.Published == 1).Start);
+        Assert.Equal(localDay, daily.Throughput[^1].Start);
+        var week = weekly.Throughput.Single(p => p.Published == 1);
+        Assert.Equal(DayOfWeek.Monday, week.Start.DayOfWeek);
+        Assert.InRange(localDay.DayNumber - week.Start.DayNumber, 0, 6);
+        Assert.All(weekly.Throughput, p => Assert.Equal(DayOfWeek.Monday, p.Start.DayOfWeek));
+    }
+
+    [Fact]
+    public async Task Topic_and_language_filters_narrow_every_count()
+    {
+        var desk = await QueueDesk.CreateAsync(app);
+        await desk.NewClaimAsync(language: "id");
+        await desk.NewClaimAsync(language: "en");
+
+        var all = await DeskAsync(desk);
+        var english = await app.QueryAsync(new GetDeskDashboard(new DashboardFilter { Topic = desk.Topic, Language = "en" }), desk.Review.Editor);
+
+        Assert.Equal(2, all.States.Single(s => s.Status == "new").Count);
+        Assert.Equal(1, english.States.Single(s => s.Status == "new").Count);
+        Assert.Equal(1, english.Sides.Sum(s => s.Recorded));
+    }
+
+    [Fact]
+    public async Task A_change_to_any_claim_makes_the_next_read_fresh_while_reads_without_one_share_a_snapshot()
+    {
+        var desk = await QueueDesk.CreateAsync(app);
+        var first = await DeskAsync(desk);
+        var again = await DeskAsync(desk);
+        Assert.Same(first, again);
+
+        await desk.NewClaimAsync();
+        var after = await DeskAsync(desk);
+
+        Assert.NotSame(first, after);
+        Assert.Equal(first.States.Single(s => s.Status == "new").Count + 1, after.States.Single(s => s.Status == "new").Count);
+    }
+
+    [Fact]
+    public async Task Snapshots_expire_as_the_clock_moves_deadlines()
+    {
+        var desk = await QueueDesk.CreateAsync(app);
+        await desk.ClaimInStateAsync("researching", desk.Review.Checker, due: desk.InDays(1));
+        var before = await DeskAsync(desk);
+        Assert.Equal(0, before.Overdue.Total);
+
+        app.Clock.Advance(TimeSpan.FromDays(2));
+        var later = await DeskAsync(desk);
+
+        Assert.Equal(1, later.Overdue.Total);
+    }
+
+    [Fact]
+    public async Task Fact_checkers_cannot_read_the_editor_dashboard()
+    {
+        var checker = await app.ActorAsync("checker");
+
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await app.QueryAsync(new GetDeskDashboard(new DashboardFilter()), checker));
+    }
+
+    [Theory]
+    [InlineData("2d", null, "Period")]
+    [InlineData("30d", "month", "By")]
+    public async Task An_unknown_period_or_bucket_is_refused_naming_the_field(string period, string? by, string field)
+    {
+        var editor = await app.ActorAsync("editor");
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(async () =>
+            await app.QueryAsync(new GetDeskDashboard(new DashboardFilter { Period = period, By = by }), editor));
+
+        Assert.Contains(field, error.Errors.Keys);
+    }
+}
