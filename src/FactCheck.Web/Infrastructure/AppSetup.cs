@@ -86,6 +86,7 @@ public static class AppSetup
         app.MapClaimsApi();
         app.MapReviewApi();
         app.MapDeadlineApi();
+        Features.Dashboard.DashboardExport.MapDashboardExport(app);
         Features.Notifications.NotificationsApi.MapNotificationsApi(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

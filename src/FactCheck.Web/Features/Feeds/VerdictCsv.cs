@@ -19,25 +19,31 @@ public static class VerdictCsv
         "date_modified", "version", "corrections", "topics",
     ];
 
-    public static byte[] Write(IEnumerable<PublishedVerdictRow> rows, Func<string, string> pageUrl, RatingScale scale)
+    public static byte[] Write(IEnumerable<PublishedVerdictRow> rows, Func<string, string> pageUrl, RatingScale scale) => Write(csv =>
+    {
+        csv.WriteHeader(Columns);
+        foreach (var row in rows)
+        {
+            var rating = scale.Find(row.Rating);
+            csv.WriteRecord(
+            [
+                pageUrl(row.Slug), row.Title, row.Text, row.Language, row.TranslationEn ?? "", row.ClaimantName, row.ClaimantKind,
+                row.SaidOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                row.Rating, rating?.LabelEn ?? row.Rating, rating?.LabelId ?? row.Rating,
+                rating?.Value?.ToString(CultureInfo.InvariantCulture) ?? "", row.Attribution ?? "", row.Summary,
+                Instant(row.DatePublished), Instant(row.DateModified), row.Version.ToString(CultureInfo.InvariantCulture),
+                row.Corrections.ToString(CultureInfo.InvariantCulture), string.Join(';', row.TopicList()),
+            ]);
+        }
+    });
+
+    /// A CSV file as the exports write them (the dashboard's too): UTF-8 with a byte order mark, formula-like text escaped.
+    public static byte[] Write(Action<CsvWriter> write)
     {
         using var stream = new MemoryStream();
         using (var csv = CsvWriter.Create(stream, new CsvWriterOptions { Injection = CsvInjection.Escape, WriteByteOrderMark = true }, leaveOpen: true))
         {
-            csv.WriteHeader(Columns);
-            foreach (var row in rows)
-            {
-                var rating = scale.Find(row.Rating);
-                csv.WriteRecord(
-                [
-                    pageUrl(row.Slug), row.Title, row.Text, row.Language, row.TranslationEn ?? "", row.ClaimantName, row.ClaimantKind,
-                    row.SaidOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-                    row.Rating, rating?.LabelEn ?? row.Rating, rating?.LabelId ?? row.Rating,
-                    rating?.Value?.ToString(CultureInfo.InvariantCulture) ?? "", row.Attribution ?? "", row.Summary,
-                    Instant(row.DatePublished), Instant(row.DateModified), row.Version.ToString(CultureInfo.InvariantCulture),
-                    row.Corrections.ToString(CultureInfo.InvariantCulture), string.Join(';', row.TopicList()),
-                ]);
-            }
+            write(csv);
         }
 
         return stream.ToArray();
