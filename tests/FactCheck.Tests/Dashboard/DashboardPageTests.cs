@@ -68,6 +68,15 @@ public sealed class DashboardPageTests : PageTest, IClassFixture<SharedApp>
     }
 
     [Fact]
+    public void Every_csv_link_names_a_section_the_export_serves()
+    {
+        var page = Open("/dashboard");
+
+        var sections = page.FindAll("a[data-testid^=export-]").Select(a => a.GetAttribute("data-testid")!["export-".Length..]).ToList();
+        Assert.Equal(DashboardExport.Sections.Order(StringComparer.Ordinal), sections.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void The_filter_in_the_address_is_what_the_dashboard_shows()
     {
         var page = Open("/dashboard?period=7d&by=week&lang=en");

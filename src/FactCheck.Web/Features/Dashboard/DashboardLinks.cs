@@ -17,7 +17,7 @@ public static class DashboardLinks
 
     public static string Claimant(string id) => $"/claimants/{Uri.EscapeDataString(id)}";
 
-    public static string Export(string section, DashboardFilter filter) => filter.RelativeUrl($"/dashboard/export/{section}.csv");
+    public static string Export(string section, DashboardFilter filter) => DashboardExport.Url(section, filter);
 
     private static string With(string path, params (string Key, string? Value)[] query)
     {
