@@ -73,7 +73,21 @@ public static class ClaimsApi
             .WithTags("Claims")
             .WithSummary("A claimant and every claim recorded from them.")
             .RequireAuthorization();
+
+        app.MapPut("/api/claimants/{id:long}/side", async (long id, SideRequest body, IMediator mediator, CancellationToken ct) =>
+        {
+            var version = await mediator.Send(new SetClaimantSide(id, body.Side, body.Version), ct);
+            return TypedResults.Ok(new SideResponse(id, SetClaimantSide.Clean(body.Side), version));
+        })
+        .WithTags("Claims")
+        .WithSummary("Set the side of a dispute the claimant speaks for (blank clears it), with the version you last saw (editor).")
+        .ProducesValidationProblem()
+        .RequireAuthorization();
     }
 
     public sealed record LinkRequest(long ToClaimId, string? Relation, string? Note);
+
+    public sealed record SideRequest(string? Side, long Version);
+
+    public sealed record SideResponse(long Id, string? Side, long Version);
 }

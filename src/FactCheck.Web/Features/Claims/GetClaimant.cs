@@ -11,7 +11,9 @@ public sealed record GetClaimant(long Id) : IQuery<ClaimantDetail>;
 
 public sealed record ClaimantDetail(ClaimantFields Claimant, IReadOnlyList<ClaimantClaim> Claims, IReadOnlyDictionary<string, long> ByStatus);
 
-public sealed record ClaimantFields(long Id, string Name, string Kind, string? Affiliation, string? Description, string? ReferenceUrl);
+/// Side: the side of a dispute the claimant speaks for (null: not set). Version: what SetClaimantSide checks.
+public sealed record ClaimantFields(
+    long Id, string Name, string Kind, string? Affiliation, string? Description, string? ReferenceUrl, string? Side = null, long Version = 1);
 
 public sealed record ClaimantClaim(long Id, string Title, string Kind, string Language, string Status, DateOnly? SaidOn);
 
@@ -21,7 +23,8 @@ public sealed record SuggestClaimants(string Text) : IQuery<IReadOnlyList<Claima
 
 public sealed class GetClaimantHandler(Db db) : IQueryHandler<GetClaimant, ClaimantDetail>, IQueryHandler<SuggestClaimants, IReadOnlyList<ClaimantFields>>
 {
-    private const string Columns = "id AS Id, name AS Name, kind AS Kind, affiliation AS Affiliation, description AS Description, reference_url AS ReferenceUrl";
+    private const string Columns =
+        "id AS Id, name AS Name, kind AS Kind, affiliation AS Affiliation, description AS Description, reference_url AS ReferenceUrl, side AS Side, version AS Version";
 
     public async ValueTask<ClaimantDetail> Handle(GetClaimant query, CancellationToken cancellationToken)
     {

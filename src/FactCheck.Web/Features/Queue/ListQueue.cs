@@ -29,6 +29,9 @@ public sealed record ListQueue : IQuery<QueuePage>, IValidatableObject
 
     public string? Language { get; init; }
 
+    /// One open state (ReviewActions.OpenStates), e.g. from the dashboard's claims-by-state counts; null: all of them.
+    public string? Status { get; init; }
+
     [Range(1, int.MaxValue)]
     public int Page { get; init; } = 1;
 
@@ -45,6 +48,11 @@ public sealed record ListQueue : IQuery<QueuePage>, IValidatableObject
         if (!QueueTabs.Sorts.Contains(Sort))
         {
             yield return new ValidationResult($"Sort must be one of: {string.Join(", ", QueueTabs.Sorts)}.", [nameof(Sort)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Status) && !ReviewActions.OpenStates.Contains(Status))
+        {
+            yield return new ValidationResult($"Status must be one of the open states: {string.Join(", ", ReviewActions.OpenStates)}.", [nameof(Status)]);
         }
     }
 }
@@ -182,6 +190,11 @@ public sealed class ListQueueHandler(Db db, CurrentActor current, TimeProvider c
             filters.Add("c.language = @Language");
         }
 
+        if (!string.IsNullOrWhiteSpace(query.Status))
+        {
+            filters.Add("c.status = @Status");
+        }
+
         var where = string.Join(" AND ", filters);
         var now = clock.GetUtcNow();
         var parameters = new
@@ -191,6 +204,7 @@ public sealed class ListQueueHandler(Db db, CurrentActor current, TimeProvider c
             query.ClaimantId,
             Claimant = query.Claimant?.Trim(),
             Language = query.Language?.Trim(),
+            query.Status,
             Me = actor.UserId ?? 0,
             IsEditor = actor.IsInRole(Roles.Editor),
             Now = now,
