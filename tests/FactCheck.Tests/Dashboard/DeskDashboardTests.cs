@@ -126,6 +126,43 @@ public sealed class DeskDashboardTests : IDisposable
     }
 
     [Fact]
+    public async Task A_move_between_open_states_rereads_only_the_open_claims_while_a_publication_rereads_the_period_too()
+    {
+        var desk = await QueueDesk.CreateAsync(app);
+        var inReview = await desk.ClaimInStateAsync("in_review", desk.Review.Checker);
+        var fresh = await desk.NewClaimAsync();
+        var before = await DeskAsync(desk);
+
+        await desk.TriageAsync(fresh);
+        var triaged = await DeskAsync(desk);
+        await desk.Review.ApproveAsync(inReview, desk.Review.Editor2);
+        var published = await DeskAsync(desk);
+
+        Assert.NotSame(before.Current, triaged.Current);
+        Assert.Same(before.History, triaged.History);
+        Assert.Equal(before.States.Single(s => s.Status == "triaged").Count + 1, triaged.States.Single(s => s.Status == "triaged").Count);
+        Assert.NotSame(triaged.History, published.History);
+        Assert.Equal(triaged.Throughput.Sum(p => p.Published) + 1, published.Throughput.Sum(p => p.Published));
+        Assert.Equal(triaged.Sides.Sum(s => s.Checked) + 1, published.Sides.Sum(s => s.Checked));
+    }
+
+    [Fact]
+    public async Task Setting_a_claimants_side_moves_their_claims_in_the_balance_at_once()
+    {
+        var desk = await QueueDesk.CreateAsync(app);
+        var id = await desk.NewClaimAsync();
+        var before = await DeskAsync(desk);
+        Assert.Equal(DeskHistory.NoSide, Assert.Single(before.Sides).Name);
+        var claimant = await app.ScalarAsync<long>("SELECT claimant_id FROM claims WHERE id = @id", new { id });
+        var version = await app.ScalarAsync<long>("SELECT version FROM claimants WHERE id = @claimant", new { claimant });
+
+        await app.SendAsync(new Web.Features.Claims.SetClaimantSide(claimant, "Azerbaijan", version), desk.Review.Editor);
+        var after = await DeskAsync(desk);
+
+        Assert.Equal("Azerbaijan", Assert.Single(after.Sides).Name);
+    }
+
+    [Fact]
     public async Task Snapshots_expire_as_the_clock_moves_deadlines()
     {
         var desk = await QueueDesk.CreateAsync(app);

@@ -1,27 +1,53 @@
+using System.Text.Json.Serialization;
+
 namespace FactCheck.Web.Features.Dashboard;
 
 // What the editor dashboard shows. Init-property records: SQLite reports no column type for expressions, and Dapper
 // matches constructors by column type, so rows map by property name.
 
 /// The whole editor dashboard for one filter, as of Now. From is where the period starts (null: all time); Zone is
-/// the newsroom's, in which days and weeks are counted.
+/// the newsroom's, in which days and weeks are counted. Two parts, read and cached apart: Current (where open claims
+/// are now; read again after every change) and History (the period's verdicts and balance; read again only when a
+/// claim is recorded, published, corrected, rejected, merged or unmerged, or a claimant's side changes). An
+/// unchanged part is the very same object, so open pages skip re-rendering it.
 public sealed record DeskDashboard(
     DashboardFilter Filter,
     DateTimeOffset Now,
     DateTimeOffset? From,
     string Zone,
+    [property: JsonIgnore] DeskNow Current,
+    [property: JsonIgnore] DeskHistory History,
+    IReadOnlyList<string> Topics,
+    IReadOnlyList<string> Languages)
+{
+    public IReadOnlyList<StateCount> States => Current.States;
+
+    public DeadlineList Overdue => Current.Overdue;
+
+    public DeadlineList DueSoon => Current.DueSoon;
+
+    public UnassignedAges Unassigned => Current.Unassigned;
+
+    public IReadOnlyList<Workload> Workload => Current.Workload;
+
+    public IReadOnlyList<ThroughputPoint> Throughput => History.Throughput;
+
+    public TimeToVerdict TimeToVerdict => History.TimeToVerdict;
+
+    public IReadOnlyList<RatingCount> Verdicts => History.Verdicts;
+
+    public IReadOnlyList<BalanceRow> Sides => History.Sides;
+
+    public IReadOnlyList<BalanceRow> Claimants => History.Claimants;
+}
+
+/// Where the open claims are now.
+public sealed record DeskNow(
     IReadOnlyList<StateCount> States,
     DeadlineList Overdue,
     DeadlineList DueSoon,
     UnassignedAges Unassigned,
-    IReadOnlyList<Workload> Workload,
-    IReadOnlyList<ThroughputPoint> Throughput,
-    TimeToVerdict TimeToVerdict,
-    IReadOnlyList<RatingCount> Verdicts,
-    IReadOnlyList<BalanceRow> Sides,
-    IReadOnlyList<BalanceRow> Claimants,
-    IReadOnlyList<string> Topics,
-    IReadOnlyList<string> Languages);
+    IReadOnlyList<Workload> Workload);
 
 public sealed record StateCount(string Status, long Count);
 
@@ -34,7 +60,6 @@ public sealed record DeadlineRow
     public string? Priority { get; init; }
     public string? Assignee { get; init; }
     public DateTimeOffset DueAt { get; init; }
-    public long Total { get; init; }
 }
 
 /// The first few rows (most urgent first) and how many there are in all.

@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace FactCheck.Web.Features.Dashboard;
 
 /// The period half of the editor dashboard: throughput, time to verdict, verdict distribution and balance.
-internal sealed record DeskHistory(
+public sealed record DeskHistory(
     IReadOnlyList<ThroughputPoint> Throughput,
     TimeToVerdict TimeToVerdict,
     IReadOnlyList<RatingCount> Verdicts,
@@ -17,33 +17,33 @@ internal sealed record DeskHistory(
 
     public const string NoSide = "No side set";
 
-    public static async Task<DeskHistory> ReadAsync(
+    internal static async Task<DeskHistory> ReadAsync(
         SqliteConnection connection, DashboardFilter filter, DashboardPeriod period, string where, object parameters, RatingScale scale)
     {
         var published = (await connection.QueryAsync<(string At, long Version)>(
             $"""
-            SELECT v.published_at, v.version FROM verdicts v JOIN claims c ON c.id = v.claim_id
-            WHERE v.published_at >= @From AND {where}
+            SELECT v.published_at, v.version FROM verdicts v CROSS JOIN claims c
+            WHERE v.published_at >= @From AND c.id = v.claim_id AND {where}
             """,
             parameters)).ToList();
 
         var steps = (await connection.QueryAsync<Step>(
             $"""
-            SELECT v.claim_id AS ClaimId, c.created_at AS CreatedAt, v.published_at AS PublishedAt, t.to_status AS Status, t.at AS At
+            SELECT v.claim_id AS ClaimId, c.created_at AS CreatedAt, v.published_at AS PublishedAt, t.id AS Id, t.to_status AS Status, t.at AS At
             FROM verdicts v
-            JOIN claims c ON c.id = v.claim_id
-            JOIN claim_transitions t ON t.claim_id = v.claim_id AND t.at <= v.published_at
-            WHERE v.version = 1 AND v.published_at >= @From AND {where}
-            ORDER BY v.claim_id, t.id
+            CROSS JOIN claims c
+            CROSS JOIN claim_transitions t
+            WHERE v.published_at >= @From AND v.version = 1 AND c.id = v.claim_id
+              AND t.claim_id = v.claim_id AND t.at <= v.published_at AND {where}
             """,
             parameters)).ToList();
 
         var ratings = (await connection.QueryAsync<(string Rating, long Count)>(
             $"""
             SELECT pv.rating, count(*) FROM verdicts v
-            JOIN claims c ON c.id = v.claim_id
-            JOIN verdicts pv ON pv.id = c.published_verdict_id
-            WHERE v.version = 1 AND v.published_at >= @From AND {where}
+            CROSS JOIN claims c
+            CROSS JOIN verdicts pv
+            WHERE v.published_at >= @From AND v.version = 1 AND c.id = v.claim_id AND pv.id = c.published_verdict_id AND {where}
             GROUP BY pv.rating
             """,
             parameters)).ToDictionary(r => r.Rating, r => r.Count);
@@ -52,9 +52,9 @@ internal sealed record DeskHistory(
             $"""
             SELECT p.id AS ClaimantId, p.name AS Name, p.side AS Side, c.status AS Status, pv.rating AS Rating, count(*) AS Count
             FROM claims c
-            JOIN claimants p ON p.id = c.claimant_id
+            CROSS JOIN claimants p
             LEFT JOIN verdicts pv ON pv.id = c.published_verdict_id
-            WHERE c.created_at >= @From AND c.status <> 'merged' AND {where}
+            WHERE c.created_at >= @From AND p.id = c.claimant_id AND c.status <> 'merged' AND {where}
             GROUP BY p.id, c.status, pv.rating
             """,
             parameters)).ToList();
@@ -101,7 +101,7 @@ internal sealed record DeskHistory(
         var byStage = Stages.ToDictionary(s => s, _ => new List<double>());
         foreach (var claim in steps.GroupBy(s => s.ClaimId))
         {
-            var rows = claim.ToList();
+            var rows = claim.OrderBy(s => s.Id).ToList();
             var published = rows[0].PublishedAt;
             overall.Add((published - rows[0].CreatedAt).TotalHours);
             var spent = new Dictionary<string, double>();
@@ -172,6 +172,7 @@ internal sealed record DeskHistory(
     private sealed record Step
     {
         public long ClaimId { get; init; }
+        public long Id { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
         public DateTimeOffset PublishedAt { get; init; }
         public string Status { get; init; } = "";

@@ -29,8 +29,9 @@ public sealed class GetDeskDashboardHandler(Db db, TimeProvider clock, RatingSca
     public async ValueTask<DeskDashboard> Handle(GetDeskDashboard query, CancellationToken cancellationToken) =>
         await snapshots.GetAsync(query.Filter, () => ComputeAsync(query.Filter), cancellationToken);
 
-    /// Computes the dashboard from the database, ignoring the shared snapshots (the benchmark times this).
-    public async Task<DeskDashboard> ComputeAsync(DashboardFilter filter)
+    /// Reads the dashboard from the database. The history part is reused while its stamp says nothing it counts has
+    /// changed, unless reuseHistory is off (the benchmark times a cold read that way).
+    public async Task<DeskDashboard> ComputeAsync(DashboardFilter filter, bool reuseHistory = true)
     {
         var zone = QueueFormat.Zone(options.Value.TimeZone);
         var now = clock.GetUtcNow();
@@ -52,12 +53,45 @@ public sealed class GetDeskDashboardHandler(Db db, TimeProvider clock, RatingSca
         };
 
         await using var connection = await db.OpenAsync();
+        var current = await CurrentAsync(connection, where, parameters);
+        var stamp = await connection.QuerySingleAsync<HistoryStamp>(HistoryStamp.Sql);
+        var history = reuseHistory
+            ? await snapshots.HistoryAsync(filter, period.Today, stamp, () => DeskHistory.ReadAsync(connection, filter, period, where, parameters, scale))
+            : await DeskHistory.ReadAsync(connection, filter, period, where, parameters, scale);
+        var (topics, languages) = reuseHistory
+            ? await snapshots.PickersAsync(stamp.LastClaim ?? 0, () => PickersAsync(connection))
+            : await PickersAsync(connection);
+        return new DeskDashboard(filter, now, period.From, zone.Id, current, history, topics, languages);
+    }
+
+    private static async Task<DeskNow> CurrentAsync(SqliteConnection connection, string where, object parameters)
+    {
         var states = (await connection.QueryAsync<(string Status, long Count)>(
             $"SELECT c.status, count(*) FROM claims c WHERE {where} GROUP BY c.status", parameters)).ToDictionary(r => r.Status, r => r.Count);
 
+        // One pass over the open claims for every count; the lists below read only their first rows.
+        var counts = await connection.QuerySingleAsync<OpenCounts>(
+            $"""
+            SELECT count(CASE WHEN {ListQueueHandler.StageDue} < @Now THEN 1 END) AS Overdue,
+                   count(CASE WHEN {ListQueueHandler.StageDue} >= @Now AND {ListQueueHandler.IsDueSoon} THEN 1 END) AS DueSoon,
+                   count(CASE WHEN c.assignee_id IS NULL AND c.created_at >= @Day1 THEN 1 END) AS Day,
+                   count(CASE WHEN c.assignee_id IS NULL AND c.created_at < @Day1 AND c.created_at >= @Day3 THEN 1 END) AS ThreeDays,
+                   count(CASE WHEN c.assignee_id IS NULL AND c.created_at < @Day3 AND c.created_at >= @Day7 THEN 1 END) AS Week,
+                   count(CASE WHEN c.assignee_id IS NULL AND c.created_at < @Day7 THEN 1 END) AS Older
+            FROM claims c {ListQueueHandler.WithLadder}
+            WHERE c.status IN @OpenStates AND {where}
+            """,
+            parameters);
+
         var overdue = await DeadlinesAsync(connection, where, $"{ListQueueHandler.StageDue} < @Now", parameters);
         var dueSoon = await DeadlinesAsync(connection, where, $"{ListQueueHandler.StageDue} >= @Now AND {ListQueueHandler.IsDueSoon}", parameters);
-        var unassigned = await UnassignedAsync(connection, where, parameters);
+        var oldest = (await connection.QueryAsync<WaitingClaim>(
+            $"""
+            SELECT c.id AS ClaimId, c.slug AS Slug, c.title AS Title, c.status AS Status, c.created_at AS CreatedAt
+            FROM claims c WHERE c.status IN @OpenStates AND c.assignee_id IS NULL AND {where}
+            ORDER BY c.created_at, c.id LIMIT @Limit
+            """,
+            parameters)).ToList();
         var workload = (await connection.QueryAsync<Workload>(
             $"""
             SELECT u.id AS UserId, u.display_name AS Name, count(c.id) AS Open,
@@ -74,25 +108,21 @@ public sealed class GetDeskDashboardHandler(Db db, TimeProvider clock, RatingSca
             """,
             parameters)).ToList();
 
-        var history = await DeskHistory.ReadAsync(connection, filter, period, where, parameters, scale);
-        var topics = (await connection.QueryAsync<string>(
-            "SELECT topic FROM claim_topics GROUP BY topic ORDER BY count(*) DESC, topic LIMIT 200")).Order(StringComparer.OrdinalIgnoreCase).ToList();
-        var languages = (await connection.QueryAsync<string>("SELECT DISTINCT language FROM claims ORDER BY language")).ToList();
-
-        return new DeskDashboard(
-            filter, now, period.From, zone.Id,
+        return new DeskNow(
             ClaimStatus.All.Select(s => new StateCount(s, states.GetValueOrDefault(s))).ToList(),
-            overdue, dueSoon, unassigned, workload,
-            history.Throughput, history.TimeToVerdict, history.Verdicts, history.Sides, history.Claimants,
-            topics, languages);
+            new DeadlineList(overdue, counts.Overdue),
+            new DeadlineList(dueSoon, counts.DueSoon),
+            new UnassignedAges(
+                [new("under 1 day", counts.Day), new("1–3 days", counts.ThreeDays), new("3–7 days", counts.Week), new("over 7 days", counts.Older)],
+                oldest),
+            workload);
     }
 
-    private static async Task<DeadlineList> DeadlinesAsync(SqliteConnection connection, string where, string condition, object parameters)
-    {
-        var rows = (await connection.QueryAsync<DeadlineRow>(
+    private static async Task<List<DeadlineRow>> DeadlinesAsync(SqliteConnection connection, string where, string condition, object parameters) =>
+        (await connection.QueryAsync<DeadlineRow>(
             $"""
             SELECT c.id AS ClaimId, c.slug AS Slug, c.title AS Title, c.status AS Status, c.priority AS Priority,
-                   a.display_name AS Assignee, {ListQueueHandler.StageDue} AS DueAt, count(*) OVER () AS Total
+                   a.display_name AS Assignee, {ListQueueHandler.StageDue} AS DueAt
             FROM claims c
             LEFT JOIN users a ON a.id = c.assignee_id
             {ListQueueHandler.WithLadder}
@@ -101,32 +131,46 @@ public sealed class GetDeskDashboardHandler(Db db, TimeProvider clock, RatingSca
             LIMIT @Limit
             """,
             parameters)).ToList();
-        return new DeadlineList(rows, rows.Count == 0 ? 0 : rows[0].Total);
+
+    /// The filter pickers' choices: the most used topics, and every language.
+    private static async Task<(IReadOnlyList<string> Topics, IReadOnlyList<string> Languages)> PickersAsync(SqliteConnection connection)
+    {
+        var topics = (await connection.QueryAsync<string>(
+            "SELECT topic FROM claim_topics GROUP BY topic ORDER BY count(*) DESC, topic LIMIT 200")).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        var languages = (await connection.QueryAsync<string>("SELECT DISTINCT language FROM claims ORDER BY language")).ToList();
+        return (topics, languages);
     }
 
-    private static async Task<UnassignedAges> UnassignedAsync(SqliteConnection connection, string where, object parameters)
+    private sealed record OpenCounts
     {
-        const string Unassigned = "c.status IN @OpenStates AND c.assignee_id IS NULL";
-        var ages = await connection.QuerySingleAsync<(long Day, long ThreeDays, long Week, long Older)>(
-            $"""
-            SELECT count(CASE WHEN c.created_at >= @Day1 THEN 1 END),
-                   count(CASE WHEN c.created_at < @Day1 AND c.created_at >= @Day3 THEN 1 END),
-                   count(CASE WHEN c.created_at < @Day3 AND c.created_at >= @Day7 THEN 1 END),
-                   count(CASE WHEN c.created_at < @Day7 THEN 1 END)
-            FROM claims c WHERE {Unassigned} AND {where}
-            """,
-            parameters);
-        var oldest = (await connection.QueryAsync<WaitingClaim>(
-            $"""
-            SELECT c.id AS ClaimId, c.slug AS Slug, c.title AS Title, c.status AS Status, c.created_at AS CreatedAt
-            FROM claims c WHERE {Unassigned} AND {where}
-            ORDER BY c.created_at, c.id LIMIT @Limit
-            """,
-            parameters)).ToList();
-        return new UnassignedAges(
-            [new("under 1 day", ages.Day), new("1–3 days", ages.ThreeDays), new("3–7 days", ages.Week), new("over 7 days", ages.Older)],
-            oldest);
+        public long Overdue { get; init; }
+        public long DueSoon { get; init; }
+        public long Day { get; init; }
+        public long ThreeDays { get; init; }
+        public long Week { get; init; }
+        public long Older { get; init; }
     }
+}
+
+/// What the history part of the dashboard depends on, read in a few index lookups: the newest claim, the newest
+/// move into or out of a closed state (published, rejected, merged), the newest publication (a correction moves
+/// it), and the newest change to a claimant (a side). While it stays the same, so do the period's numbers.
+public sealed record HistoryStamp
+{
+    public const string Sql =
+        """
+        SELECT (SELECT max(id) FROM claims) AS LastClaim,
+               (SELECT id FROM claim_transitions
+                WHERE to_status IN ('published', 'rejected', 'merged') OR from_status IN ('published', 'rejected', 'merged')
+                ORDER BY id DESC LIMIT 1) AS LastClosing,
+               (SELECT max(published_at) FROM verdicts WHERE published_at IS NOT NULL) AS LastPublished,
+               (SELECT max(id) FROM audit_log WHERE entity = 'claimant') AS LastClaimantChange
+        """;
+
+    public long? LastClaim { get; init; }
+    public long? LastClosing { get; init; }
+    public string? LastPublished { get; init; }
+    public long? LastClaimantChange { get; init; }
 }
 
 internal static class DashboardChecks
