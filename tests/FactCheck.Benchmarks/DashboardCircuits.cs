@@ -25,7 +25,8 @@ namespace FactCheck.Benchmarks;
 /// "blazorpack" (MessagePack), StartCircuit, UpdateRootComponents with the markers, every render batch acknowledged
 /// and every JS interop call answered. The server reports its own memory after a full collection before and after
 /// the circuits open. Then an editor changes a claim through the HTTP API, several times, and each time we measure
-/// when every circuit has received a render batch, while /healthz and a staff page are requested back to back.
+/// when every circuit has received a render batch, while /healthz and a claim's staff page are requested back to back,
+/// and how much CPU the server spent on it.
 public static partial class DashboardCircuits
 {
     private static readonly TimeSpan RefreshTimeout = TimeSpan.FromSeconds(20);
@@ -102,11 +103,14 @@ public static partial class DashboardCircuits
             }
 
             var live = circuits.Where(c => c.Error is null && c.RenderBatches > 0).ToList();
-            result.Idle = await ProbeAsync(browser, 40);
+            var staffPage = $"/claims/{claims[0].Id}";
+            result.Idle = await ProbeAsync(browser, staffPage, 40);
             for (var i = 0; i < changes && i < claims.Count; i++)
             {
                 var (id, assignee) = claims[i];
-                var change = await ChangeAsync(api, browser, live, id, assignee == checkers[0] ? checkers[1] : checkers[0]);
+                var cpu = CpuTime.Read();
+                var change = await ChangeAsync(api, browser, staffPage, live, id, assignee == checkers[0] ? checkers[1] : checkers[0]);
+                change.ServerCpuMs = (CpuTime.Read().Tree(server.Process.Id) - cpu.Tree(server.Process.Id)) * 1000 / CpuTime.TicksPerSecond;
                 result.Changes.Add(change);
                 Console.WriteLine($"   change {i + 1}: {change.Reached}/{live.Count} circuits re-rendered, last after {change.Latencies.DefaultIfEmpty(double.NaN).Max():F0} ms");
                 if (change.Reached == 0)
@@ -116,6 +120,8 @@ public static partial class DashboardCircuits
                 }
             }
 
+            result.RenderBatches = circuits.Sum(c => c.RenderBatches);
+            result.JsCalls = circuits.Sum(c => c.JsCalls);
             result.CircuitErrors = circuits.Where(c => c.Error is not null).GroupBy(c => c.Error!).Select(g => $"{g.Count()}× {g.Key}").ToList();
             result.ServerOutput = server.Output;
             return result;
@@ -148,14 +154,14 @@ public static partial class DashboardCircuits
         await client.GetFromJsonAsync<BenchMemory>("/_bench/memory") ?? throw new ScenarioFailedException("/_bench/memory answered nothing.");
 
     /// One change through the API, and how long after it was sent each circuit got its next render batch, with the
-    /// latency of /healthz and of the queue page asked for back to back meanwhile.
-    private static async Task<Change> ChangeAsync(HttpClient api, HttpClient browser, List<BenchCircuit> circuits, long claimId, long assignee)
+    /// latency of /healthz and of a staff page asked for back to back meanwhile.
+    private static async Task<Change> ChangeAsync(HttpClient api, HttpClient browser, string staffPage, List<BenchCircuit> circuits, long claimId, long assignee)
     {
         var claim = await api.GetFromJsonAsync<JsonElement>($"/api/claims/{claimId}");
         var waits = circuits.Select(c => c.NextRenderAsync()).ToList();
         using var stop = new CancellationTokenSource();
         var started = Stopwatch.GetTimestamp();
-        var probe = ProbeAsync(browser, int.MaxValue, stop.Token);
+        var probe = ProbeAsync(browser, staffPage, int.MaxValue, stop.Token);
         using var response = await api.PostAsJsonAsync($"/api/claims/{claimId}/actions/reassign", new { version = claim.GetProperty("version").GetInt64(), assigneeId = assignee });
         var command = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (!response.IsSuccessStatusCode)
@@ -178,29 +184,32 @@ public static partial class DashboardCircuits
         return new Change(command, latencies, latencies.Count, circuits.Count, await probe);
     }
 
-    /// Requests /healthz and the queue page (signed in) alternately, back to back, until stopped or `count` are done.
-    private static async Task<Probe> ProbeAsync(HttpClient browser, int count, CancellationToken cancellationToken = default)
+    /// Requests /healthz and a staff page (signed in) alternately, back to back, until stopped or `count` are done.
+    private static async Task<Probe> ProbeAsync(HttpClient browser, string staffPage, int count, CancellationToken cancellationToken = default)
     {
         var health = new List<double>();
         var page = new List<double>();
         for (var i = 0; i < count && !cancellationToken.IsCancellationRequested; i++)
         {
             var started = Stopwatch.GetTimestamp();
-            using var response = await browser.GetAsync(i % 2 == 0 ? "/healthz" : "/queue", CancellationToken.None);
+            using var response = await browser.GetAsync(i % 2 == 0 ? "/healthz" : staffPage, CancellationToken.None);
             await response.Content.ReadAsByteArrayAsync(CancellationToken.None);
             response.EnsureSuccessStatusCode();
             (i % 2 == 0 ? health : page).Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
-        return new Probe(health, page);
+        return new Probe(staffPage, health, page);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 
-    public sealed record Probe(List<double> Health, List<double> Page);
+    public sealed record Probe(string StaffPage, List<double> Health, List<double> Page);
 
-    public sealed record Change(double CommandMs, List<double> Latencies, int Reached, int Circuits, Probe Probe);
+    public sealed record Change(double CommandMs, List<double> Latencies, int Reached, int Circuits, Probe Probe)
+    {
+        public double ServerCpuMs { get; set; }
+    }
 
     public sealed class Result(int requested, BenchMemory before, string page)
     {
@@ -211,6 +220,8 @@ public static partial class DashboardCircuits
         public double OpenSeconds { get; set; }
         public List<string> OpenErrors { get; set; } = [];
         public List<string> CircuitErrors { get; set; } = [];
+        public long RenderBatches { get; set; }
+        public long JsCalls { get; set; }
         public Probe? Idle { get; set; }
         public List<Change> Changes { get; } = [];
         public string ServerOutput { get; set; } = "";
@@ -221,7 +232,8 @@ public static partial class DashboardCircuits
             var after = After ?? Before;
             text.AppendLine(inv, $"### {requested} circuits on /{page} (the app in its own process, server GC, Kestrel on loopback)");
             text.AppendLine();
-            text.AppendLine(inv, $"Opened {Opened} of {requested} circuits in {OpenSeconds:F1} s (8 at a time); the server counted {after.OpenCircuits} open.");
+            text.AppendLine(inv, $"Opened {Opened} of {requested} circuits in {OpenSeconds:F1} s (8 at a time); the server counted {after.OpenCircuits} open. " +
+                $"The circuits received {RenderBatches:N0} render batches (all acknowledged) and {JsCalls:N0} JS interop calls (answered as done, no value).");
             foreach (var error in OpenErrors.Concat(CircuitErrors))
             {
                 text.AppendLine(inv, $"- circuit error: {error}");
@@ -249,14 +261,16 @@ public static partial class DashboardCircuits
                 text.AppendLine(inv, $"| change sent → circuit got a render batch ({Changes.Count} changes × {Changes[0].Circuits} circuits, {reached} re-rendered) | {latencies.Samples.Length} | {latencies.P50:F0} | {latencies.P99:F0} | {latencies.Max:F0} |");
                 text.AppendLine(inv, $"| the change itself (POST …/actions/reassign) | {Changes.Count} | {DashboardScenario.Timing.Of(Changes.Select(c => c.CommandMs), 0, 0).P50:F0} | {DashboardScenario.Timing.Of(Changes.Select(c => c.CommandMs), 0, 0).P99:F0} | {Changes.Max(c => c.CommandMs):F0} |");
                 text.AppendLine(inv, $"| GET /healthz | {health.Samples.Length} | {health.P50:F1} | {health.P99:F1} | {health.Max:F1} |");
-                text.AppendLine(inv, $"| GET /queue (staff page, signed in) | {staffPage.Samples.Length} | {staffPage.P50:F1} | {staffPage.P99:F1} | {staffPage.Max:F1} |");
+                text.AppendLine(inv, $"| GET {Changes[0].Probe.StaffPage} (a claim's staff page, signed in) | {staffPage.Samples.Length} | {staffPage.P50:F1} | {staffPage.P99:F1} | {staffPage.Max:F1} |");
                 if (Idle is { } idle)
                 {
                     var idleHealth = DashboardScenario.Timing.Of(idle.Health, 0, 0);
                     var idlePage = DashboardScenario.Timing.Of(idle.Page, 0, 0);
-                    text.AppendLine(inv, $"| idle, for comparison: /healthz; /queue | {idle.Health.Count}; {idle.Page.Count} | {idleHealth.P50:F1}; {idlePage.P50:F1} | {idleHealth.P99:F1}; {idlePage.P99:F1} | {idleHealth.Max:F1}; {idlePage.Max:F1} |");
+                    text.AppendLine(inv, $"| idle, for comparison: /healthz; the staff page | {idle.Health.Count}; {idle.Page.Count} | {idleHealth.P50:F1}; {idlePage.P50:F1} | {idleHealth.P99:F1}; {idlePage.P99:F1} | {idleHealth.Max:F1}; {idlePage.Max:F1} |");
                 }
 
+                text.AppendLine();
+                text.AppendLine(inv, $"The server spent {DashboardScenario.Timing.Of(Changes.Select(c => c.ServerCpuMs), 0, 0).P50:F0} ms of CPU per change (median; the command, the recompute and every circuit's render, from /proc at 10 ms resolution).");
                 text.AppendLine();
             }
 
@@ -286,10 +300,13 @@ public static partial class DashboardCircuits
         private HubConnection? hub;
         private TaskCompletionSource<long>? next;
         private long renderBatches;
+        private long jsCalls;
 
         public string? Error { get; private set; }
 
         public long RenderBatches => Interlocked.Read(ref renderBatches);
+
+        public long JsCalls => Interlocked.Read(ref jsCalls);
 
         public async Task StartAsync(HttpClient browser, string path)
         {
@@ -322,6 +339,7 @@ public static partial class DashboardCircuits
             hub.On("JS.BeginInvokeJS", [typeof(long), typeof(string), typeof(string), typeof(int), typeof(long), typeof(int)], async args =>
             {
                 var handle = (long)args[0]!;
+                Interlocked.Increment(ref jsCalls);
                 if (handle != 0)
                 {
                     await SendAsync("EndInvokeJSFromDotNet", handle, true, $"[{handle},true,null]");

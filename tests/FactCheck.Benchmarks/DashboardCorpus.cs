@@ -101,6 +101,7 @@ public static class DashboardCorpus
         }
 
         var watch = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var counts = new Dictionary<string, long>();
         // Accounts are created before the first claim, on a clock set back by the desk's two years.
         await using (var app = await DashboardApp.StartAsync(partial, T0 - TimeSpan.FromDays(Days + 10), listenUrl: null))
@@ -146,7 +147,8 @@ public static class DashboardCorpus
         File.Move(partial, path);
         Console.WriteLine(
             $"Generated {counts["claims"]:N0} claims ({counts["open"]:N0} open), {counts["claim_transitions"]:N0} transitions, {counts["verdicts"]:N0} verdicts, " +
-            $"{counts["corrections"]:N0} corrections, {counts["ladders"]:N0} ladders and {counts["audit_log"]:N0} audit rows in {watch.Elapsed.TotalSeconds:F0} s: " +
+            $"{counts["corrections"]:N0} corrections, {counts["ladders"]:N0} ladders and {counts["audit_log"]:N0} audit rows in {watch.Elapsed.TotalSeconds:F0} s " +
+            $"({(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F0} s of CPU, load average {CpuTime.LoadAverage():F1}): " +
             $"{path} ({new FileInfo(path).Length / 1024.0 / 1024.0:F0} MB)");
         return path;
     }
