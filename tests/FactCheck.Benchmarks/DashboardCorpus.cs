@@ -262,6 +262,8 @@ public static class DashboardCorpus
                 .Select(_ => T0 - TimeSpan.FromDays(Days * (1 - Math.Pow(random.NextDouble(), 0.85))))
                 .Order()
                 .ToArray();
+            // A few claimants say most of what gets checked (a Zipf-like spread over an order unrelated to their side),
+            // and each leans towards some ratings.
             var claimantWeights = Claimants.Select((_, i) => 1.0 / Math.Pow(1 + ((i * 7) % Claimants.Length), 0.7)).ToArray();
             var leans = Claimants.Select(_ => RatingWeights.Select(w => w * Math.Exp(0.5 * Gaussian())).ToArray()).ToArray();
             for (var i = 0; i < claimCount; i++)
@@ -302,13 +304,14 @@ public static class DashboardCorpus
             var (enSubject, enVerb, enObject) = (random.Next(EnSubjects.Length), random.Next(EnVerbs.Length), random.Next(EnObjects.Length));
             var title = Fit($"{EnSubjects[enSubject]} {EnVerbs[enVerb]} {EnObjects[enObject]} near {place}", 75);
             var saidOn = DateOnly.FromDateTime(createdAt.UtcDateTime).AddDays(-random.Next(0, 4));
+            var said = saidOn.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
             var text = indonesian
                 ? $"{IdSubjects[enSubject]} {IdVerbs[enVerb]} {IdObjects[enObject]} di {place} pada {saidOn.Day} {Months[saidOn.Month - 1]} {saidOn.Year}, menurut laporan {Pick(Outlets)}."
-                  + (random.Next(2) == 0 ? $" Klaim ini dibagikan ribuan kali di media sosial dan dibantah oleh pihak lain." : "")
-                : $"{EnSubjects[enSubject]} {EnVerbs[enVerb]} {EnObjects[enObject]} near {place} on {saidOn:d MMMM yyyy}, {Pick(Outlets)} reported."
+                  + (random.Next(2) == 0 ? " Klaim ini dibagikan ribuan kali di media sosial dan dibantah oleh pihak lain." : "")
+                : $"{EnSubjects[enSubject]} {EnVerbs[enVerb]} {EnObjects[enObject]} near {place} on {said}, {Pick(Outlets)} reported."
                   + (random.Next(2) == 0 ? " The claim was shared thousands of times and denied by the other side." : "");
             var translation = indonesian && random.NextDouble() < 0.7
-                ? $"{EnSubjects[enSubject]} {EnVerbs[enVerb]} {EnObjects[enObject]} near {place} on {saidOn:d MMMM yyyy}."
+                ? $"{EnSubjects[enSubject]} {EnVerbs[enVerb]} {EnObjects[enObject]} near {place} on {said}."
                 : null;
             var kind = random.Next(10) switch { < 4 => "statement", < 7 => "event", < 9 => "figure", _ => "quote" };
             double? low = kind == "figure" ? random.Next(3, 5000) : null;
