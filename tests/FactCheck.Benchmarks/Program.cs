@@ -32,6 +32,12 @@ public static class BenchmarkProgram
             return;
         }
 
+        if (args is ["dashboard", ..])
+        {
+            Environment.ExitCode = await DashboardScenario.RunAsync(args[1..]);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
     }
 }
