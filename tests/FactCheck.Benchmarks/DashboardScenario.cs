@@ -130,7 +130,7 @@ public static class DashboardScenario
             var handler = scope.ServiceProvider.GetService<GetDeskDashboardHandler>()
                 ?? ActivatorUtilities.CreateInstance<GetDeskDashboardHandler>(scope.ServiceProvider);
             DeskDashboard? last = null;
-            var measured = await MeasureAsync(report.Runs, async () => last = await handler.ComputeAsync(filter));
+            var measured = await MeasureAsync(report.Runs, async () => last = await handler.ComputeAsync(filter, reuseHistory: false));
             report.Compute.Add((name, measured, Describe(last!)));
             sample ??= last;
             Console.WriteLine($"   {name}: p50 {measured.P50:F1} ms, p95 {measured.P95:F1} ms");
@@ -150,8 +150,10 @@ public static class DashboardScenario
         // ---------------------------------------------------------------------------------------------------------
 
         Console.WriteLine("c. one change, then the dashboard through the mediator as the editor ...");
-        report.Refresh = await MeasureRefreshAsync(app, db, editor, report.Runs);
-        Console.WriteLine($"   refresh p50 {report.Refresh.Query.P50:F1} ms, p95 {report.Refresh.Query.P95:F1} ms");
+        report.Refresh = await MeasureRefreshAsync(app, db, editor, report.Runs, publish: false);
+        Console.WriteLine($"   refresh after a reassignment p50 {report.Refresh.Query.P50:F1} ms, p95 {report.Refresh.Query.P95:F1} ms");
+        report.PublishRefresh = await MeasureRefreshAsync(app, db, editor, report.Runs, publish: true);
+        Console.WriteLine($"   refresh after a publication p50 {report.PublishRefresh.Query.P50:F1} ms, p95 {report.PublishRefresh.Query.P95:F1} ms");
 
         // Last: the hook stays on the pooled connections and would slow what came after it.
         Console.WriteLine("   database time per statement ...");
@@ -167,7 +169,7 @@ public static class DashboardScenario
             profile.Recording = true;
             for (var i = 0; i < operations; i++)
             {
-                await handler.ComputeAsync(filter);
+                await handler.ComputeAsync(filter, reuseHistory: false);
             }
 
             profile.Recording = false;
@@ -238,7 +240,9 @@ public static class DashboardScenario
     /// Each change is a real editor command (handing a claim in research to the other of two fact-checkers), which
     /// invalidates the shared snapshots; the dashboard asked for next through the mediator is the recompute a live
     /// dashboard pays.
-    private static async Task<RefreshTiming> MeasureRefreshAsync(DashboardApp app, Db db, Actor editor, int runs)
+    /// With publish on, each change approves a verdict in review instead: that changes the period's figures too, so
+    /// the refresh re-reads the history part as well.
+    private static async Task<RefreshTiming> MeasureRefreshAsync(DashboardApp app, Db db, Actor editor, int runs, bool publish)
     {
         var changes = Warmup(runs) + runs;
         List<(long Id, long Version, long Assignee)> claims;
@@ -246,8 +250,15 @@ public static class DashboardScenario
         await using (var connection = await db.OpenAsync())
         {
             claims = (await connection.QueryAsync<(long, long, long)>(
-                "SELECT id, version, assignee_id FROM claims WHERE status = 'researching' AND assignee_id IS NOT NULL ORDER BY id DESC LIMIT @changes",
-                new { changes })).ToList();
+                publish
+                    ? """
+                      SELECT c.id, c.version, c.assignee_id FROM claims c
+                      WHERE c.status = 'in_review' AND c.assignee_id IS NOT NULL
+                        AND NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.claim_id = c.id AND v.state = 'in_review' AND v.author_id = @Editor)
+                      ORDER BY c.id DESC LIMIT @changes
+                      """
+                    : "SELECT id, version, assignee_id FROM claims WHERE status = 'researching' AND assignee_id IS NOT NULL ORDER BY id DESC LIMIT @changes",
+                new { changes, Editor = editor.UserId })).ToList();
             checkers = (await connection.QueryAsync<long>("SELECT id FROM users WHERE username IN ('checker01', 'checker02') ORDER BY username")).ToArray();
         }
 
@@ -269,7 +280,9 @@ public static class DashboardScenario
             var (id, version, assignee) = claims[i];
             var started = Stopwatch.GetTimestamp();
             var generation = snapshots.Generation;
-            await SendAsync(app, editor, new ReassignClaim { ClaimId = id, Version = version, AssigneeId = assignee == checkers[0] ? checkers[1] : checkers[0] });
+            await SendAsync(app, editor, publish
+                ? new ApproveVerdict { ClaimId = id, Version = version, OverrideReason = "Benchmark: approved whatever linked verdicts say." }
+                : new ReassignClaim { ClaimId = id, Version = version, AssigneeId = assignee == checkers[0] ? checkers[1] : checkers[0] });
             var command = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             if (snapshots.Generation == generation)
             {
@@ -330,6 +343,8 @@ public static class DashboardScenario
         public List<(string Name, Timing Time, string Counted)> Compute { get; } = [];
         public (Timing Time, int Bytes)? Render { get; set; }
         public RefreshTiming Refresh { get; set; } = null!;
+
+        public RefreshTiming PublishRefresh { get; set; } = null!;
         public DashboardCircuits.Result? Circuits { get; set; }
         public List<(string Filter, double ComputeMs, List<(string Statement, double Ms, double Calls, string Scans)> Rows)> Statements { get; } = [];
         public double OtherShare { get; set; }
@@ -367,7 +382,9 @@ public static class DashboardScenario
             }
 
             text.AppendLine(inv, $"| change: ReassignClaim through the mediator | {Refresh.Command.P50:F1} | {Refresh.Command.P95:F1} | {Refresh.Command.Max:F1} | | | one editor command, committed |");
-            text.AppendLine(inv, $"| refresh: GetDeskDashboard after the change | {Refresh.Query.P50:F1} | {Refresh.Query.P95:F1} | {Refresh.Query.Max:F1} | {Refresh.Query.CpuMs:F1} | | recomputed (snapshot invalidated) |");
+            text.AppendLine(inv, $"| refresh: GetDeskDashboard after the change | {Refresh.Query.P50:F1} | {Refresh.Query.P95:F1} | {Refresh.Query.Max:F1} | {Refresh.Query.CpuMs:F1} | | current part re-read, history kept (its stamp unchanged) |");
+            text.AppendLine(inv, $"| change: ApproveVerdict (publishes) | {PublishRefresh.Command.P50:F1} | {PublishRefresh.Command.P95:F1} | {PublishRefresh.Command.Max:F1} | | | one editor command, committed |");
+            text.AppendLine(inv, $"| refresh: GetDeskDashboard after a publication | {PublishRefresh.Query.P50:F1} | {PublishRefresh.Query.P95:F1} | {PublishRefresh.Query.Max:F1} | {PublishRefresh.Query.CpuMs:F1} | | both parts re-read |");
             text.AppendLine();
             foreach (var (filter, computeMs, rows) in Statements)
             {
@@ -395,7 +412,8 @@ public static class DashboardScenario
                 checks.Add(($"whole dashboard, {name}{(Render is null ? " (compute only)" : "")}", $"{total:F1} ms", "< 200 ms", total < 200 ? "PASS" : "FAIL"));
             }
 
-            checks.Add(("live refresh after one change: recompute p95", $"{Refresh.Query.P95:F1} ms", "< 50 ms", Refresh.Query.P95 < 50 ? "PASS" : "FAIL"));
+            checks.Add(("live refresh after one change (a reassignment): p95", $"{Refresh.Query.P95:F1} ms", "< 50 ms", Refresh.Query.P95 < 50 ? "PASS" : "FAIL"));
+            checks.Add(("live refresh after a publication (history re-read too): p95", $"{PublishRefresh.Query.P95:F1} ms", "< 50 ms", PublishRefresh.Query.P95 < 50 ? "PASS" : "FAIL"));
             if (Circuits is { } c)
             {
                 c.AppendMarkdown(text, checks);
