@@ -43,6 +43,11 @@ public static partial class DashboardCircuits
             checkers = (await connection.QueryAsync<long>("SELECT id FROM users WHERE username IN ('checker01', 'checker02') ORDER BY username")).ToArray();
         }
 
+        if (claims.Count < changes)
+        {
+            throw new ScenarioFailedException($"The desk has {claims.Count} claims in research; the circuits' changes need {changes}.");
+        }
+
         await using var processes = new ChildProcesses();
         var origin = $"http://127.0.0.1:{ChildProcesses.FreePort()}";
         var server = processes.Start("FactCheck.Web on the dashboard desk", "dotnet",
@@ -56,12 +61,18 @@ public static partial class DashboardCircuits
         using var browser = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = baseUri };
         await SignInAsync(browser);
         using var api = new HttpClient { BaseAddress = baseUri };
-        var token = await (await api.PostAsJsonAsync("/api/tokens", new { username = DashboardCorpus.EditorName, password = DashboardCorpus.Password })).EnsureSuccessStatusCode()
-            .Content.ReadFromJsonAsync<JsonElement>();
-        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.GetProperty("token").GetString());
+        using (var issued = await api.PostAsJsonAsync("/api/tokens", new { username = DashboardCorpus.EditorName, password = DashboardCorpus.Password }))
+        {
+            var token = await issued.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+            api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.GetProperty("token").GetString());
+        }
 
         // The page once, so the memory before counts a warm server with the dashboard computed.
-        (await browser.GetAsync("/" + page)).EnsureSuccessStatusCode();
+        using (var warm = await browser.GetAsync("/" + page))
+        {
+            warm.EnsureSuccessStatusCode();
+        }
+
         var before = await MemoryAsync(browser);
         var result = new Result(count, before, page);
         var circuits = new List<BenchCircuit>();
@@ -106,7 +117,7 @@ public static partial class DashboardCircuits
             var live = circuits.Where(c => c.Error is null && c.RenderBatches > 0).ToList();
             var staffPage = $"/claims/{claims[0].Id}";
             result.Idle = await ProbeAsync(browser, staffPage, 40);
-            for (var i = 0; i < changes && i < claims.Count; i++)
+            for (var i = 0; i < changes; i++)
             {
                 var (id, assignee) = claims[i];
                 var cpu = CpuTime.Read();
@@ -145,9 +156,11 @@ public static partial class DashboardCircuits
             ["Input.Username"] = DashboardCorpus.EditorName,
             ["Input.Password"] = DashboardCorpus.Password,
         }));
-        if (response.StatusCode != HttpStatusCode.Redirect || (await browser.GetAsync("/dashboard")).StatusCode != HttpStatusCode.OK)
+        using var signedIn = await browser.GetAsync("/dashboard");
+        if (response.StatusCode != HttpStatusCode.Redirect || signedIn.StatusCode != HttpStatusCode.OK)
         {
-            throw new ScenarioFailedException($"Signing in as {DashboardCorpus.EditorName} failed: /login answered {(int)response.StatusCode}.");
+            throw new ScenarioFailedException(
+                $"Signing in as {DashboardCorpus.EditorName} failed: /login answered {(int)response.StatusCode}, then /dashboard {(int)signedIn.StatusCode}.");
         }
     }
 
