@@ -27,14 +27,13 @@ public sealed record DeskHistory(
             """,
             parameters)).ToList();
 
-        var steps = (await connection.QueryAsync<Step>(
+        // claim_timings holds each claim's hours, fixed at its first publication (migration 0011's trigger).
+        var timings = (await connection.QueryAsync<Timing>(
             $"""
-            SELECT v.claim_id AS ClaimId, c.created_at AS CreatedAt, v.published_at AS PublishedAt, t.id AS Id, t.to_status AS Status, t.at AS At
-            FROM verdicts v
-            CROSS JOIN claims c
-            CROSS JOIN claim_transitions t
-            WHERE v.published_at >= @From AND v.version = 1 AND c.id = v.claim_id
-              AND t.claim_id = v.claim_id AND t.at <= v.published_at AND {where}
+            SELECT tm.total_hours AS Total, tm.new_hours AS New, tm.triaged_hours AS Triaged, tm.assigned_hours AS Assigned,
+                   tm.researching_hours AS Researching, tm.in_review_hours AS InReview
+            FROM claim_timings tm CROSS JOIN claims c
+            WHERE tm.published_at >= @From AND c.id = tm.claim_id AND {where}
             """,
             parameters)).ToList();
 
@@ -61,7 +60,7 @@ public sealed record DeskHistory(
 
         return new DeskHistory(
             ThroughputOf(published, filter, period),
-            TimeToVerdictOf(steps),
+            TimeToVerdictOf(timings),
             Ordered(ratings, scale),
             Balance(balance.GroupBy(b => b.Side ?? ""), g => g.Key.Length == 0 ? NoSide : g.Key, _ => null, scale)
                 .OrderByDescending(r => r.Recorded).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToList(),
@@ -95,32 +94,19 @@ public sealed record DeskHistory(
         return points;
     }
 
-    private static TimeToVerdict TimeToVerdictOf(List<Step> steps)
+    private static TimeToVerdict TimeToVerdictOf(List<Timing> timings)
     {
-        var overall = new List<double>();
-        var byStage = Stages.ToDictionary(s => s, _ => new List<double>());
-        foreach (var claim in steps.GroupBy(s => s.ClaimId))
+        // julianday arithmetic leaves a few nanohours of noise: an hour should read as 1, not 1.0000000037.
+        static List<double> Hours(IEnumerable<double?> values) => values.OfType<double>().Select(h => Math.Round(h, 6)).ToList();
+        var stages = new Dictionary<string, List<double>>
         {
-            var rows = claim.OrderBy(s => s.Id).ToList();
-            var published = rows[0].PublishedAt;
-            overall.Add((published - rows[0].CreatedAt).TotalHours);
-            var spent = new Dictionary<string, double>();
-            for (var i = 0; i < rows.Count; i++)
-            {
-                var end = i + 1 < rows.Count ? rows[i + 1].At : published;
-                if (byStage.ContainsKey(rows[i].Status))
-                {
-                    spent[rows[i].Status] = spent.GetValueOrDefault(rows[i].Status) + Math.Max(0, (end - rows[i].At).TotalHours);
-                }
-            }
-
-            foreach (var (stage, hours) in spent)
-            {
-                byStage[stage].Add(hours);
-            }
-        }
-
-        return new TimeToVerdict(SpreadOf(overall), Stages.Select(s => new StageSpread(s, SpreadOf(byStage[s]))).ToList());
+            ["new"] = Hours(timings.Select(t => t.New)),
+            ["triaged"] = Hours(timings.Select(t => t.Triaged)),
+            ["assigned"] = Hours(timings.Select(t => t.Assigned)),
+            ["researching"] = Hours(timings.Select(t => t.Researching)),
+            ["in_review"] = Hours(timings.Select(t => t.InReview)),
+        };
+        return new TimeToVerdict(SpreadOf(Hours(timings.Select(t => (double?)t.Total))), Stages.Select(s => new StageSpread(s, SpreadOf(stages[s]))).ToList());
     }
 
     /// Median and 90th percentile, interpolated between the two nearest ranks (so 1 and 3 have the median 2).
@@ -169,14 +155,14 @@ public sealed record DeskHistory(
         }
     }
 
-    private sealed record Step
+    private sealed record Timing
     {
-        public long ClaimId { get; init; }
-        public long Id { get; init; }
-        public DateTimeOffset CreatedAt { get; init; }
-        public DateTimeOffset PublishedAt { get; init; }
-        public string Status { get; init; } = "";
-        public DateTimeOffset At { get; init; }
+        public double Total { get; init; }
+        public double? New { get; init; }
+        public double? Triaged { get; init; }
+        public double? Assigned { get; init; }
+        public double? Researching { get; init; }
+        public double? InReview { get; init; }
     }
 
     private sealed record BalanceCell

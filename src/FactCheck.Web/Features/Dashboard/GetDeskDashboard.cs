@@ -44,16 +44,11 @@ public sealed class GetDeskDashboardHandler(Db db, TimeProvider clock, RatingSca
             filter.Language,
             Now = now,
             DueSoonLimit = now.AddDays(1),
-            WeekEnd = period.WeekEnd,
             From = period.From ?? DateTimeOffset.UnixEpoch,
-            Day1 = now.AddDays(-1),
-            Day3 = now.AddDays(-3),
-            Day7 = now.AddDays(-7),
-            Limit = ListSize,
         };
 
         await using var connection = await db.OpenAsync();
-        var current = await CurrentAsync(connection, where, parameters);
+        var current = await CurrentAsync(connection, where, now, period.WeekEnd, parameters);
         var stamp = await connection.QuerySingleAsync<HistoryStamp>(HistoryStamp.Sql);
         var history = reuseHistory
             ? await snapshots.HistoryAsync(filter, period.Today, stamp, () => DeskHistory.ReadAsync(connection, filter, period, where, parameters, scale))
@@ -64,73 +59,71 @@ public sealed class GetDeskDashboardHandler(Db db, TimeProvider clock, RatingSca
         return new DeskDashboard(filter, now, period.From, zone.Id, current, history, topics, languages);
     }
 
-    private static async Task<DeskNow> CurrentAsync(SqliteConnection connection, string where, object parameters)
+    private static async Task<DeskNow> CurrentAsync(SqliteConnection connection, string where, DateTimeOffset now, DateTimeOffset weekEnd, object parameters)
     {
         var states = (await connection.QueryAsync<(string Status, long Count)>(
             $"SELECT c.status, count(*) FROM claims c WHERE {where} GROUP BY c.status", parameters)).ToDictionary(r => r.Status, r => r.Count);
 
-        // One pass over the open claims for every count; the lists below read only their first rows.
-        var counts = await connection.QuerySingleAsync<OpenCounts>(
+        // Every open claim once, with its stage deadline; the counts, lists and workload are made from these rows.
+        // A desk has a few thousand open claims at most, and one pass costs a fraction of a query per list.
+        var open = (await connection.QueryAsync<OpenClaim>(
             $"""
-            SELECT count(CASE WHEN {ListQueueHandler.StageDue} < @Now THEN 1 END) AS Overdue,
-                   count(CASE WHEN {ListQueueHandler.StageDue} >= @Now AND {ListQueueHandler.IsDueSoon} THEN 1 END) AS DueSoon,
-                   count(CASE WHEN c.assignee_id IS NULL AND c.created_at >= @Day1 THEN 1 END) AS Day,
-                   count(CASE WHEN c.assignee_id IS NULL AND c.created_at < @Day1 AND c.created_at >= @Day3 THEN 1 END) AS ThreeDays,
-                   count(CASE WHEN c.assignee_id IS NULL AND c.created_at < @Day3 AND c.created_at >= @Day7 THEN 1 END) AS Week,
-                   count(CASE WHEN c.assignee_id IS NULL AND c.created_at < @Day7 THEN 1 END) AS Older
+            SELECT c.id AS ClaimId, c.slug AS Slug, c.title AS Title, c.status AS Status, c.priority AS Priority,
+                   c.assignee_id AS AssigneeId, c.created_at AS CreatedAt, {ListQueueHandler.StageDue} AS DueAt,
+                   coalesce({ListQueueHandler.StageDue} >= @Now AND {ListQueueHandler.IsDueSoon}, 0) AS DueSoon
             FROM claims c {ListQueueHandler.WithLadder}
             WHERE c.status IN @OpenStates AND {where}
             """,
-            parameters);
-
-        var overdue = await DeadlinesAsync(connection, where, $"{ListQueueHandler.StageDue} < @Now", parameters);
-        var dueSoon = await DeadlinesAsync(connection, where, $"{ListQueueHandler.StageDue} >= @Now AND {ListQueueHandler.IsDueSoon}", parameters);
-        var oldest = (await connection.QueryAsync<WaitingClaim>(
-            $"""
-            SELECT c.id AS ClaimId, c.slug AS Slug, c.title AS Title, c.status AS Status, c.created_at AS CreatedAt
-            FROM claims c WHERE c.status IN @OpenStates AND c.assignee_id IS NULL AND {where}
-            ORDER BY c.created_at, c.id LIMIT @Limit
-            """,
             parameters)).ToList();
-        var workload = (await connection.QueryAsync<Workload>(
-            $"""
-            SELECT u.id AS UserId, u.display_name AS Name, count(c.id) AS Open,
-                   count(CASE WHEN {ListQueueHandler.StageDue} < @Now THEN 1 END) AS Overdue,
-                   count(CASE WHEN {ListQueueHandler.StageDue} >= @Now AND {ListQueueHandler.StageDue} < @WeekEnd THEN 1 END) AS DueThisWeek,
-                   count(CASE WHEN c.status = 'in_review' THEN 1 END) AS InReview
+        var people = (await connection.QueryAsync<Person>(
+            """
+            SELECT u.id AS Id, u.display_name AS Name, u.is_active AS Active,
+                   EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'factchecker') AS FactChecker
             FROM users u
-            LEFT JOIN claims c ON c.assignee_id = u.id AND c.status IN @OpenStates AND {where}
-            {ListQueueHandler.WithLadder}
-            WHERE u.is_active = 1
-              AND (c.id IS NOT NULL OR EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'factchecker'))
-            GROUP BY u.id
-            ORDER BY Open DESC, Overdue DESC, u.display_name
-            """,
-            parameters)).ToList();
+            """)).ToDictionary(p => p.Id);
+
+        DeadlineRow Row(OpenClaim c) => new()
+        {
+            ClaimId = c.ClaimId, Slug = c.Slug, Title = c.Title, Status = c.Status, Priority = c.Priority,
+            Assignee = c.AssigneeId is { } id && people.TryGetValue(id, out var person) ? person.Name : null, DueAt = c.DueAt!.Value,
+        };
+        DeadlineList Deadlines(IEnumerable<OpenClaim> rows)
+        {
+            var ordered = rows.OrderBy(c => c.DueAt).ThenBy(c => c.ClaimId).ToList();
+            return new DeadlineList(ordered.Take(ListSize).Select(Row).ToList(), ordered.Count);
+        }
+
+        var overdue = Deadlines(open.Where(c => c.DueAt < now));
+        var dueSoon = Deadlines(open.Where(c => c.DueAt >= now && c.DueSoon));
+        var unassigned = open.Where(c => c.AssigneeId is null).ToList();
+        long Aged(int? fromDays, int? toDays) => unassigned.LongCount(c => (fromDays is null || now - c.CreatedAt >= TimeSpan.FromDays(fromDays.Value)) && (toDays is null || now - c.CreatedAt < TimeSpan.FromDays(toDays.Value)));
+        var oldest = unassigned.OrderBy(c => c.CreatedAt).ThenBy(c => c.ClaimId).Take(ListSize)
+            .Select(c => new WaitingClaim { ClaimId = c.ClaimId, Slug = c.Slug, Title = c.Title, Status = c.Status, CreatedAt = c.CreatedAt }).ToList();
+
+        var assigned = open.Where(c => c.AssigneeId is not null).ToLookup(c => c.AssigneeId!.Value);
+        var workload = people.Values
+            .Where(p => p.Active && (p.FactChecker || assigned.Contains(p.Id)))
+            .Select(p => new Workload
+            {
+                UserId = p.Id,
+                Name = p.Name,
+                Open = assigned[p.Id].LongCount(),
+                Overdue = assigned[p.Id].LongCount(c => c.DueAt < now),
+                DueThisWeek = assigned[p.Id].LongCount(c => c.DueAt >= now && c.DueAt < weekEnd),
+                InReview = assigned[p.Id].LongCount(c => c.Status == "in_review"),
+            })
+            .OrderByDescending(w => w.Open).ThenByDescending(w => w.Overdue).ThenBy(w => w.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
 
         return new DeskNow(
             ClaimStatus.All.Select(s => new StateCount(s, states.GetValueOrDefault(s))).ToList(),
-            new DeadlineList(overdue, counts.Overdue),
-            new DeadlineList(dueSoon, counts.DueSoon),
+            overdue,
+            dueSoon,
             new UnassignedAges(
-                [new("under 1 day", counts.Day), new("1–3 days", counts.ThreeDays), new("3–7 days", counts.Week), new("over 7 days", counts.Older)],
+                [new("under 1 day", Aged(null, 1)), new("1–3 days", Aged(1, 3)), new("3–7 days", Aged(3, 7)), new("over 7 days", Aged(7, null))],
                 oldest),
             workload);
     }
-
-    private static async Task<List<DeadlineRow>> DeadlinesAsync(SqliteConnection connection, string where, string condition, object parameters) =>
-        (await connection.QueryAsync<DeadlineRow>(
-            $"""
-            SELECT c.id AS ClaimId, c.slug AS Slug, c.title AS Title, c.status AS Status, c.priority AS Priority,
-                   a.display_name AS Assignee, {ListQueueHandler.StageDue} AS DueAt
-            FROM claims c
-            LEFT JOIN users a ON a.id = c.assignee_id
-            {ListQueueHandler.WithLadder}
-            WHERE c.status IN @OpenStates AND {where} AND {condition}
-            ORDER BY {ListQueueHandler.StageDue}, c.id
-            LIMIT @Limit
-            """,
-            parameters)).ToList();
 
     /// The filter pickers' choices: the most used topics, and every language.
     private static async Task<(IReadOnlyList<string> Topics, IReadOnlyList<string> Languages)> PickersAsync(SqliteConnection connection)
@@ -141,14 +134,25 @@ public sealed class GetDeskDashboardHandler(Db db, TimeProvider clock, RatingSca
         return (topics, languages);
     }
 
-    private sealed record OpenCounts
+    private sealed record OpenClaim
     {
-        public long Overdue { get; init; }
-        public long DueSoon { get; init; }
-        public long Day { get; init; }
-        public long ThreeDays { get; init; }
-        public long Week { get; init; }
-        public long Older { get; init; }
+        public long ClaimId { get; init; }
+        public string Slug { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string Status { get; init; } = "";
+        public string? Priority { get; init; }
+        public long? AssigneeId { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset? DueAt { get; init; }
+        public bool DueSoon { get; init; }
+    }
+
+    private sealed record Person
+    {
+        public long Id { get; init; }
+        public string Name { get; init; } = "";
+        public bool Active { get; init; }
+        public bool FactChecker { get; init; }
     }
 }
 
