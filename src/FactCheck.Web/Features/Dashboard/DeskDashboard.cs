@@ -20,7 +20,11 @@ public sealed record DeskDashboard(
     IReadOnlyList<string> Topics,
     IReadOnlyList<string> Languages)
 {
-    public IReadOnlyList<StateCount> States => Current.States;
+    /// Every state in workflow order: the open ones counted now, the closed ones (published, rejected, merged) with
+    /// the history part, since only a move into or out of them changes their counts.
+    public IReadOnlyList<StateCount> States => Claims.ClaimStatus.All
+        .Select(s => Current.OpenStates.Concat(History.ClosedStates).FirstOrDefault(c => c.Status == s) ?? new StateCount(s, 0))
+        .ToList();
 
     public DeadlineList Overdue => Current.Overdue;
 
@@ -43,7 +47,7 @@ public sealed record DeskDashboard(
 
 /// Where the open claims are now.
 public sealed record DeskNow(
-    IReadOnlyList<StateCount> States,
+    IReadOnlyList<StateCount> OpenStates,
     DeadlineList Overdue,
     DeadlineList DueSoon,
     UnassignedAges Unassigned,

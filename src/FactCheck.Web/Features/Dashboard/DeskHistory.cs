@@ -6,6 +6,7 @@ namespace FactCheck.Web.Features.Dashboard;
 
 /// The period half of the editor dashboard: throughput, time to verdict, verdict distribution and balance.
 public sealed record DeskHistory(
+    IReadOnlyList<StateCount> ClosedStates,
     IReadOnlyList<ThroughputPoint> Throughput,
     TimeToVerdict TimeToVerdict,
     IReadOnlyList<RatingCount> Verdicts,
@@ -16,6 +17,9 @@ public sealed record DeskHistory(
     public static readonly IReadOnlyList<string> Stages = ["new", "triaged", "assigned", "researching", "in_review"];
 
     public const string NoSide = "No side set";
+
+    /// The states a claim leaves the workflow in; their counts move only with the history stamp.
+    public static readonly IReadOnlyList<string> Closed = ["published", "rejected", "merged"];
 
     internal static async Task<DeskHistory> ReadAsync(
         SqliteConnection connection, DashboardFilter filter, DashboardPeriod period, string where, object parameters, RatingScale scale)
@@ -58,7 +62,12 @@ public sealed record DeskHistory(
             """,
             parameters)).ToList();
 
+        var closed = (await connection.QueryAsync<(string Status, long Count)>(
+            $"SELECT c.status, count(*) FROM claims c WHERE c.status IN ('published', 'rejected', 'merged') AND {where} GROUP BY c.status",
+            parameters)).ToDictionary(r => r.Status, r => r.Count);
+
         return new DeskHistory(
+            Closed.Select(s => new StateCount(s, closed.GetValueOrDefault(s))).ToList(),
             ThroughputOf(published, filter, period),
             TimeToVerdictOf(timings),
             Ordered(ratings, scale),
