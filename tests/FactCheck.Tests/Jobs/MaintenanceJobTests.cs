@@ -2,6 +2,7 @@ using FactCheck.Web.Features.Maintenance;
 using FactCheck.Web.Infrastructure.Jobs;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Hangfire;
+using Hangfire.States;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,26 +42,46 @@ public sealed class MaintenanceJobTests
             Assert.Equal("17 3 * * *", job.Cron);
         }
 
-        app.Services.GetRequiredService<IRecurringJobManager>().Trigger(SystemJobs.MaintenanceJobId);
-        string jobId;
-        using (var connection = storage.GetConnection())
+        // Told by Hangfire itself when this host's maintenance job ends: other recurring jobs (the reminder sweep runs
+        // every few seconds) succeed on the same server meanwhile. A job that throws is scheduled for a retry, so that
+        // ends the wait too.
+        var ended = new JobEnded(storage, nameof(SystemJobs.MaintainDatabase));
+        GlobalJobFilters.Filters.Add(ended);
+        try
         {
-            jobId = Assert.Single(connection.GetRecurringJobs(), j => j.Id == SystemJobs.MaintenanceJobId).LastJobId;
+            app.Services.GetRequiredService<IRecurringJobManager>().Trigger(SystemJobs.MaintenanceJobId);
+            var (jobId, state) = await ended.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+            var details = storage.GetMonitoringApi().JobDetails(jobId);
+            var history = string.Join(" | ", details.History.Select(h => h.StateName + " " + h.Reason + " " + string.Join("; ", h.Data.Select(kv => kv.Key + "=" + kv.Value))));
+            Assert.True(state == SucceededState.StateName, "The maintenance job did not succeed: " + history);
+        }
+        finally
+        {
+            GlobalJobFilters.Filters.Remove(ended);
+        }
+    }
+
+    /// Completes when a job of the given method on the given storage reaches a state that ends a run.
+    private sealed class JobEnded(JobStorage storage, string method) : IApplyStateFilter
+    {
+        private static readonly string[] Ends = [SucceededState.StateName, FailedState.StateName, ScheduledState.StateName];
+
+        private readonly TaskCompletionSource<(string JobId, string State)> ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<(string JobId, string State)> Task => ended.Task;
+
+        public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
+        {
+            if (ReferenceEquals(context.Storage, storage) && context.BackgroundJob.Job?.Method.Name == method
+                && Ends.Contains(context.NewState.Name))
+            {
+                ended.TrySetResult((context.BackgroundJob.Id, context.NewState.Name));
+            }
         }
 
-        // Other recurring jobs (the reminder sweep runs every few seconds) succeed on the same server meanwhile:
-        // follow this job's own states. One that throws is scheduled for a retry rather than failed, so stop on either.
-        var monitoring = storage.GetMonitoringApi();
-        var finalStates = new[] { "Succeeded", "Failed", "Scheduled" };
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!monitoring.JobDetails(jobId).History.Any(h => finalStates.Contains(h.StateName)) && DateTime.UtcNow < deadline)
+        public void OnStateUnapplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
         {
-            await Task.Delay(50);
         }
-
-        var details = monitoring.JobDetails(jobId);
-        var history = string.Join(" | ", details.History.Select(h => h.StateName + " " + h.Reason + " " + string.Join("; ", h.Data.Select(kv => kv.Key + "=" + kv.Value))));
-        Assert.Equal(nameof(SystemJobs.MaintainDatabase), details.Job.Method.Name);
-        Assert.True(details.History[0].StateName == "Succeeded", "The maintenance job did not succeed: " + history);
     }
 }
