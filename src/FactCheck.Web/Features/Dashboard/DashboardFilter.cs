@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace FactCheck.Web.Features.Dashboard;
 
@@ -76,13 +77,9 @@ public sealed record DashboardFilter : IValidatableObject
     }
 
     /// A relative link with this filter, for plain anchors (CSV downloads) that must not depend on the page's address.
-    public string RelativeUrl(string path)
-    {
-        var parts = Query().Where(p => p.Value is not null)
-            .Select(p => $"{p.Key}={Uri.EscapeDataString(Convert.ToString(p.Value, CultureInfo.InvariantCulture)!)}");
-        var query = string.Join("&", parts);
-        return query.Length == 0 ? path : $"{path}?{query}";
-    }
+    public string RelativeUrl(string path) => QueryHelpers.AddQueryString(path, Query()
+        .Where(p => p.Value is not null)
+        .Select(p => KeyValuePair.Create(p.Key, Convert.ToString(p.Value, CultureInfo.InvariantCulture))));
 
     public static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

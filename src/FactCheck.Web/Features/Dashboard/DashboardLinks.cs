@@ -1,5 +1,6 @@
 using System.Globalization;
 using FactCheck.Web.Features.Review;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace FactCheck.Web.Features.Dashboard;
 
@@ -19,9 +20,6 @@ public static class DashboardLinks
 
     public static string Export(string section, DashboardFilter filter) => DashboardExport.Url(section, filter);
 
-    private static string With(string path, params (string Key, string? Value)[] query)
-    {
-        var parts = query.Where(q => q.Value is not null).Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value!)}");
-        return $"{path}?{string.Join("&", parts)}";
-    }
+    private static string With(string path, params (string Key, string? Value)[] query) =>
+        QueryHelpers.AddQueryString(path, query.Where(q => q.Value is not null).Select(q => KeyValuePair.Create(q.Key, q.Value)));
 }
