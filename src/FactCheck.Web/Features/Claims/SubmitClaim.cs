@@ -139,14 +139,21 @@ public sealed record SubmittedClaim(long Id, string Slug, long ClaimantId);
 
 public sealed class SubmitClaimHandler : ICommandHandler<SubmitClaim, SubmittedClaim>
 {
-    public async ValueTask<SubmittedClaim> Handle(SubmitClaim command, CancellationToken cancellationToken)
+    public async ValueTask<SubmittedClaim> Handle(SubmitClaim command, CancellationToken cancellationToken) =>
+        await ClaimCreation.CreateAsync(CommandContext.Current, command, field => field, cancellationToken);
+}
+
+/// Records a claim inside the running command: SubmitClaim, and the article intake that records several in one go.
+/// field names an error's field as the caller's message has it (the intake's "claims[2].claimantId").
+public static class ClaimCreation
+{
+    public static async Task<SubmittedClaim> CreateAsync(CommandContext db, SubmitClaim command, Func<string, string> field, CancellationToken cancellationToken)
     {
-        var db = CommandContext.Current;
         var claimantId = command.ClaimantId ?? await FindOrCreateClaimantAsync(db, command, cancellationToken);
         if (command.ClaimantId is { } existing
             && await db.ExecuteScalarAsync<long>("SELECT count(*) FROM claimants WHERE id = @existing", new { existing }, cancellationToken) == 0)
         {
-            throw ValidationFailedException.For(nameof(SubmitClaim.ClaimantId), $"Claimant {existing} does not exist.");
+            throw ValidationFailedException.For(field(nameof(SubmitClaim.ClaimantId)), $"Claimant {existing} does not exist.");
         }
 
         var claim = new
@@ -193,12 +200,12 @@ public sealed class SubmitClaimHandler : ICommandHandler<SubmitClaim, SubmittedC
 
         if (!string.IsNullOrWhiteSpace(command.AppearanceUrl))
         {
-            await Appearances.AddAsync(db, id, command.AppearanceUrl.Trim(), command.AppearanceOutlet, command.AppearancePublishedOn, quote: null, firstSeen: true, nameof(SubmitClaim.AppearanceUrl), cancellationToken);
+            await Appearances.AddAsync(db, id, command.AppearanceUrl.Trim(), command.AppearanceOutlet, command.AppearancePublishedOn, quote: null, firstSeen: true, field(nameof(SubmitClaim.AppearanceUrl)), cancellationToken);
         }
 
         foreach (var link in command.Links)
         {
-            await ClaimLinks.AddAsync(db, id, link.ToClaimId, link.Relation, link.Note, nameof(SubmitClaim.Links), cancellationToken);
+            await ClaimLinks.AddAsync(db, id, link.ToClaimId, link.Relation, link.Note, field(nameof(SubmitClaim.Links)), cancellationToken);
         }
 
         if (command.FromTipId is { } tipId)
