@@ -1,6 +1,7 @@
 using FactCheck.Web.Components;
 using FactCheck.Web.Features.Accounts;
 using FactCheck.Web.Features.Claims;
+using FactCheck.Web.Features.Intake;
 using FactCheck.Web.Features.Reminders;
 using FactCheck.Web.Features.Review;
 using FactCheck.Web.Infrastructure.Auth;
@@ -20,6 +21,16 @@ public static class AppSetup
             await app.Services.GetRequiredService<Bootstrap>().RunAsync();
         }
         catch (Database.MigrationFailedException ex)
+        {
+            app.Logger.LogCritical(ex, "FactCheck cannot start: {Reason}", ex.Message);
+            throw;
+        }
+
+        try
+        {
+            app.Services.CheckArticleIntake(app.Configuration);
+        }
+        catch (IntakeCuesException ex)
         {
             app.Logger.LogCritical(ex, "FactCheck cannot start: {Reason}", ex.Message);
             throw;
@@ -84,6 +95,7 @@ public static class AppSetup
         Features.Feeds.FeedEndpoints.MapFeeds(app);
         app.MapAccountEndpoints();
         app.MapClaimsApi();
+        app.MapArticleIntakeApi();
         app.MapReviewApi();
         app.MapDeadlineApi();
         Features.Dashboard.DashboardExport.MapDashboardExport(app);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dapper;
+using FactCheck.Web.Features.Intake;
 using FactCheck.Web.Infrastructure.Api;
 using FactCheck.Web.Infrastructure.Auth;
 using FactCheck.Web.Infrastructure.Database;
@@ -73,7 +74,11 @@ public static class ServiceSetup
         services.AddBackgroundJobs(configuration);
 
         services.AddPublicSite();
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddArticleIntake(configuration, builder.Environment);
+        // A circuit message carries a whole form value: the intake page's article (up to 100,001 characters, the
+        // textarea's maxlength) is up to ~600 KB once JSON escapes control characters, far over SignalR's 32 KB default.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = 1024 * 1024);
         services.AddCascadingAuthenticationState();
         services.AddScoped<CircuitHandler, ActorCircuitHandler>();
         services.AddMudServices();
