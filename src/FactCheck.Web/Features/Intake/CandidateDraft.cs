@@ -1,0 +1,108 @@
+using System.Globalization;
+
+namespace FactCheck.Web.Features.Intake;
+
+/// One candidate on the review step as the fact-checker edits it: what the extractor proposed, changed in place.
+public sealed class CandidateDraft
+{
+    /// Candidates scoring this much (of 100) are ticked for accepting when the review opens.
+    public const int AcceptByDefaultScore = 50;
+
+    public CandidateDraft(ProposedClaim proposed, string? outlet, DateOnly? publishedOn, IReadOnlySet<long> takenClaims)
+    {
+        Proposed = proposed;
+        Accept = proposed.Score.Value >= AcceptByDefaultScore;
+        Title = proposed.Title;
+        Text = proposed.Text;
+        Kind = proposed.Kind;
+        // A sentence nobody is said to have said is the outlet's own report, as the demo case records it.
+        ClaimantName = proposed.Claimant?.RecordedName ?? proposed.Claimant?.Name ?? outlet;
+        ClaimantKind = proposed.Claimant?.RecordedKind ?? proposed.Claimant?.Kind ?? "media";
+        ClaimantAffiliation = proposed.Claimant?.Affiliation;
+        ClaimantId = proposed.Claimant?.ClaimantId;
+        SaidOn = Format(proposed.Date?.Value ?? publishedOn);
+        Place = proposed.Place;
+        FigureLow = proposed.Figure?.Value;
+        FigureHigh = proposed.Figure?.High;
+        FigureUnit = proposed.Figure?.Unit;
+        ExistingClaimId = proposed.Matches.FirstOrDefault(m => m.LikelySame && !takenClaims.Contains(m.ClaimId))?.ClaimId;
+    }
+
+    public ProposedClaim Proposed { get; }
+
+    public int Number => Proposed.Number;
+
+    public bool Accept { get; set; }
+
+    /// The recorded claim this sentence repeats (the article becomes an appearance of it); null records a new claim.
+    public long? ExistingClaimId { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? Text { get; set; }
+
+    public string Kind { get; set; }
+
+    public string? ClaimantName { get; set; }
+
+    public string? ClaimantKind { get; set; }
+
+    public string? ClaimantAffiliation { get; set; }
+
+    /// A recorded claimant of the proposed name; cleared when the name is edited.
+    public long? ClaimantId { get; set; }
+
+    /// yyyy-MM-dd, as a date input holds it.
+    public string? SaidOn { get; set; }
+
+    public string? Place { get; set; }
+
+    public double? FigureLow { get; set; }
+
+    public double? FigureHigh { get; set; }
+
+    public string? FigureUnit { get; set; }
+
+    public string? TranslationEn { get; set; }
+
+    /// The accept's errors for this claim, by field ("title", "claimantName"...).
+    public Dictionary<string, string[]> Errors { get; } = [];
+
+    public KnownClaim? Existing => Proposed.Matches.FirstOrDefault(m => m.ClaimId == ExistingClaimId);
+
+    public string? Error(string field) => Errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+
+    public AcceptedClaim ToAccepted(IReadOnlyList<string> topics)
+    {
+        if (ExistingClaimId is { } existing)
+        {
+            return new AcceptedClaim { Ref = Number, Start = Proposed.Start, Length = Proposed.Length, Text = Proposed.Text, ExistingClaimId = existing };
+        }
+
+        var saidOn = DateOnly.TryParseExact(SaidOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : (DateOnly?)null;
+        var figure = Kind == "figure";
+        return new AcceptedClaim
+        {
+            Ref = Number,
+            Start = Proposed.Start,
+            Length = Proposed.Length,
+            Title = Title,
+            Text = Text,
+            Kind = Kind,
+            ClaimantId = ClaimantId,
+            ClaimantName = ClaimantName,
+            ClaimantKind = ClaimantKind,
+            ClaimantAffiliation = ClaimantAffiliation,
+            SaidOn = saidOn,
+            Place = Place,
+            FigureLow = figure ? FigureLow : null,
+            FigureHigh = figure ? FigureHigh : null,
+            FigureUnit = figure ? FigureUnit : null,
+            FigureAsOf = figure ? saidOn : null,
+            Topics = [.. topics],
+            TranslationEn = string.IsNullOrWhiteSpace(TranslationEn) ? null : TranslationEn.Trim(),
+        };
+    }
+
+    private static string? Format(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
