@@ -31,7 +31,7 @@ public sealed class FromArticlePageTests(IntakeApp fixture) : PageTest(fixture.A
     private static IElement Card(IRenderedComponent<FromArticle> page, string sentence) =>
         page.FindAll("[data-testid=candidate-card]").Single(c => c.QuerySelector(".intake-sentence")!.TextContent.Contains(sentence, StringComparison.Ordinal));
 
-    private static string Value(IElement card, string field) => card.QuerySelector($"[id$='-{field}']")!.GetAttribute("value") ?? "";
+    private static string Reading(IElement card, string what) => card.QuerySelector($"[data-testid=reading-{what}]")!.GetAttribute("data-value") ?? "";
 
     [Fact]
     public void Finding_claims_in_nothing_asks_for_the_article_next_to_the_box()
@@ -92,13 +92,14 @@ public sealed class FromArticlePageTests(IntakeApp fixture) : PageTest(fixture.A
         var cards = page.FindAll("[data-testid=candidate-card]");
         Assert.Equal(cards.Count, page.FindAll("[data-testid=highlight]").Count);
         var putin = Card(page, "menewaskan 5.000 orang");
-        Assert.Equal("5000", Value(putin, "figure-low"));
-        Assert.Equal("Vladimir Putin", Value(putin, "claimant"));
+        Assert.Equal("5000", Reading(putin, "figure"));
+        Assert.Equal("Vladimir Putin", Reading(putin, "claimant"));
         var accusation = Card(page, "menuduh pasukan Azerbaijan");
         var denial = Card(page, "dibantah pemerintah Baku");
         var denies = denial.QuerySelectorAll("[data-testid=candidate-link]").Single(l => l.GetAttribute("data-relation") == "denies");
         Assert.Equal(accusation.GetAttribute("data-candidate"), denies.GetAttribute("data-other"));
-        Assert.Equal("2020-10-07", Value(Card(page, "Rouhani pada hari Rabu (7/10/2020)"), "said-on"));
+        var rouhani = Card(page, "Rouhani pada hari Rabu (7/10/2020)");
+        Assert.Equal("2020-10-07", Reading(rouhani, "date"));
         // The demo case recorded the accusation: the page proposes the article as an appearance of it.
         Assert.NotNull(accusation.QuerySelector("[data-testid=appearance-note]"));
     }

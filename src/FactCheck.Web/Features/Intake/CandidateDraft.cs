@@ -1,4 +1,5 @@
 using System.Globalization;
+using FactCheck.Web.Features.Claims;
 
 namespace FactCheck.Web.Features.Intake;
 
@@ -12,7 +13,7 @@ public sealed class CandidateDraft
     {
         Proposed = proposed;
         Accept = proposed.Score.Value >= AcceptByDefaultScore;
-        Title = proposed.Title;
+        Title = Shorten(proposed.Title);
         Text = proposed.Text;
         Kind = proposed.Kind;
         // A sentence nobody is said to have said is the outlet's own report, as the demo case records it.
@@ -102,6 +103,18 @@ public sealed class CandidateDraft
             Topics = [.. topics],
             TranslationEn = string.IsNullOrWhiteSpace(TranslationEn) ? null : TranslationEn.Trim(),
         };
+    }
+
+    /// A proposed title longer than a claim's title may be is cut at a word, for the fact-checker to finish.
+    private static string Shorten(string title)
+    {
+        if (title.Length <= ClaimRules.MaxTitleLength)
+        {
+            return title;
+        }
+
+        var cut = title.LastIndexOf(' ', ClaimRules.MaxTitleLength - 1);
+        return title[..(cut > 20 ? cut : ClaimRules.MaxTitleLength - 1)].TrimEnd(',', ';', ':', ' ') + "…";
     }
 
     private static string? Format(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
