@@ -48,6 +48,7 @@ public sealed class ArticleIntakeTests(E2EFixture fixture) : BrowserTest(fixture
         await Expect(intake.Step).ToHaveAttributeAsync("data-step", "done");
         await Expect(intake.DoneClaims).ToHaveCountAsync(cards);
         await Expect(intake.DoneLinks.First).ToBeVisibleAsync();
+        await ScreenshotAsync("intake-done");
         Assert.True(await intake.NewClaims.CountAsync() > 0, "Some of the article's claims are new to the desk.");
         var newClaim = (await intake.NewClaims.First.Locator("a").TextContentAsync())!.Trim();
         var newTitle = newClaim[(newClaim.IndexOf(' ', StringComparison.Ordinal) + 1)..];

@@ -29,7 +29,10 @@ public sealed class ReviewCardTests : BunitContext, IAsyncLifetime
         matches: [new KnownClaim(12, "Baku denies attacking buildings in Stepanakert", "published", "Pemerintah Azerbaijan", 0.82, LikelySame: true)]);
 
     private static CandidateDraft Draft(ProposedClaim candidate, string? outlet = "Contoh Berita") =>
-        new(candidate, outlet, new DateOnly(2020, 10, 24), new HashSet<long>());
+        CandidateDraft.ForReview(Extraction([candidate], outlet)).Single();
+
+    private static ArticleCandidates Extraction(IReadOnlyList<ProposedClaim> candidates, string? outlet = "Contoh Berita") =>
+        new("id", false, null, outlet, new DateOnly(2020, 10, 24), Article, [], candidates, [], null);
 
     [Fact]
     public void The_article_is_shown_as_text_with_each_candidate_marked_by_its_number()
@@ -52,16 +55,26 @@ public sealed class ReviewCardTests : BunitContext, IAsyncLifetime
     {
         var accusation = Draft(Accusation);
         var denial = Draft(Denial);
-        var alreadyChosen = new CandidateDraft(Denial, null, null, new HashSet<long> { 12 });
 
         Assert.True(accusation.Accept);
         Assert.False(denial.Accept);
         Assert.Null(accusation.ExistingClaimId);
         Assert.Equal(12, denial.ExistingClaimId);
-        Assert.Null(alreadyChosen.ExistingClaimId);
         Assert.Equal("2020-10-24", accusation.SaidOn);
         var repeat = denial.ToAccepted([]);
         Assert.Equal(((long?)12, (int?)Denial.Start, (int?)Denial.Length, (string?)null), (repeat.ExistingClaimId, repeat.Start, repeat.Length, repeat.Title));
+    }
+
+    [Fact]
+    public void A_recorded_claim_is_proposed_for_the_sentence_most_like_it_only()
+    {
+        KnownClaim Known(double score) => new(5, "Rouhani warns the war could become a regional war", "new", "Hassan Rouhani", score, score >= 0.6);
+        var loose = Candidate(1, "Pejabat lokal menuduh <b>pasukan</b> menyerang.", matches: [Known(0.6)]);
+        var exact = Candidate(2, "Namun tuduhan itu dibantah pemerintah Baku.", matches: [Known(1.0)]);
+
+        var drafts = CandidateDraft.ForReview(Extraction([loose, exact]));
+
+        Assert.Equal([null, 5L], drafts.Select(d => d.ExistingClaimId));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed class CandidateDraft
     /// Candidates scoring this much (of 100) are ticked for accepting when the review opens.
     public const int AcceptByDefaultScore = 50;
 
-    public CandidateDraft(ProposedClaim proposed, string? outlet, DateOnly? publishedOn, IReadOnlySet<long> takenClaims)
+    public CandidateDraft(ProposedClaim proposed, string? outlet, DateOnly? publishedOn, long? existingClaimId = null)
     {
         Proposed = proposed;
         Accept = proposed.Score.Value >= AcceptByDefaultScore;
@@ -26,7 +26,29 @@ public sealed class CandidateDraft
         FigureLow = proposed.Figure?.Value;
         FigureHigh = proposed.Figure?.High;
         FigureUnit = proposed.Figure?.Unit;
-        ExistingClaimId = proposed.Matches.FirstOrDefault(m => m.LikelySame && !takenClaims.Contains(m.ClaimId))?.ClaimId;
+        ExistingClaimId = existingClaimId;
+    }
+
+    /// A card per candidate. Each recorded claim is proposed as the repeat of at most one sentence, the one most like
+    /// it, since the article is recorded once per claim.
+    public static List<CandidateDraft> ForReview(ArticleCandidates extraction)
+    {
+        var repeats = new Dictionary<int, long>();
+        var taken = new HashSet<long>();
+        var likely = extraction.Candidates
+            .SelectMany(c => c.Matches.Where(m => m.LikelySame).Select(m => (c.Number, Match: m)))
+            .OrderByDescending(p => p.Match.Score).ThenBy(p => p.Number);
+        foreach (var (number, match) in likely)
+        {
+            if (!repeats.ContainsKey(number) && taken.Add(match.ClaimId))
+            {
+                repeats[number] = match.ClaimId;
+            }
+        }
+
+        return extraction.Candidates
+            .Select(c => new CandidateDraft(c, extraction.Outlet, extraction.PublishedOn, repeats.TryGetValue(c.Number, out var id) ? id : null))
+            .ToList();
     }
 
     public ProposedClaim Proposed { get; }
