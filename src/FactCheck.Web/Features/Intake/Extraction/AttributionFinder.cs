@@ -184,7 +184,8 @@ internal sealed class AttributionFinder(string text, List<Token> tokens, Languag
         }
 
         var name = end > from ? ClaimantNames.Read(text, tokens, from, end, cues, gazetteer) : null;
-        if (name is { IsPerson: true, NameWords: <= 1 } or { RoleOnly: true } && end + 1 < tokens.Count && tokens[end].Text == ",")
+        var roleLike = name is { IsPerson: true, NameWords: <= 1 } or { RoleOnly: true } || (name is { Titled: true } && !name.IsPerson);
+        if (roleLike && end + 1 < tokens.Count && tokens[end].Text == ",")
         {
             var next = end + 1;
             var last = next;

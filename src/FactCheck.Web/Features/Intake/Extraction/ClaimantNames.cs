@@ -1,8 +1,8 @@
 namespace FactCheck.Web.Features.Intake.Extraction;
 
 /// A claimant as written: Name ("Vladimir Putin", "Kementerian Pertahanan Azerbaijan"), the role before a person's
-/// name ("Presiden Rusia"), and whether the phrase named only a role ("the deputy governor").
-internal sealed record NamePhrase(string Name, string Kind, string? Affiliation, bool IsPerson, bool RoleOnly, int NameWords);
+/// name ("Presiden Rusia"), whether the phrase named only a role ("the deputy governor") and whether it has a title at all.
+internal sealed record NamePhrase(string Name, string Kind, string? Affiliation, bool IsPerson, bool RoleOnly, int NameWords, bool Titled = false);
 
 /// Splits a claimant phrase into name and role with the cue data: titles, organisation words and places are the role,
 /// the capitalised words after the last of them are the person's name. A phrase with an organisation word and no
@@ -70,18 +70,18 @@ internal static class ClaimantNames
         var nameWords = CountNameWords(tokens, nameStart, end, cues);
         if (titled && nameWords > 0)
         {
-            return new NamePhrase(Span(text, tokens, nameStart, end), "person", Affiliation(text, tokens, start, nameStart), true, false, nameWords);
+            return new NamePhrase(Span(text, tokens, nameStart, end), "person", Affiliation(text, tokens, start, nameStart), true, false, nameWords, true);
         }
 
         var phrase = Capitalise(Span(text, tokens, start, end));
         if (organisation is not null)
         {
-            return new NamePhrase(phrase, organisation, null, false, false, words);
+            return new NamePhrase(phrase, organisation, null, false, false, words, titled);
         }
 
         if (titled)
         {
-            return new NamePhrase(phrase, "person", null, true, true, 0);
+            return new NamePhrase(phrase, "person", null, true, true, 0, true);
         }
 
         if (placesOnly && lastRole > 0)

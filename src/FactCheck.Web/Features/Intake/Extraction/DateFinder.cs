@@ -94,7 +94,7 @@ internal static class DateFinder
 
         // October 7, 2020; Oct. 7; Jan 31
         if (token.IsWord && Month(tokens, i, cues, requireCapital: true) is var (m, next) && next < tokens.Count && Day(tokens[next]) is { } d
-            && !(next + 1 < tokens.Count && Tokenizer.IsAdjacent(tokens[next], tokens[next + 1]) && tokens[next + 1].Text != ","))
+            && !(next + 1 < tokens.Count && Tokenizer.IsAdjacent(tokens[next], tokens[next + 1]) && (tokens[next + 1].IsWord || tokens[next + 1].Text is "-" or "–" or ":")))
         {
             var afterDay = next + 1;
             if (afterDay + 1 < tokens.Count && tokens[afterDay].Text == "," && Year(tokens[afterDay + 1]) is not null)

@@ -121,7 +121,8 @@ internal static class SentenceReader
                     end++;
                 }
 
-                var abbreviation = end == start + 1 && end < tokens.Count && tokens[end].Text == "." && Tokenizer.IsAdjacent(tokens[start], tokens[end]);
+                // "di Jl. Merdeka" names a street, not a place; "di Stepanakert." at the sentence's end is a place.
+                var abbreviation = end == start + 1 && end + 1 < tokens.Count && tokens[end].Text == "." && Tokenizer.IsAdjacent(tokens[start], tokens[end]) && tokens[start].Length <= 4;
                 if (end > start && !abbreviation)
                 {
                     return string.Join(' ', tokens.Skip(start).Take(end - start).Select(t => t.Text));
