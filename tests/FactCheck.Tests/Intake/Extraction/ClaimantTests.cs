@@ -78,4 +78,12 @@ public sealed class ClaimantTests
     {
         Assert.All(Extracted.From(text).Candidates, c => Assert.Null(c.Claimant));
     }
+
+    [Fact]
+    public void A_bare_organisation_word_resolves_to_the_organisation_that_spoke_earlier()
+    {
+        var extraction = Extracted.From("Israel's military said its aircraft had hit 600 targets. Hamas fired some 1,750 rockets, the military said.", "en");
+
+        Assert.Equal(new CandidateClaimant("Israel's military", "military", null, "said", Inferred: true), extraction.Containing("Hamas fired").Claimant);
+    }
 }

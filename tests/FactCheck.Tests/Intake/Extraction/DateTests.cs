@@ -108,4 +108,12 @@ public sealed class DateTests
         Assert.Contains(warning.Score.Reasons, r => r.Code == "date" && r.Label.Contains("neighbouring sentence by Hassan Rouhani", StringComparison.Ordinal));
         Assert.Null(extraction.Containing("Pejabat lain").Date);
     }
+
+    [Fact]
+    public void The_date_of_the_attribution_wins_over_a_date_inside_the_claim()
+    {
+        var found = Extracted.Only("Air strikes killed 119 people since Monday, the health ministry said in a statement on Friday.", "en").Date;
+
+        Assert.Equal(new CandidateDate(new DateOnly(2020, 10, 23), "Friday", "weekday"), found);
+    }
 }

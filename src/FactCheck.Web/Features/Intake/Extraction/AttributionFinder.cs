@@ -3,7 +3,9 @@ namespace FactCheck.Web.Features.Intake.Extraction;
 /// Who a sentence attributes its claim to, as written (before pronouns and surnames are resolved). Content is the
 /// claim without the attribution, for the title: "konflik itu telah menewaskan 5.000 orang".
 /// VerbLed is true when the verb itself carries the claim ("X membantah …", "X accused …"): the title keeps it.
-internal sealed record Attribution(NamePhrase? Name, bool Pronoun, string Cue, int ContentStart, int ContentEnd, bool VerbLed = false);
+/// SaidStart..SaidEnd is the attribution itself ("the ministry said in a statement on Friday"): a date there is the
+/// date of the claim, before any date inside the claim ("killed 119 people since Monday").
+internal sealed record Attribution(NamePhrase? Name, bool Pronoun, string Cue, int ContentStart, int ContentEnd, bool VerbLed = false, int SaidStart = 0, int SaidEnd = 0);
 
 /// The attribution forms, tried in this order: "Menurut X," / "according to X"; passive "dibantah (oleh) X";
 /// "X mengatakan/said …" (and the denial and dispute verbs); "…," kata X / "…," said X; "…," ujarnya.
@@ -39,15 +41,15 @@ internal sealed class AttributionFinder(string text, List<Token> tokens, Languag
 
         // "Menurut X, <claim>" or "<claim>, according to X."
         return StartsClause(cue.Start)
-            ? new Attribution(name, false, CueText(cue), After(ContentAfterVerb(SkipParenthesis(end))), SentenceEnd)
-            : new Attribution(name, false, CueText(cue), tokens[0].Start, Before(cue.Start));
+            ? new Attribution(name, false, CueText(cue), After(ContentAfterVerb(SkipParenthesis(end))), SentenceEnd, false, tokens[cue.Start].Start, After(ContentAfterVerb(SkipParenthesis(end))))
+            : new Attribution(name, false, CueText(cue), tokens[0].Start, Before(cue.Start), false, tokens[cue.Start].Start, SentenceEnd);
     }
 
     private Attribution? Passive(PhraseMatch<bool> cue)
     {
         var from = cue.End < tokens.Count && cues.AgentMarkers.Contains(tokens[cue.End].Key) ? cue.End + 1 : cue.End;
         var (name, _) = ReadAfter(from);
-        return name is null ? null : new Attribution(name, false, CueText(cue), tokens[0].Start, tokens[cue.End - 1].End);
+        return name is null ? null : new Attribution(name, false, CueText(cue), tokens[0].Start, tokens[cue.End - 1].End, false, tokens[cue.Start].Start, SentenceEnd);
     }
 
     private Attribution? Verbs()
@@ -61,7 +63,7 @@ internal sealed class AttributionFinder(string text, List<Token> tokens, Languag
 
             if (cues.PronounPostVerbs.TryMatch(tokens, k, out var clitic) && k > 0 && IsBoundary(k - 1))
             {
-                return new Attribution(null, true, CueText(clitic), tokens[0].Start, Before(k));
+                return new Attribution(null, true, CueText(clitic), tokens[0].Start, Before(k), false, tokens[k].Start, SentenceEnd);
             }
 
             var verb = VerbAt(k);
@@ -78,13 +80,13 @@ internal sealed class AttributionFinder(string text, List<Token> tokens, Languag
                 var leadEnd = SkipConnectors(0, subjectStart);
                 var claimBefore = !verbLed && CountWords(leadEnd, subjectStart) >= 3;
                 return claimBefore
-                    ? new Attribution(speaker, pronoun, CueText(cue), tokens[leadEnd].Start, Before(subjectStart))
-                    : new Attribution(speaker, pronoun, CueText(cue), After(ContentAfterVerb(cue.End)), SentenceEnd, verbLed);
+                    ? new Attribution(speaker, pronoun, CueText(cue), tokens[leadEnd].Start, Before(subjectStart), false, tokens[subjectStart].Start, SentenceEnd)
+                    : new Attribution(speaker, pronoun, CueText(cue), After(ContentAfterVerb(cue.End)), SentenceEnd, verbLed, tokens[subjectStart].Start, After(ContentAfterVerb(cue.End)));
             }
 
             if (cues.PostVerbs.TryMatch(tokens, k, out var post) && k > 0 && IsBoundary(k - 1) && ReadAfter(post.End) is ({ } name, _))
             {
-                return new Attribution(name, false, CueText(post), tokens[0].Start, Before(k));
+                return new Attribution(name, false, CueText(post), tokens[0].Start, Before(k), false, tokens[k].Start, SentenceEnd);
             }
         }
 

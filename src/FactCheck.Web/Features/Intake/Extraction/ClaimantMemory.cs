@@ -1,10 +1,12 @@
 namespace FactCheck.Web.Features.Intake.Extraction;
 
 /// What the article has said so far about who is speaking: the full names of the people it has named (so "Presiden
-/// Rouhani" reads as Hassan Rouhani) and the last claimant (so "Dia", "He" read as that claimant). One per extraction.
+/// Rouhani" reads as Hassan Rouhani), the organisations that have spoken (so "the military" reads as "Israel's
+/// military" said earlier) and the last claimant (so "Dia", "He" read as that claimant). One per extraction.
 internal sealed class ClaimantMemory
 {
     private readonly List<NamePhrase> people = [];
+    private readonly List<CandidateClaimant> bodies = [];
 
     public CandidateClaimant? Last { get; private set; }
 
@@ -39,15 +41,28 @@ internal sealed class ClaimantMemory
         {
             claimant = new CandidateClaimant(known.Name, known.Kind, known.Affiliation ?? name.Affiliation, attribution.Cue, true);
         }
+        else if (name is { IsPerson: false, NameWords: 1 } && bodies.FindLast(b => SameHead(b.Name, name.Name)) is { } body)
+        {
+            claimant = body with { Cue = attribution.Cue, Inferred = true };
+        }
         else
         {
             Remember(name);
             claimant = new CandidateClaimant(name.Name, name.Kind, name.Affiliation, attribution.Cue, false);
+            if (!name.IsPerson)
+            {
+                bodies.Add(claimant);
+            }
         }
 
         Last = claimant;
         return claimant;
     }
+
+    /// "Military" is the head of "Israel's military"; "Pemerintah" of "Pemerintah Armenia" is not (the head comes first).
+    private static bool SameHead(string known, string word) =>
+        !string.Equals(known, word, StringComparison.OrdinalIgnoreCase)
+        && known.EndsWith(" " + word, StringComparison.OrdinalIgnoreCase);
 
     /// The latest person whose surname is this word, else whose given name is ("Rouhani", then "Rahmat").
     private NamePhrase? Known(string word)

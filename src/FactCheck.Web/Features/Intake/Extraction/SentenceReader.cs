@@ -29,7 +29,7 @@ internal static class SentenceReader
             Tokens = tokens,
             Attribution = attribution,
             Claimant = claimant,
-            Date = dates.Count == 0 ? null : new CandidateDate(dates[0].Value, Span(text, tokens, dates[0].Start, dates[0].End), dates[0].Basis),
+            Date = ClaimDate(text, tokens, dates, attribution),
             Figure = figure is null ? null : new CandidateFigure(figure.Value, figure.High, figure.Unit, Span(text, tokens, figure.Start, figure.End)),
             BareNumber = bareNumber,
             Place = Place(tokens, cues, all.Gazetteer, claimant),
@@ -42,6 +42,19 @@ internal static class SentenceReader
             MostlyQuote = quoted.Count > 0 && (quotedLength * 2 >= sentence.Length || (quoted[0].Open == sentence.Start && quotedLength * 10 >= sentence.Length * 3)),
             ContentWords = ContentWords(tokens, cues),
         };
+    }
+
+    /// The date of the attribution when it has one ("…, the ministry said on Friday"), else the first date in the sentence.
+    private static CandidateDate? ClaimDate(string text, List<Token> tokens, List<FoundDate> dates, Attribution? attribution)
+    {
+        if (dates.Count == 0)
+        {
+            return null;
+        }
+
+        var said = attribution is null ? null : dates.Cast<FoundDate?>().FirstOrDefault(d => tokens[d!.Value.Start].Start >= attribution.SaidStart && tokens[d.Value.Start].Start < attribution.SaidEnd);
+        var date = said ?? dates[0];
+        return new CandidateDate(date.Value, Span(text, tokens, date.Start, date.End), date.Basis);
     }
 
     /// Which tokens sit inside a quotation, and the quotations of two words or more (one sweep: both lists are in order).
