@@ -38,6 +38,9 @@ public sealed record ExtractionFixture(string Name, string Article, ExpectedArti
     /// Written after the rules and measured without tuning: the honest estimate of how the rules do on new text.
     public bool IsHeldOut => Name.StartsWith("holdout", StringComparison.Ordinal);
 
+    /// The second held-out pair, written after the first had prompted fixes: measured, never used to change a rule.
+    public bool IsNeverTuned => Name.StartsWith("holdout2", StringComparison.Ordinal);
+
     /// The fixtures written before the rules and looked at while building them.
     public bool IsTuning => !IsSeed && !IsHeldOut;
 
