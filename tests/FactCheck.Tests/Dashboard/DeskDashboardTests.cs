@@ -147,6 +147,30 @@ public sealed class DeskDashboardTests : IDisposable
     }
 
     [Fact]
+    public async Task A_change_keeps_the_very_same_numbers_for_every_card_it_does_not_move()
+    {
+        var desk = await QueueDesk.CreateAsync(app);
+        var inReview = await desk.ClaimInStateAsync("in_review", desk.Review.Checker);
+        var fresh = await desk.NewClaimAsync();
+        var before = await DeskAsync(desk);
+
+        await desk.TriageAsync(fresh);
+        var triaged = await DeskAsync(desk);
+        await desk.Review.ApproveAsync(inReview, desk.Review.Editor2);
+        var published = await DeskAsync(desk);
+
+        // Triage moves one claim between open states: only the state counts are new; open pages redraw that card alone.
+        Assert.NotSame(before.Current.OpenStates, triaged.Current.OpenStates);
+        Assert.Same(before.Current.Workload, triaged.Current.Workload);
+        Assert.Same(before.Current.Overdue, triaged.Current.Overdue);
+        Assert.Same(before.Current.DueSoon, triaged.Current.DueSoon);
+        // A publication changes the period's figures; the deadline lists it does not touch stay the same objects.
+        Assert.NotSame(triaged.History.Verdicts, published.History.Verdicts);
+        Assert.NotSame(triaged.History.Sides, published.History.Sides);
+        Assert.Same(triaged.Current.DueSoon, published.Current.DueSoon);
+    }
+
+    [Fact]
     public async Task Setting_a_claimants_side_moves_their_claims_in_the_balance_at_once()
     {
         var desk = await QueueDesk.CreateAsync(app);

@@ -17,6 +17,8 @@ public sealed class DashboardSnapshots : IDisposable
     private readonly Shared<(DashboardFilter, DateOnly, HistoryStamp), DeskHistory> histories;
     private readonly Shared<long, (IReadOnlyList<string>, IReadOnlyList<string>)> pickers;
     private readonly ClaimChangeNotifier notifier;
+    private readonly Lock lastGate = new();
+    private readonly Dictionary<DashboardFilter, DeskDashboard> last = [];
     private long generation;
 
     public DashboardSnapshots(TimeProvider clock, ClaimChangeNotifier notifier)
@@ -31,13 +33,29 @@ public sealed class DashboardSnapshots : IDisposable
     public long Generation => Interlocked.Read(ref generation);
 
     public Task<DeskDashboard> GetAsync(DashboardFilter filter, Func<Task<DeskDashboard>> compute, CancellationToken cancellationToken) =>
-        dashboards.GetAsync(filter, Generation, compute, cancellationToken);
+        dashboards.GetAsync(filter, Generation, async () => KeepUnchangedCards(filter, await compute()), cancellationToken);
 
     public Task<DeskHistory> HistoryAsync(DashboardFilter filter, DateOnly today, HistoryStamp stamp, Func<Task<DeskHistory>> compute) =>
         histories.GetAsync((filter, today, stamp), 0, compute, CancellationToken.None);
 
     public Task<(IReadOnlyList<string> Topics, IReadOnlyList<string> Languages)> PickersAsync(long lastClaim, Func<Task<(IReadOnlyList<string>, IReadOnlyList<string>)>> compute) =>
         pickers.GetAsync(lastClaim, 0, compute, CancellationToken.None);
+
+    /// The fresh snapshot with every card whose numbers did not change taken from the previous one (see DeskParts).
+    private DeskDashboard KeepUnchangedCards(DashboardFilter filter, DeskDashboard fresh)
+    {
+        lock (lastGate)
+        {
+            var shared = DeskParts.Reuse(fresh, last.GetValueOrDefault(filter));
+            if (last.Count >= MaxEntries && !last.ContainsKey(filter))
+            {
+                last.Clear();
+            }
+
+            last[filter] = shared;
+            return shared;
+        }
+    }
 
     private Task OnChanged(IReadOnlyCollection<long> claimIds)
     {

@@ -61,10 +61,12 @@ public sealed class GetDeskDashboardHandler(Db db, TimeProvider clock, RatingSca
     private static async Task<DeskNow> CurrentAsync(SqliteConnection connection, string where, DateTimeOffset now, DateTimeOffset weekEnd, object parameters)
     {
         // Every open claim once, with its stage deadline; the counts, lists and workload are made from these rows.
-        // A desk has a few thousand open claims at most, and one pass costs a fraction of a query per list.
+        // A desk has a few thousand open claims at most, and one pass costs a fraction of a query per list. The pass
+        // reads only columns of ix_claims_open_desk (migration 0013), never the claim rows with their long texts;
+        // titles are fetched for the few claims the lists show.
         var open = (await connection.QueryAsync<OpenClaim>(
             $"""
-            SELECT c.id AS ClaimId, c.slug AS Slug, c.title AS Title, c.status AS Status, c.priority AS Priority,
+            SELECT c.id AS ClaimId, c.status AS Status, c.priority AS Priority,
                    c.assignee_id AS AssigneeId, c.created_at AS CreatedAt, {ListQueueHandler.StageDue} AS DueAt,
                    coalesce({ListQueueHandler.StageDue} >= @Now AND {ListQueueHandler.IsDueSoon}, 0) AS DueSoon
             FROM claims c {ListQueueHandler.WithLadder}
@@ -78,23 +80,26 @@ public sealed class GetDeskDashboardHandler(Db db, TimeProvider clock, RatingSca
             FROM users u
             """)).ToDictionary(p => p.Id);
 
-        DeadlineRow Row(OpenClaim c) => new()
-        {
-            ClaimId = c.ClaimId, Slug = c.Slug, Title = c.Title, Status = c.Status, Priority = c.Priority,
-            Assignee = c.AssigneeId is { } id && people.TryGetValue(id, out var person) ? person.Name : null, DueAt = c.DueAt!.Value,
-        };
-        DeadlineList Deadlines(IEnumerable<OpenClaim> rows)
-        {
-            var ordered = rows.OrderBy(c => c.DueAt).ThenBy(c => c.ClaimId).ToList();
-            return new DeadlineList(ordered.Take(ListSize).Select(Row).ToList(), ordered.Count);
-        }
-
-        var overdue = Deadlines(open.Where(c => c.DueAt < now));
-        var dueSoon = Deadlines(open.Where(c => c.DueAt >= now && c.DueSoon));
+        var overdueRows = Urgent(open.Where(c => c.DueAt < now));
+        var dueSoonRows = Urgent(open.Where(c => c.DueAt >= now && c.DueSoon));
         var unassigned = open.Where(c => c.AssigneeId is null).ToList();
         long Aged(int? fromDays, int? toDays) => unassigned.LongCount(c => (fromDays is null || now - c.CreatedAt >= TimeSpan.FromDays(fromDays.Value)) && (toDays is null || now - c.CreatedAt < TimeSpan.FromDays(toDays.Value)));
-        var oldest = unassigned.OrderBy(c => c.CreatedAt).ThenBy(c => c.ClaimId).Take(ListSize)
-            .Select(c => new WaitingClaim { ClaimId = c.ClaimId, Slug = c.Slug, Title = c.Title, Status = c.Status, CreatedAt = c.CreatedAt }).ToList();
+        var oldestRows = unassigned.OrderBy(c => c.CreatedAt).ThenBy(c => c.ClaimId).Take(ListSize).ToList();
+
+        var shown = overdueRows.Items.Concat(dueSoonRows.Items).Concat(oldestRows).Select(c => c.ClaimId).Distinct().ToList();
+        var names = shown.Count == 0
+            ? []
+            : (await connection.QueryAsync<(long Id, string Slug, string Title)>("SELECT id, slug, title FROM claims WHERE id IN @shown", new { shown }))
+                .ToDictionary(c => c.Id);
+        DeadlineRow Row(OpenClaim c) => new()
+        {
+            ClaimId = c.ClaimId, Slug = names[c.ClaimId].Slug, Title = names[c.ClaimId].Title, Status = c.Status, Priority = c.Priority,
+            Assignee = c.AssigneeId is { } id && people.TryGetValue(id, out var person) ? person.Name : null, DueAt = c.DueAt!.Value,
+        };
+        var overdue = new DeadlineList(overdueRows.Items.Select(Row).ToList(), overdueRows.Total);
+        var dueSoon = new DeadlineList(dueSoonRows.Items.Select(Row).ToList(), dueSoonRows.Total);
+        var oldest = oldestRows
+            .Select(c => new WaitingClaim { ClaimId = c.ClaimId, Slug = names[c.ClaimId].Slug, Title = names[c.ClaimId].Title, Status = c.Status, CreatedAt = c.CreatedAt }).ToList();
 
         var assigned = open.Where(c => c.AssigneeId is not null).ToLookup(c => c.AssigneeId!.Value);
         var workload = people.Values
@@ -130,11 +135,16 @@ public sealed class GetDeskDashboardHandler(Db db, TimeProvider clock, RatingSca
         return (topics, languages);
     }
 
+    /// The most urgent first, and how many there are in all.
+    private static (List<OpenClaim> Items, long Total) Urgent(IEnumerable<OpenClaim> rows)
+    {
+        var ordered = rows.OrderBy(c => c.DueAt).ThenBy(c => c.ClaimId).ToList();
+        return (ordered.Take(ListSize).ToList(), ordered.Count);
+    }
+
     private sealed record OpenClaim
     {
         public long ClaimId { get; init; }
-        public string Slug { get; init; } = "";
-        public string Title { get; init; } = "";
         public string Status { get; init; } = "";
         public string? Priority { get; init; }
         public long? AssigneeId { get; init; }
