@@ -40,8 +40,9 @@ internal sealed partial class AttributionFinder(string text, List<Token> tokens,
         }
 
         // "Menurut X, <claim>" or "<claim>, according to X."
+        var claim = After(ContentAfterVerb(SkipParenthesis(end)));
         return StartsClause(cue.Start)
-            ? new Attribution(name, false, CueText(cue), After(ContentAfterVerb(SkipParenthesis(end))), SentenceEnd, false, tokens[cue.Start].Start, After(ContentAfterVerb(SkipParenthesis(end))))
+            ? new Attribution(name, false, CueText(cue), claim, SentenceEnd, false, tokens[cue.Start].Start, claim)
             : new Attribution(name, false, CueText(cue), tokens[0].Start, Before(cue.Start), false, tokens[cue.Start].Start, SentenceEnd);
     }
 
