@@ -38,6 +38,12 @@ public static class BenchmarkProgram
             return;
         }
 
+        if (args is ["intake", ..])
+        {
+            IntakeExtractionScenario.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 101);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
     }
 }

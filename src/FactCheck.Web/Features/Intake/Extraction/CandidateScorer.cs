@@ -44,7 +44,7 @@ internal static class CandidateScorer
         if (facts.Counter is { } counter)
         {
             var code = counter.Relation == "denies" ? "denial" : "dispute";
-            var label = counter.Reciprocal ? $"sides blame each other ({counter.Words})" : $"{counter.Relation[..^1]}s another claim ({counter.Words})";
+            var label = counter.Reciprocal ? $"sides blame each other ({counter.Words})" : $"{counter.Relation} another claim ({counter.Words})";
             reasons.Add(Reason(cues, code, label, counter.Words));
         }
 

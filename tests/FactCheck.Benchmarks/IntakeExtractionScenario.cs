@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using FactCheck.Tests.Intake.Extraction.Quality;
+using FactCheck.Web.Features.Intake.Extraction;
+
+namespace FactCheck.Benchmarks;
+
+/// Issue 8's quality report and extraction time. Prints the same precision/recall table as ExtractionQualityTests
+/// (the scorer and the fixtures are linked from tests/FactCheck.Tests), then the median wall time of extracting the
+/// seed article and 100,000-character articles: one made of the fixtures' paragraphs over and over (realistic text,
+/// capped at 2,000 sentences and 200 candidates) and one unpunctuated 100,000-character "sentence".
+/// Run: dotnet run -c Release --project tests/FactCheck.Benchmarks -- intake [runs]
+public static class IntakeExtractionScenario
+{
+    public static void Run(int runs)
+    {
+        var cues = IntakeCues.Default;
+        var fixtures = ExtractionFixtures.Load(typeof(IntakeExtractionScenario).Assembly);
+        Console.WriteLine(ExtractionQuality.Report([.. fixtures.Select(f => ExtractionQuality.Score(f, cues))]));
+
+        var seed = fixtures.Single(f => f.IsSeed);
+        var paragraphs = new StringBuilder();
+        while (paragraphs.Length < 100_000)
+        {
+            foreach (var fixture in fixtures)
+            {
+                paragraphs.Append(fixture.Article).Append('\n');
+            }
+        }
+
+        var unpunctuated = new StringBuilder();
+        while (unpunctuated.Length < 100_000)
+        {
+            unpunctuated.Append("Presiden Rouhani mengatakan 5.000 orang tewas di Nagorno-Karabakh dan tuduhan itu dibantah pemerintah Baku ");
+        }
+
+        Console.WriteLine($"Extraction time, median of {runs} runs after {Math.Max(5, runs / 10)} warm-up runs ({Environment.ProcessorCount} cores, single thread):");
+        Console.WriteLine("| article | characters | sentences | candidates | median ms | p90 ms |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Time("seed (id)", new ArticleInput(seed.Article, "id", seed.Expected.PublishedOn), cues, runs);
+        Time("fixtures repeated (id, detected)", new ArticleInput(paragraphs.ToString(0, 100_000), null, new DateOnly(2020, 10, 24)), cues, runs);
+        Time("one unpunctuated sentence (id)", new ArticleInput(unpunctuated.ToString(0, 100_000), "id", new DateOnly(2020, 10, 24)), cues, runs);
+    }
+
+    private static void Time(string name, ArticleInput input, IntakeCues cues, int runs)
+    {
+        ArticleExtraction extraction = ArticleExtractor.Extract(input, cues);
+        for (var i = 0; i < Math.Max(5, runs / 10); i++)
+        {
+            extraction = ArticleExtractor.Extract(input, cues);
+        }
+
+        var times = new double[runs];
+        for (var i = 0; i < runs; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            extraction = ArticleExtractor.Extract(input, cues);
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {name} | {input.Text.Length:N0} | {extraction.Sentences.Count:N0} | {extraction.Candidates.Count} | {times[runs / 2]:F2} | {times[runs * 9 / 10]:F2} |"));
+    }
+}
