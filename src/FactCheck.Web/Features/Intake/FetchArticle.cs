@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
@@ -49,15 +48,6 @@ public sealed partial class FetchArticleHandler(IHttpClientFactory clients, IOpt
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw PageDownload.Refuse($"{url.Host} did not answer within {seconds.ToString(CultureInfo.InvariantCulture)} seconds.");
-        }
-        catch (HttpRequestException ex) when (Find<AddressNotAllowedException>(ex) is not null)
-        {
-            throw PageDownload.Refuse(PageDownload.PrivateAddress);
-        }
-        catch (HttpRequestException ex)
-        {
-            var reason = Find<SocketException>(ex)?.Message ?? ex.Message;
-            throw PageDownload.Refuse($"Could not connect to {url.Host}: {reason}");
         }
 
         return page.MediaType == "text/plain" ? FromText(page) : FromHtml(page);
@@ -145,20 +135,6 @@ public sealed partial class FetchArticleHandler(IHttpClientFactory clients, IOpt
     {
         var text = Whitespace().Replace(value ?? "", " ").Trim();
         return text.Length == 0 ? null : text.Length > max ? text[..max] : text;
-    }
-
-    private static T? Find<T>(Exception? ex)
-        where T : Exception
-    {
-        for (; ex is not null; ex = ex.InnerException)
-        {
-            if (ex is T found)
-            {
-                return found;
-            }
-        }
-
-        return null;
     }
 
     [GeneratedRegex(@"\s+")]

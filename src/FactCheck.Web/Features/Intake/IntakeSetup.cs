@@ -20,7 +20,9 @@ public static class IntakeSetup
         // FetchArticle's own deadline covers connect, redirects and body together; the client's would only cover one request.
         services.AddHttpClient(PageDownload.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider =>
-                PageDownload.Handler(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArticleFetchOptions>>().Value.AllowPrivateAddresses));
+                PageDownload.Handler(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArticleFetchOptions>>().Value.AllowPrivateAddresses
+                ? _ => true
+                : PageDownload.IsPublic));
         return services;
     }
 

@@ -32,14 +32,15 @@ public static class PageDownload
 
     private static readonly string[] ReadableTypes = ["text/html", "application/xhtml+xml", "text/plain"];
 
-    public static SocketsHttpHandler Handler(bool allowPrivateAddresses) => new()
+    /// isAllowed decides each resolved address: IsPublic in production, anything when private addresses are allowed.
+    public static SocketsHttpHandler Handler(Func<IPAddress, bool> isAllowed) => new()
     {
         AllowAutoRedirect = false,
         UseCookies = false,
         // A proxy would make the connection for us, to an address we never checked.
         UseProxy = false,
         AutomaticDecompression = DecompressionMethods.All,
-        ConnectCallback = (context, ct) => ConnectAsync(context.DnsEndPoint, allowPrivateAddresses, ct),
+        ConnectCallback = (context, ct) => ConnectAsync(context.DnsEndPoint, isAllowed, ct),
     };
 
     public static bool IsAcceptableUrl(string? value, out Uri url)
@@ -92,7 +93,7 @@ public static class PageDownload
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.TryAddWithoutValidation("User-Agent", "FactCheck article intake");
             request.Headers.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9");
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            using var response = await SendAsync(client, request, ct);
             var status = (int)response.StatusCode;
             if (status is >= 300 and < 400 && response.Headers.Location is { } location)
             {
@@ -126,6 +127,36 @@ public static class PageDownload
         }
     }
 
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, CancellationToken ct)
+    {
+        try
+        {
+            return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        }
+        catch (HttpRequestException ex) when (Find<AddressNotAllowedException>(ex) is not null)
+        {
+            throw Refuse(PrivateAddress);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw Refuse($"Could not connect to {request.RequestUri!.Host}: {Find<SocketException>(ex)?.Message ?? ex.Message}");
+        }
+    }
+
+    private static T? Find<T>(Exception? ex)
+        where T : Exception
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
     public static ValidationFailedException Refuse(string message) => ValidationFailedException.For(nameof(FetchArticle.Url), message);
 
     private static ValidationFailedException TooLarge() => Refuse("The page is larger than 2 MB; FactCheck does not read it. Paste the article's text instead.");
@@ -149,13 +180,13 @@ public static class PageDownload
         return body.ToArray();
     }
 
-    private static async ValueTask<Stream> ConnectAsync(DnsEndPoint endPoint, bool allowPrivateAddresses, CancellationToken ct)
+    private static async ValueTask<Stream> ConnectAsync(DnsEndPoint endPoint, Func<IPAddress, bool> isAllowed, CancellationToken ct)
     {
         var addresses = IPAddress.TryParse(endPoint.Host.Trim('[', ']'), out var literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(endPoint.Host, ct);
         // Every address the name has must be public: a name that also points inside is refused outright.
-        if (!allowPrivateAddresses && (addresses.Length == 0 || !addresses.All(IsPublic)))
+        if (addresses.Length == 0 || !addresses.All(isAllowed))
         {
             throw new AddressNotAllowedException();
         }
