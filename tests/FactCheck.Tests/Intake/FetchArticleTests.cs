@@ -17,7 +17,12 @@ public sealed class FetchDesk : IAsyncLifetime
 {
     public NewsSite Site { get; } = new();
 
-    public TestApp App { get; } = new TestApp(settings: new Dictionary<string, string?> { ["FactCheck:Intake:Fetch:AllowPrivateAddresses"] = "true" }).Start();
+    public TestApp App { get; } = new TestApp(settings: new Dictionary<string, string?>
+    {
+        ["FactCheck:Intake:Fetch:AllowPrivateAddresses"] = "true",
+        // Short, so the test of a page that never answers does not wait the default 10 s.
+        ["FactCheck:Intake:Fetch:TimeoutSeconds"] = "3",
+    }).Start();
 
     public Task InitializeAsync() => Site.InitializeAsync();
 
@@ -124,6 +129,10 @@ public sealed class FetchArticleTests(FetchDesk desk)
     [Fact]
     public async Task A_page_without_article_text_asks_for_the_text() =>
         Assert.Equal(FetchArticleHandler.NoText, await RefusalAsync("/empty"));
+
+    [Fact]
+    public async Task A_page_that_never_answers_is_given_up_after_the_timeout() =>
+        Assert.Equal("127.0.0.1 did not answer within 3 seconds.", await RefusalAsync("/slow"));
 
     [Fact]
     public async Task A_port_nobody_listens_on_cannot_be_connected_to()

@@ -87,6 +87,11 @@ public sealed class NewsSite : IAsyncLifetime
         app.MapGet("/report.pdf", () => Results.Bytes("%PDF-1.7\n%\u00e2\u00e3\n"u8.ToArray(), "application/pdf"));
         app.MapGet("/empty", () => Results.Content(
             $"<!DOCTYPE html><html lang=\"id\"><head><title>Beranda</title></head><body><nav>{NavJunk}</nav><footer>{FooterJunk}</footer></body></html>", "text/html"));
+        app.MapGet("/slow", async (HttpContext context) =>
+        {
+            // Never answers: the fetch has to give up by itself.
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        });
         app.MapGet("/to-private", () => Results.Redirect("http://10.0.0.1/admin"));
         app.MapGet("/to-file", () => Results.Redirect("file:///etc/passwd"));
         await app.StartAsync();
