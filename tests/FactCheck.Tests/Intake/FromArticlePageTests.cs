@@ -17,7 +17,7 @@ public sealed class FromArticlePageTests(IntakeApp fixture) : PageTest(fixture.A
         page.Find("textarea#article-text").Change(text);
         if (url is not null)
         {
-            page.Find("input#article-url").Change(url);
+            page.Find("input#article-url").Input(url);
         }
 
         if (published is not null)

@@ -15,6 +15,14 @@ public static class IntakeSetup
         services.AddSingleton(_ => LoadCues(path));
         // Handlers take it lazily: the cues are read on the first extraction, not whenever a handler is created.
         services.AddSingleton(provider => new Lazy<IntakeCues>(provider.GetRequiredService<IntakeCues>));
+
+        services.AddOptions<ArticleFetchOptions>().Bind(configuration.GetSection(ArticleFetchOptions.Section));
+        // FetchArticle's own deadline covers connect, redirects and body together; the client's would only cover one request.
+        services.AddHttpClient(PageDownload.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider =>
+                PageDownload.Handler(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArticleFetchOptions>>().Value.AllowPrivateAddresses
+                ? _ => true
+                : PageDownload.IsPublic));
         return services;
     }
 
