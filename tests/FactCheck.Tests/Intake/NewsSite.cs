@@ -89,8 +89,10 @@ public sealed class NewsSite : IAsyncLifetime
             $"<!DOCTYPE html><html lang=\"id\"><head><title>Beranda</title></head><body><nav>{NavJunk}</nav><footer>{FooterJunk}</footer></body></html>", "text/html"));
         app.MapGet("/slow", async (HttpContext context) =>
         {
-            // Never answers: the fetch has to give up by itself.
-            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            // Never answers: the fetch has to give up by itself, and its giving up ends this request.
+            var aborted = new TaskCompletionSource();
+            using var registration = context.RequestAborted.Register(() => aborted.TrySetResult());
+            await aborted.Task;
         });
         app.MapGet("/to-private", () => Results.Redirect("http://10.0.0.1/admin"));
         app.MapGet("/to-file", () => Results.Redirect("file:///etc/passwd"));
