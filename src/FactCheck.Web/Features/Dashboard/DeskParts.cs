@@ -18,43 +18,33 @@ public static class DeskParts
         return fresh with { Current = Reuse(fresh.Current, previous.Current), History = Reuse(fresh.History, previous.History) };
     }
 
+    // After sharing, a part whose every slice came from the previous one equals it (records compare their members,
+    // and shared members are the same objects): then the previous part itself is kept, and its section skips rendering.
     public static DeskNow Reuse(DeskNow fresh, DeskNow previous)
     {
-        if (ReferenceEquals(fresh, previous))
+        var shared = fresh with
         {
-            return fresh;
-        }
-
-        var shared = new DeskNow(
-            Same(fresh.OpenStates, previous.OpenStates),
-            Same(fresh.Overdue, previous.Overdue),
-            Same(fresh.DueSoon, previous.DueSoon),
-            Same(fresh.Unassigned, previous.Unassigned),
-            Same(fresh.Workload, previous.Workload));
-        var unchanged = ReferenceEquals(shared.OpenStates, previous.OpenStates) && ReferenceEquals(shared.Overdue, previous.Overdue)
-            && ReferenceEquals(shared.DueSoon, previous.DueSoon) && ReferenceEquals(shared.Unassigned, previous.Unassigned)
-            && ReferenceEquals(shared.Workload, previous.Workload);
-        return unchanged ? previous : shared;
+            OpenStates = Same(fresh.OpenStates, previous.OpenStates),
+            Overdue = Same(fresh.Overdue, previous.Overdue),
+            DueSoon = Same(fresh.DueSoon, previous.DueSoon),
+            Unassigned = Same(fresh.Unassigned, previous.Unassigned),
+            Workload = Same(fresh.Workload, previous.Workload),
+        };
+        return shared == previous ? previous : shared;
     }
 
     public static DeskHistory Reuse(DeskHistory fresh, DeskHistory previous)
     {
-        if (ReferenceEquals(fresh, previous))
+        var shared = fresh with
         {
-            return fresh;
-        }
-
-        var shared = new DeskHistory(
-            Same(fresh.ClosedStates, previous.ClosedStates),
-            Same(fresh.Throughput, previous.Throughput),
-            Same(fresh.TimeToVerdict, previous.TimeToVerdict),
-            Same(fresh.Verdicts, previous.Verdicts),
-            Same(fresh.Sides, previous.Sides),
-            Same(fresh.Claimants, previous.Claimants));
-        var unchanged = ReferenceEquals(shared.ClosedStates, previous.ClosedStates) && ReferenceEquals(shared.Throughput, previous.Throughput)
-            && ReferenceEquals(shared.TimeToVerdict, previous.TimeToVerdict) && ReferenceEquals(shared.Verdicts, previous.Verdicts)
-            && ReferenceEquals(shared.Sides, previous.Sides) && ReferenceEquals(shared.Claimants, previous.Claimants);
-        return unchanged ? previous : shared;
+            ClosedStates = Same(fresh.ClosedStates, previous.ClosedStates),
+            Throughput = Same(fresh.Throughput, previous.Throughput),
+            TimeToVerdict = Same(fresh.TimeToVerdict, previous.TimeToVerdict),
+            Verdicts = Same(fresh.Verdicts, previous.Verdicts),
+            Sides = Same(fresh.Sides, previous.Sides),
+            Claimants = Same(fresh.Claimants, previous.Claimants),
+        };
+        return shared == previous ? previous : shared;
     }
 
     private static T Same<T>(T fresh, T previous)
