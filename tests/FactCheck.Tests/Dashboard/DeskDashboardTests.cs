@@ -95,6 +95,41 @@ public sealed class DeskDashboardTests : IDisposable
         Assert.All(weekly.Throughput, p => Assert.Equal(DayOfWeek.Monday, p.Start.DayOfWeek));
     }
 
+    [Theory]
+    [InlineData("Asia/Kolkata", 18, 29, 45)] // UTC+5:30: local midnight is 18:30 UTC, inside the hour
+    [InlineData("Asia/Kathmandu", 18, 14, 20)] // UTC+5:45: local midnight is 18:15 UTC
+    [InlineData("Asia/Jakarta", 16, 1, 59)] // UTC+7: local midnight is 17:00 UTC, so the whole hour is one day
+    public async Task Throughput_puts_verdicts_of_one_utc_hour_on_their_own_local_days_in_zones_off_the_whole_hour(string zone, int hour, int before, int after)
+    {
+        using var zoned = new TestApp(settings: new Dictionary<string, string?> { ["FactCheck:TimeZone"] = zone }).Start();
+        var desk = await QueueDesk.CreateAsync(zoned);
+        var first = await desk.ClaimInStateAsync("in_review", desk.Review.Checker);
+        var second = await desk.ClaimInStateAsync("in_review", desk.Review.Checker);
+        var now = zoned.Clock.GetUtcNow();
+        var hourStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1).AddHours(hour);
+        zoned.Clock.Advance(hourStart.AddMinutes(before) - now);
+        await desk.Review.ApproveAsync(first, desk.Review.Editor2);
+        zoned.Clock.Advance(TimeSpan.FromMinutes(after - before));
+        await desk.Review.ApproveAsync(second, desk.Review.Editor2);
+        var local = TimeZoneInfo.FindSystemTimeZoneById(zone);
+        var days = new[] { hourStart.AddMinutes(before), hourStart.AddMinutes(after) }.Select(at => DashboardPeriod.LocalDate(at, local)).ToList();
+
+        var dashboard = await zoned.QueryAsync(new GetDeskDashboard(new DashboardFilter { Period = "7d", Topic = desk.Topic }), desk.Review.Editor);
+
+        Assert.Equal(
+            days.CountBy(day => day).OrderBy(d => d.Key).Select(d => (d.Key, (long)d.Value)),
+            dashboard.Throughput.Where(p => p.Published > 0).Select(p => (p.Start, p.Published)));
+        Assert.Equal(zone == "Asia/Jakarta" ? 1 : 2, days.Distinct().Count());
+
+        // Without a filter the counts come from verdict_hours where every hour lies within one local day.
+        var whole = await zoned.QueryAsync(new GetDeskDashboard(new DashboardFilter { Period = "7d" }), desk.Review.Editor);
+        var everything = (await zoned.RowsAsync<string>("SELECT published_at FROM verdicts WHERE version = 1 AND published_at IS NOT NULL"))
+            .Select(at => DashboardPeriod.LocalDate(Web.Infrastructure.Database.DapperTypeHandlers.ParseInstant(at), local))
+            .Where(day => day >= whole.Throughput[0].Start)
+            .CountBy(day => day).OrderBy(d => d.Key).Select(d => (d.Key, (long)d.Value));
+        Assert.Equal(everything, whole.Throughput.Where(p => p.Published > 0).Select(p => (p.Start, p.Published)));
+    }
+
     [Fact]
     public async Task Topic_and_language_filters_narrow_every_count()
     {

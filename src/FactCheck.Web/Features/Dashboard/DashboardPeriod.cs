@@ -34,18 +34,19 @@ public sealed record DashboardPeriod(DateTimeOffset? From, DateOnly? FirstDay, D
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
     }
 
-    /// The SQL condition the topic and language filters put on claims aliased c (parameters @Topic and @Language).
-    public static string ClaimFilter(DashboardFilter filter)
+    /// The SQL condition the topic and language filters put on claims aliased c (parameters @Topic and @Language), or
+    /// on another table with the claim's language and id under that alias.
+    public static string ClaimFilter(DashboardFilter filter, string alias = "c", string idColumn = "id")
     {
         var conditions = new List<string> { "1" };
         if (filter.Topic is not null)
         {
-            conditions.Add("EXISTS (SELECT 1 FROM claim_topics ft WHERE ft.claim_id = c.id AND ft.topic = @Topic)");
+            conditions.Add($"EXISTS (SELECT 1 FROM claim_topics ft WHERE ft.claim_id = {alias}.{idColumn} AND ft.topic = @Topic)");
         }
 
         if (filter.Language is not null)
         {
-            conditions.Add("c.language = @Language");
+            conditions.Add($"{alias}.language = @Language");
         }
 
         return string.Join(" AND ", conditions);

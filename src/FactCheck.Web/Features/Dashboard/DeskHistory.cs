@@ -21,61 +21,71 @@ public sealed record DeskHistory(
     /// The states a claim leaves the workflow in; their counts move only with the history stamp.
     public static readonly IReadOnlyList<string> Closed = ["published", "rejected", "merged"];
 
+    /// Reads the period's figures. They come from dashboard_claims (migration 0015: a narrow copy of each claim's
+    /// language, claimant, state and current rating) rather than from the claims table and its long texts, and a
+    /// claim is looked up only when a topic or language filter needs it.
     internal static async Task<DeskHistory> ReadAsync(
-        SqliteConnection connection, DashboardFilter filter, DashboardPeriod period, string where, object parameters, RatingScale scale)
+        SqliteConnection connection, DashboardFilter filter, DashboardPeriod period, object parameters, RatingScale scale)
     {
-        var published = (await connection.QueryAsync<(string At, long Version)>(
-            $"""
-            SELECT v.published_at, v.version FROM verdicts v CROSS JOIN claims c
-            WHERE v.published_at >= @From AND c.id = v.claim_id AND {where}
-            """,
-            parameters)).ToList();
+        var filtered = filter.Topic is not null || filter.Language is not null;
+        var where = DashboardPeriod.ClaimFilter(filter, "d", "claim_id");
+        var throughput = await ThroughputAsync(connection, filter, period, parameters, filtered, where);
 
-        // claim_timings holds each claim's hours, fixed at its first publication (migration 0011's trigger).
-        var timings = (await connection.QueryAsync<Timing>(
-            $"""
-            SELECT tm.total_hours AS Total, tm.new_hours AS New, tm.triaged_hours AS Triaged, tm.assigned_hours AS Assigned,
-                   tm.researching_hours AS Researching, tm.in_review_hours AS InReview
-            FROM claim_timings tm CROSS JOIN claims c
-            WHERE tm.published_at >= @From AND c.id = tm.claim_id AND {where}
-            """,
-            parameters)).ToList();
+        var allTime = period.From is null;
+        var timeToVerdict = allTime && !filtered ? await AllTimeToVerdictAsync(connection) : await TimeToVerdictAsync(connection, parameters, filtered, where);
 
+        // The claims first published in the period, by the rating readers see now (a correction moves a claim). All
+        // time, that is every claim with a verdict, counted in claimant_state_counts (migration 0015).
         var ratings = (await connection.QueryAsync<(string Rating, long Count)>(
-            $"""
-            SELECT pv.rating, count(*) FROM verdicts v
-            CROSS JOIN claims c
-            CROSS JOIN verdicts pv
-            WHERE v.published_at >= @From AND v.version = 1 AND c.id = v.claim_id AND pv.id = c.published_verdict_id AND {where}
-            GROUP BY pv.rating
-            """,
+            allTime && filter.Topic is null
+                ? """
+                  SELECT rating, sum(claims) FROM claimant_state_counts
+                  WHERE rating <> '' AND (@Language IS NULL OR language = @Language)
+                  GROUP BY rating HAVING sum(claims) > 0
+                  """
+                : $"""
+                  SELECT d.rating, count(*) FROM dashboard_claims d
+                  WHERE d.first_published_at >= @From AND d.first_published_at IS NOT NULL AND d.rating IS NOT NULL AND {where}
+                  GROUP BY d.rating
+                  """,
             parameters)).ToDictionary(r => r.Rating, r => r.Count);
 
+        // Claims recorded in the period per claimant, state and rating: all time from claimant_state_counts, a topic
+        // over all time in claimant order without sorting, a period from the range of its claims.
+        var grouped = allTime && filter.Topic is null
+            ? """
+              SELECT claimant_id, status, nullif(rating, '') AS rating, sum(claims) AS n FROM claimant_state_counts
+              WHERE status <> 'merged' AND (@Language IS NULL OR language = @Language)
+              GROUP BY claimant_id, status, rating HAVING sum(claims) > 0
+              """
+            : $"""
+              SELECT d.claimant_id, d.status, d.rating, count(*) AS n
+              FROM dashboard_claims d {(allTime ? "INDEXED BY ix_dashboard_claims_claimant" : "")}
+              WHERE d.created_at >= @From AND d.status <> 'merged' AND {where}
+              GROUP BY d.claimant_id, d.status, d.rating
+              """;
         var balance = (await connection.QueryAsync<BalanceCell>(
             $"""
-            SELECT p.id AS ClaimantId, p.name AS Name, p.side AS Side, c.status AS Status, pv.rating AS Rating, count(*) AS Count
-            FROM claims c
-            CROSS JOIN claimants p
-            LEFT JOIN verdicts pv ON pv.id = c.published_verdict_id
-            WHERE c.created_at >= @From AND p.id = c.claimant_id AND c.status <> 'merged' AND {where}
-            GROUP BY p.id, c.status, pv.rating
+            SELECT p.id AS ClaimantId, p.name AS Name, p.side AS Side, g.status AS Status, g.rating AS Rating, g.n AS Count
+            FROM ({grouped}) g CROSS JOIN claimants p
+            WHERE p.id = g.claimant_id
             """,
             parameters)).ToList();
 
         // Most of a desk's claims are closed: their counts come from the trigger-kept tables of migration 0014, and
-        // are counted from the claims only when a topic and a language are chosen together.
+        // are counted claim by claim only when a topic and a language are chosen together.
         var closedSql = (filter.Topic, filter.Language) switch
         {
             (null, _) => "SELECT status, sum(claims) FROM claim_state_counts WHERE status IN ('published', 'rejected', 'merged') AND (@Language IS NULL OR language = @Language) GROUP BY status",
             (_, null) => "SELECT status, claims FROM topic_state_counts WHERE topic = @Topic AND status IN ('published', 'rejected', 'merged')",
-            _ => $"SELECT c.status, count(*) FROM claims c WHERE c.status IN ('published', 'rejected', 'merged') AND {where} GROUP BY c.status",
+            _ => $"SELECT d.status, count(*) FROM dashboard_claims d WHERE d.status IN ('published', 'rejected', 'merged') AND {where} GROUP BY d.status",
         };
         var closed = (await connection.QueryAsync<(string Status, long Count)>(closedSql, parameters)).ToDictionary(r => r.Status, r => r.Count);
 
         return new DeskHistory(
             Closed.Select(s => new StateCount(s, closed.GetValueOrDefault(s))).ToList(),
-            ThroughputOf(published, filter, period),
-            TimeToVerdictOf(timings),
+            throughput,
+            timeToVerdict,
             Ordered(ratings, scale),
             Balance(balance.GroupBy(b => b.Side ?? ""), g => g.Key.Length == 0 ? NoSide : g.Key, _ => null, scale)
                 .OrderByDescending(r => r.Recorded).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToList(),
@@ -84,17 +94,25 @@ public sealed record DeskHistory(
                 .Take(GetDeskDashboardHandler.ClaimantRows).ToList());
     }
 
-    private static List<ThroughputPoint> ThroughputOf(List<(string At, long Version)> published, DashboardFilter filter, DashboardPeriod period)
+    /// Verdicts published per day or week in the newsroom's days. Without a filter they are counted per UTC hour in
+    /// verdict_hours (migration 0015: a year is at most 8,784 rows, however many verdicts), each hour going to the
+    /// local day it falls in. With a filter, or in a zone whose offset is not a whole number of hours (a local midnight
+    /// then falls inside an hour), the verdicts are read one by one in order of publication from the covering index,
+    /// still working out one local date per hour where the hour lies within one day.
+    private static async Task<List<ThroughputPoint>> ThroughputAsync(
+        SqliteConnection connection, DashboardFilter filter, DashboardPeriod period, object parameters, bool filtered, string where)
     {
         var weekly = filter.Bucket == "week";
         DateOnly Bucket(DateOnly day) => weekly ? DashboardPeriod.WeekStart(day) : day;
-        var counts = new Dictionary<DateOnly, (long Published, long Corrected)>();
-        foreach (var (at, version) in published)
+        DateOnly? DayOfHour(string hour)
         {
-            var key = Bucket(DashboardPeriod.LocalDate(Infrastructure.Database.DapperTypeHandlers.ParseInstant(at), period.Zone));
-            var (p, c) = counts.GetValueOrDefault(key);
-            counts[key] = version == 1 ? (p + 1, c) : (p, c + 1);
+            var start = SlotStart(hour);
+            var day = DashboardPeriod.LocalDate(start, period.Zone);
+            return DashboardPeriod.LocalDate(start.AddHours(1).AddTicks(-1), period.Zone) == day ? day : null;
         }
+
+        var counts = filtered ? null : await HourlyAsync();
+        counts ??= await OneByOneAsync();
 
         // Every bucket from the period's first day (or the first publication) to today, empty ones included: a line
         // chart with gaps closed would draw a quiet week as a busy one.
@@ -107,22 +125,133 @@ public sealed record DeskHistory(
         }
 
         return points;
+
+        async Task<Dictionary<DateOnly, (long Published, long Corrected)>?> HourlyAsync()
+        {
+            var hourly = new Dictionary<DateOnly, (long Published, long Corrected)>();
+            var rows = await connection.QueryAsync<(string Hour, long Firsts, long Corrections)>(
+                "SELECT hour, firsts, corrections FROM verdict_hours WHERE hour >= substr(@From, 1, 13) AND (firsts <> 0 OR corrections <> 0)",
+                parameters);
+            foreach (var (hour, firsts, corrections) in rows)
+            {
+                if (DayOfHour(hour) is not { } day)
+                {
+                    return null;
+                }
+
+                var (p, c) = hourly.GetValueOrDefault(Bucket(day));
+                hourly[Bucket(day)] = (p + firsts, c + corrections);
+            }
+
+            return hourly;
+        }
+
+        async Task<Dictionary<DateOnly, (long Published, long Corrected)>> OneByOneAsync()
+        {
+            var single = new Dictionary<DateOnly, (long Published, long Corrected)>();
+            var hour = "";
+            DateOnly? hourDay = null;
+            await using var reader = await connection.ExecuteReaderAsync(
+                filtered
+                    ? $"""
+                      SELECT v.published_at, v.version FROM verdicts v CROSS JOIN dashboard_claims d
+                      WHERE v.published_at >= @From AND v.published_at IS NOT NULL AND d.claim_id = v.claim_id AND {where}
+                      ORDER BY v.published_at
+                      """
+                    : "SELECT published_at, version FROM verdicts WHERE published_at >= @From AND published_at IS NOT NULL ORDER BY published_at",
+                parameters);
+            while (reader.Read())
+            {
+                var at = reader.GetString(0);
+                if (hour.Length == 0 || !at.AsSpan().StartsWith(hour, StringComparison.Ordinal))
+                {
+                    hour = at[..HourPrefix];
+                    hourDay = DayOfHour(hour);
+                }
+
+                var key = Bucket(hourDay ?? DashboardPeriod.LocalDate(Infrastructure.Database.DapperTypeHandlers.ParseInstant(at), period.Zone));
+                var (p, c) = single.GetValueOrDefault(key);
+                single[key] = reader.GetInt64(1) == 1 ? (p + 1, c) : (p, c + 1);
+            }
+
+            return single;
+        }
     }
 
-    private static TimeToVerdict TimeToVerdictOf(List<Timing> timings)
+
+    private const int HourPrefix = 13; // yyyy-MM-ddTHH
+
+    /// The UTC instant a stored timestamp's leading "yyyy-MM-ddTHH" names.
+    internal static DateTimeOffset SlotStart(string hour) =>
+        DateTimeOffset.ParseExact(
+            hour, "yyyy-MM-dd'T'HH", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal);
+
+    /// Time to verdict for the claims first published in the period. claim_timings holds each claim's hours, fixed at
+    /// its first publication (migration 0011's trigger); the covering index of migration 0015 gives them in order of
+    /// publication without a lookup per row, read column by column into plain lists.
+    private static async Task<TimeToVerdict> TimeToVerdictAsync(SqliteConnection connection, object parameters, bool filtered, string where)
     {
-        // julianday arithmetic leaves a few nanohours of noise: an hour should read as 1, not 1.0000000037.
-        static List<double> Hours(IEnumerable<double?> values) => values.OfType<double>().Select(h => Math.Round(h, 6)).ToList();
-        var stages = new Dictionary<string, List<double>>
+        const string columns = "tm.total_hours, tm.new_hours, tm.triaged_hours, tm.assigned_hours, tm.researching_hours, tm.in_review_hours";
+        var timings = Enumerable.Range(0, 1 + Stages.Count).Select(_ => new List<double>()).ToArray();
+        await using (var reader = await connection.ExecuteReaderAsync(
+            filtered
+                ? $"SELECT {columns} FROM claim_timings tm CROSS JOIN dashboard_claims d WHERE tm.published_at >= @From AND d.claim_id = tm.claim_id AND {where}"
+                : $"SELECT {columns} FROM claim_timings tm WHERE tm.published_at >= @From",
+            parameters))
         {
-            ["new"] = Hours(timings.Select(t => t.New)),
-            ["triaged"] = Hours(timings.Select(t => t.Triaged)),
-            ["assigned"] = Hours(timings.Select(t => t.Assigned)),
-            ["researching"] = Hours(timings.Select(t => t.Researching)),
-            ["in_review"] = Hours(timings.Select(t => t.InReview)),
-        };
-        return new TimeToVerdict(SpreadOf(Hours(timings.Select(t => (double?)t.Total))), Stages.Select(s => new StageSpread(s, SpreadOf(stages[s]))).ToList());
+            while (reader.Read())
+            {
+                for (var i = 0; i < timings.Length; i++)
+                {
+                    if (!reader.IsDBNull(i))
+                    {
+                        timings[i].Add(Hours(reader.GetDouble(i)));
+                    }
+                }
+            }
+        }
+
+        return new(SpreadOf(timings[0]), Stages.Select((s, i) => new StageSpread(s, SpreadOf(timings[i + 1]))).ToList());
     }
+
+    /// Time to verdict over the whole desk without reading every claim's row: each column has an index of its own
+    /// (migration 0015), so a count and the two values either side of each percentile's rank are read by walking it.
+    /// Rounding keeps the order, so this gives exactly what sorting the rounded values would.
+    private static async Task<TimeToVerdict> AllTimeToVerdictAsync(SqliteConnection connection)
+    {
+        async Task<Spread> SpreadOfColumn(string column)
+        {
+            var count = await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM claim_timings WHERE {column} IS NOT NULL");
+            if (count == 0)
+            {
+                return new Spread(0, null, null);
+            }
+
+            async Task<double> At(double p)
+            {
+                var rank = p * (count - 1);
+                var low = (int)Math.Floor(rank);
+                var values = (await connection.QueryAsync<double>(
+                    $"SELECT {column} FROM claim_timings WHERE {column} IS NOT NULL ORDER BY {column} LIMIT 2 OFFSET @low", new { low })).Select(Hours).ToList();
+                var high = values.Count > 1 ? values[1] : values[0];
+                return values[0] + ((high - values[0]) * (rank - low));
+            }
+
+            return new Spread(count, await At(0.5), await At(0.9));
+        }
+
+        var stages = new List<StageSpread>();
+        foreach (var stage in Stages)
+        {
+            stages.Add(new StageSpread(stage, await SpreadOfColumn(stage + "_hours")));
+        }
+
+        return new TimeToVerdict(await SpreadOfColumn("total_hours"), stages);
+    }
+
+    /// julianday arithmetic leaves a few nanohours of noise: an hour should read as 1, not 1.0000000037.
+    private static double Hours(double hours) => Math.Round(hours, 6);
 
     /// Median and 90th percentile, interpolated between the two nearest ranks (so 1 and 3 have the median 2).
     public static Spread SpreadOf(List<double> hours)
@@ -168,16 +297,6 @@ public sealed record DeskHistory(
                 group.Where(c => c.Status == "rejected").Sum(c => c.Count),
                 Ordered(ratings, scale));
         }
-    }
-
-    private sealed record Timing
-    {
-        public double Total { get; init; }
-        public double? New { get; init; }
-        public double? Triaged { get; init; }
-        public double? Assigned { get; init; }
-        public double? Researching { get; init; }
-        public double? InReview { get; init; }
     }
 
     private sealed record BalanceCell
