@@ -295,7 +295,9 @@ public static partial class DashboardCircuits
             checks.Add(($"memory per open circuit on /{page} (managed heap; working set {perCircuitWorkingSet:F0} KB)", $"{perCircuitManaged:F0} KB", "report", Opened > 0 ? "REPORTED" : "FAIL"));
             checks.Add(($"{requested} circuits open", $"{Opened}", $"{requested}", Opened == requested ? "PASS" : "FAIL"));
             checks.Add(("every circuit re-renders after a change", $"{reached} of {expected}", "all", expected > 0 && reached == expected ? "PASS" : "FAIL"));
-            checks.Add(("change → all circuits re-rendered, p99 (our reading of 'responsive')", reached == 0 ? "none" : $"{latencies.P99:F0} ms", "< 1000 ms", reached > 0 && latencies.P99 < 1000 ? "PASS" : "FAIL"));
+            // Issue 7: "open dashboards reflect it within a couple of seconds". The pages redraw in turns (LiveRefreshGate)
+            // so that people acting meanwhile keep a core: the two p99s below are what "responsive" means for them.
+            checks.Add(("change → every open dashboard re-rendered, p99 ('within a couple of seconds')", reached == 0 ? "none" : $"{latencies.P99:F0} ms", "< 2000 ms", reached > 0 && latencies.P99 < 2000 ? "PASS" : "FAIL"));
             checks.Add(("/healthz p99 during refreshes", $"{health.P99:F1} ms", "< 250 ms", health.Samples.Length > 0 && health.P99 < 250 ? "PASS" : "FAIL"));
             checks.Add(("staff page p99 during refreshes", $"{staffPage.P99:F1} ms", "< 250 ms", staffPage.Samples.Length > 0 && staffPage.P99 < 250 ? "PASS" : "FAIL"));
             if (reached < expected || Opened < requested)

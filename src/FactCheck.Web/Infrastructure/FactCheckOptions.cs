@@ -36,6 +36,15 @@ public sealed class FactCheckOptions
 
     public PublicCacheOptions PublicCache { get; set; } = new();
 
+    public LiveOptions Live { get; set; } = new();
+
+    /// Live staff pages (dashboards, the queue) that redraw themselves when claims change.
+    public sealed class LiveOptions
+    {
+        /// How many open pages may redraw at once after a change; 0 means one fewer than the processors (at least 1).
+        public int ConcurrentRefreshes { get; set; }
+    }
+
     /// The desk that publishes the verdicts: the ClaimReview author and the footer of every public page.
     public sealed class OrganisationOptions
     {

@@ -37,6 +37,7 @@ public static class ServiceSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Bootstrap>();
         services.AddSingleton<ClaimChangeNotifier>();
+        services.AddSingleton<LiveRefreshGate>();
         services.AddSingleton<Features.Dashboard.DashboardSnapshots>();
         services.AddSingleton<Features.Review.RatingScale>();
         services.AddSingleton<Features.Review.ReviewPolicy>();

@@ -24,6 +24,7 @@ public abstract class PageTest : BunitContext, IAsyncLifetime
         scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = app.ActorAsync(username).GetAwaiter().GetResult();
         Services.AddSingleton(scope.ServiceProvider.GetRequiredService<IMediator>());
         Services.AddSingleton(app.Services.GetRequiredService<ClaimChangeNotifier>());
+        Services.AddSingleton(app.Services.GetRequiredService<LiveRefreshGate>());
         Services.AddSingleton(app.Services.GetRequiredService<RatingScale>());
         Services.AddSingleton(app.Services.GetRequiredService<TimeProvider>());
         Services.AddSingleton(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<FactCheckOptions>>());
