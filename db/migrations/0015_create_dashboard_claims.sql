@@ -156,3 +156,7 @@ CREATE INDEX ix_claim_timings_triaged ON claim_timings (triaged_hours) WHERE tri
 CREATE INDEX ix_claim_timings_assigned ON claim_timings (assigned_hours) WHERE assigned_hours IS NOT NULL;
 CREATE INDEX ix_claim_timings_researching ON claim_timings (researching_hours) WHERE researching_hours IS NOT NULL;
 CREATE INDEX ix_claim_timings_in_review ON claim_timings (in_review_hours) WHERE in_review_hours IS NOT NULL;
+
+-- The open-claims pass reads each open claim's running ladder (its stage deadline) from the index alone (ended_at is
+-- in it only so that the planner sees every column it needs there).
+CREATE INDEX ix_ladders_open_due ON ladders (claim_id, stage, due_at, due_soon_at, ended_at) WHERE ended_at IS NULL;

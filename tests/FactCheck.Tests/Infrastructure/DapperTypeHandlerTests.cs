@@ -32,4 +32,16 @@ public sealed class DapperTypeHandlerTests(SharedApp shared)
 
         Assert.True(string.CompareOrdinal(DapperTypeHandlers.Format(earlier), DapperTypeHandlers.Format(later)) < 0);
     }
+
+    [Theory]
+    [InlineData("2020-10-07T07:03:09.1234567Z", "2020-10-07T07:03:09.1234567+00:00")] // what we write
+    [InlineData("2020-10-07 07:03:09", "2020-10-07T07:03:09.0000000+00:00")] // SQLite's datetime()
+    [InlineData("2020-10-07T14:03:09+07:00", "2020-10-07T07:03:09.0000000+00:00")] // an offset, from an import
+    public void Instants_read_back_in_UTC_whichever_ISO_form_stored_them(string stored, string expected)
+    {
+        var read = DapperTypeHandlers.ParseInstant(stored);
+
+        Assert.Equal(expected, read.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(TimeSpan.Zero, read.Offset);
+    }
 }

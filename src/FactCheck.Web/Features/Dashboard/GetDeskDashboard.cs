@@ -62,14 +62,15 @@ public sealed class GetDeskDashboardHandler(Db db, TimeProvider clock, RatingSca
     {
         // Every open claim once, with its stage deadline; the counts, lists and workload are made from these rows.
         // A desk has a few thousand open claims at most, and one pass costs a fraction of a query per list. The pass
-        // reads only columns of ix_claims_open_desk (migration 0013), never the claim rows with their long texts;
-        // titles are fetched for the few claims the lists show.
+        // reads only columns of ix_claims_open_desk (migration 0013), never the claim rows with their long texts, and
+        // each running ladder from ix_ladders_open_due (migration 0015); titles are fetched for the few claims the
+        // lists show. The join is ListQueueHandler.WithLadder's, with the covering index named.
         var open = (await connection.QueryAsync<OpenClaim>(
             $"""
             SELECT c.id AS ClaimId, c.status AS Status, c.priority AS Priority,
                    c.assignee_id AS AssigneeId, c.created_at AS CreatedAt, {ListQueueHandler.StageDue} AS DueAt,
                    coalesce({ListQueueHandler.StageDue} >= @Now AND {ListQueueHandler.IsDueSoon}, 0) AS DueSoon
-            FROM claims c {ListQueueHandler.WithLadder}
+            FROM claims c LEFT JOIN ladders l INDEXED BY ix_ladders_open_due ON l.claim_id = c.id AND l.ended_at IS NULL
             WHERE c.status IN @OpenStates AND {where}
             """,
             parameters)).ToList();

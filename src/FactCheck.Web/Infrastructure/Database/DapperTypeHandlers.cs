@@ -32,10 +32,17 @@ public static class DapperTypeHandlers
 
     /// Instants are stored in UTC with 7 fractional digits, so text order is time order.
     public static string Format(DateTimeOffset value) =>
-        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+        value.ToUniversalTime().ToString(StoredFormat, CultureInfo.InvariantCulture);
 
+    private const string StoredFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
+    /// Reads a stored instant: the format written above first (a few times faster than the general parser, and the
+    /// dashboard reads thousands per refresh), then anything else ISO 8601, such as a value SQLite's own date
+    /// functions wrote.
     public static DateTimeOffset ParseInstant(string value) =>
-        DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+        DateTimeOffset.TryParseExact(value, StoredFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var exact)
+            ? exact
+            : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
     private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
     {
