@@ -1,4 +1,10 @@
+using FactCheck.Web.Features.Backup;
 using FactCheck.Web.Infrastructure;
+
+if (BackupCommandLine.Handles(args))
+{
+    return await BackupCommandLine.RunAsync(args, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFactCheck();
@@ -7,6 +13,7 @@ var app = builder.Build();
 app.MapFactCheck();
 await app.InitializeFactCheckAsync();
 await app.RunAsync();
+return 0;
 
 /// Visible to WebApplicationFactory in the test projects.
 public partial class Program;

@@ -44,6 +44,17 @@ public static class AppSetup
         app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<SystemJobs>(
             SystemJobs.ReminderSweepJobId, j => j.SweepReminders(CancellationToken.None),
             app.Services.GetRequiredService<IOptions<FactCheckOptions>>().Value.Reminders.SweepCron);
+        var backup = app.Services.GetRequiredService<IOptions<FactCheckOptions>>().Value.Backup;
+        if (backup.Enabled)
+        {
+            app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<Features.Backup.BackupJob>(
+                Features.Backup.BackupJob.JobId, j => j.Run(CancellationToken.None), backup.Cron);
+        }
+        else
+        {
+            app.Services.GetRequiredService<IRecurringJobManager>().RemoveIfExists(Features.Backup.BackupJob.JobId);
+        }
+
         var smtp = app.Services.GetRequiredService<IOptions<FactCheckOptions>>().Value.Smtp;
         if (smtp.Enabled)
         {

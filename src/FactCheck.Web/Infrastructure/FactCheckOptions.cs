@@ -38,6 +38,23 @@ public sealed class FactCheckOptions
 
     public LiveOptions Live { get; set; } = new();
 
+    public BackupOptions Backup { get; set; } = new();
+
+    /// Scheduled online backups of the database (see Features/Backup).
+    public sealed class BackupOptions
+    {
+        public bool Enabled { get; set; } = true;
+
+        /// When the backup job runs (Hangfire cron, UTC).
+        public string Cron { get; set; } = "30 2 * * *";
+
+        /// Where backups go; a relative folder is taken from the database's folder.
+        public string Folder { get; set; } = "backups";
+
+        /// How many scheduled backups to keep; older ones are deleted after each new one.
+        public int Keep { get; set; } = 7;
+    }
+
     /// Live staff pages (dashboards, the queue) that redraw themselves when claims change.
     public sealed class LiveOptions
     {

@@ -86,7 +86,7 @@ public static class ServiceSetup
         return builder;
     }
 
-    private static string ResolveConnectionString(IConfiguration configuration, IWebHostEnvironment environment)
+    internal static string ResolveConnectionString(IConfiguration configuration, IWebHostEnvironment environment)
     {
         var configured = configuration.GetConnectionString("FactCheck");
         var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
