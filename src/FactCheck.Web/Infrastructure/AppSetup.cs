@@ -69,6 +69,7 @@ public static class AppSetup
 
     public static WebApplication MapFactCheck(this WebApplication app)
     {
+        app.UseFactCheckSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages(async context =>
         {

@@ -9,12 +9,15 @@ namespace FactCheck.E2E.Infrastructure;
 public abstract class BrowserTest(E2EFixture fixture) : IAsyncLifetime
 {
     private readonly List<IPage> elsewhere = [];
+    private readonly List<string> blocked = [];
     private IPage? page;
 
     protected IPage Page => page ?? throw new InvalidOperationException("The page opens in InitializeAsync.");
 
-    public async Task InitializeAsync() => page = await fixture.NewPageAsync();
+    public async Task InitializeAsync() => page = Watched(await fixture.NewPageAsync());
 
+    /// Every test also checks that the browser blocked nothing under the app's Content-Security-Policy: a script,
+    /// style, connection or form the policy forbids is logged by chromium as a console error, and fails the test.
     public async Task DisposeAsync()
     {
         foreach (var other in elsewhere)
@@ -26,6 +29,23 @@ public abstract class BrowserTest(E2EFixture fixture) : IAsyncLifetime
         {
             await page.Context.CloseAsync();
         }
+
+        Assert.Empty(blocked);
+    }
+
+    private IPage Watched(IPage opened)
+    {
+        opened.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                lock (blocked)
+                {
+                    blocked.Add($"{opened.Url}: {message.Text}");
+                }
+            }
+        };
+        return opened;
     }
 
     protected static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
@@ -47,7 +67,7 @@ public abstract class BrowserTest(E2EFixture fixture) : IAsyncLifetime
     /// signed in through the form as a demo account and landed on the queue. Closed with the test.
     protected async Task<IPage> SignInElsewhereAsync(string username)
     {
-        var other = await fixture.NewPageAsync();
+        var other = Watched(await fixture.NewPageAsync());
         elsewhere.Add(other);
         var login = new LoginPage(other);
         await login.GotoAsync();
