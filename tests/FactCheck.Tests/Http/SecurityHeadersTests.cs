@@ -84,4 +84,20 @@ public sealed class SecurityHeadersTests(SharedApp shared)
         Assert.Equal(HttpStatusCode.OK, jobs.StatusCode);
         AssertHardened(jobs, withPolicy: false);
     }
+
+    [Fact]
+    public async Task The_sign_in_and_antiforgery_cookies_are_http_only_and_same_site_strict()
+    {
+        var browser = App.Browser();
+        var form = await browser.GetAsync("/login");
+        var signedIn = await App.SignInAsync(browser, "editor", TestApp.DemoPassword);
+
+        string Cookie(HttpResponseMessage response, string name) =>
+            response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(name + "=", StringComparison.Ordinal)).ToLowerInvariant();
+        foreach (var cookie in new[] { Cookie(form, "factcheck.antiforgery"), Cookie(signedIn, "factcheck.auth") })
+        {
+            Assert.Contains("httponly", cookie, StringComparison.Ordinal);
+            Assert.Contains("samesite=strict", cookie, StringComparison.Ordinal);
+        }
+    }
 }
