@@ -68,7 +68,11 @@ public static class ServiceSetup
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddOpenApi();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<Jobs.JobServerHealthCheck>("jobs");
+        services.AddMetrics();
+        services.AddSingleton<FactCheckMetrics>();
 
         AddAuthentication(services);
         services.AddSignInAndTipRateLimits(configuration);

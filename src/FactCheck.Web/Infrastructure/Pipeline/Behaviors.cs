@@ -8,8 +8,9 @@ using Mediator;
 
 namespace FactCheck.Web.Infrastructure.Pipeline;
 
-/// First in the pipeline: one log line per message with its actor, outcome and duration.
-public sealed class LoggingBehavior<TMessage, TResponse>(CurrentActor current, ILogger<LoggingBehavior<TMessage, TResponse>> logger)
+/// First in the pipeline: one log line per message with its actor, the claim it acts on (where it names one),
+/// outcome and duration, and the same outcome and duration as metrics (FactCheckMetrics).
+public sealed class LoggingBehavior<TMessage, TResponse>(CurrentActor current, ILogger<LoggingBehavior<TMessage, TResponse>> logger, FactCheckMetrics metrics)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -17,24 +18,42 @@ public sealed class LoggingBehavior<TMessage, TResponse>(CurrentActor current, I
     {
         var started = Stopwatch.GetTimestamp();
         var name = typeof(TMessage).Name;
-        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["Message"] = name, ["Actor"] = current.Actor.Name });
+        var claimId = ClaimOf(message);
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["Message"] = name, ["Actor"] = current.Actor.Name, ["ClaimId"] = claimId });
         try
         {
             var response = await next(message, cancellationToken);
-            logger.LogInformation("{Message} by {Actor} succeeded in {ElapsedMs:F1} ms", name, current.Actor.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            metrics.Message(name, "ok", elapsed);
+            logger.LogInformation("{Message} by {Actor} on claim {ClaimId} succeeded in {ElapsedMs:F1} ms", name, current.Actor.Name, claimId, elapsed);
             return response;
         }
         catch (Exception ex) when (ex is ValidationFailedException or ForbiddenException or NotAuthenticatedException or NotFoundException or ConflictException)
         {
-            logger.LogInformation("{Message} by {Actor} refused: {Reason}", name, current.Actor.Name, ex.Message);
+            metrics.Message(name, "refused", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            logger.LogInformation("{Message} by {Actor} on claim {ClaimId} refused: {Reason}", name, current.Actor.Name, claimId, ex.Message);
             throw;
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "{Message} by {Actor} failed after {ElapsedMs:F1} ms", name, current.Actor.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            metrics.Message(name, "failed", elapsed);
+            logger.LogError(ex, "{Message} by {Actor} on claim {ClaimId} failed after {ElapsedMs:F1} ms", name, current.Actor.Name, claimId, elapsed);
             throw;
         }
     }
+
+    /// The claim a message acts on: a workflow action's, or any message's ClaimId or FromClaimId property.
+    private static long? ClaimOf(TMessage message) => message switch
+    {
+        Features.Review.IClaimAction action => action.ClaimId,
+        _ => ClaimProperty?.GetValue(message) as long?,
+    };
+
+    private static readonly PropertyInfo? ClaimProperty =
+        typeof(TMessage).GetProperty("ClaimId") is { PropertyType: var t } p && (t == typeof(long) || t == typeof(long?)) ? p
+        : typeof(TMessage).GetProperty("FromClaimId") is { PropertyType: var f } from && (f == typeof(long) || f == typeof(long?)) ? from
+        : null;
 }
 
 /// Refuses a message before it reaches its handler unless the actor may send it. Roles and the active flag are
