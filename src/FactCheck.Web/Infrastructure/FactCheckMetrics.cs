@@ -16,23 +16,42 @@ public sealed class FactCheckMetrics : IDisposable
     public const string MeterName = "FactCheck";
 
     private readonly Meter meter;
+    private readonly ILogger<FactCheckMetrics> logger;
     private readonly Counter<long> messages;
     private readonly Histogram<double> durations;
 
-    public FactCheckMetrics(IMeterFactory meters, Db db)
+    public FactCheckMetrics(IMeterFactory meters, Db db, ILogger<FactCheckMetrics> logger)
     {
+        this.logger = logger;
         meter = meters.Create(MeterName);
         messages = meter.CreateCounter<long>("factcheck.messages", description: "Mediator messages handled, by message and outcome");
         durations = meter.CreateHistogram<double>("factcheck.message.duration", unit: "ms", description: "Time to handle a mediator message");
-        meter.CreateObservableCounter("factcheck.reminders.sent", () => Scalar(db, "SELECT count(*) FROM reminders"), description: "Reminders sent");
-        meter.CreateObservableGauge("factcheck.claims", () => ClaimsByState(db), description: "Claims in each workflow state");
+        meter.CreateObservableCounter("factcheck.reminders.sent", () => Observe(() => [new Measurement<long>(Scalar(db, "SELECT count(*) FROM reminders"))]), description: "Reminders sent");
+        meter.CreateObservableGauge("factcheck.claims", () => Observe(() => ClaimsByState(db)), description: "Claims in each workflow state");
     }
+
+    /// This app's meter (a test host or a second app in the process has its own).
+    public Meter Meter => meter;
 
     public void Message(string name, string outcome, double milliseconds)
     {
         var tags = new TagList { { "message", name }, { "outcome", outcome } };
         messages.Add(1, tags);
         durations.Record(milliseconds, tags);
+    }
+
+    /// An observation that fails (the database away) reports nothing rather than breaking the collector.
+    private List<Measurement<long>> Observe(Func<List<Measurement<long>>> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            logger.LogWarning(ex, "A metric could not be read from the database");
+            return [];
+        }
     }
 
     private static long Scalar(Db db, string sql)

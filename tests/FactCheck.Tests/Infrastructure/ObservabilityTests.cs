@@ -18,10 +18,12 @@ public sealed class ObservabilityTests : IDisposable
     public async Task Each_message_is_counted_by_outcome_and_the_claims_per_state_are_observable()
     {
         var counted = new List<(string Instrument, long Value, Dictionary<string, object?> Tags)>();
+        var ours = app.Services.GetRequiredService<FactCheckMetrics>().Meter;
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == FactCheckMetrics.MeterName)
+            // Only this app's meter: other tests' apps in the process have their own.
+            if (ReferenceEquals(instrument.Meter, ours) && instrument.Meter.Name == FactCheckMetrics.MeterName)
             {
                 l.EnableMeasurementEvents(instrument);
             }
