@@ -1,0 +1,139 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace FactCheck.Tests.Reliability;
+
+/// The HTTP half of the authorisation matrix: every endpoint under /api, read from the app's own routing table and
+/// checked against the list below, so an endpoint added without an entry fails this test. Each is called by
+/// anonymous, with an expired token, with a deactivated account's token and with a garbage token: all but the
+/// public ones answer 401 before reading the request, and nothing is written. (Which role may do what is the
+/// mediator half, AuthorizationMatrixTests, since every endpoint sends one message.)
+public sealed class ApiAuthorizationMatrixTests(ITestOutputHelper output) : IDisposable
+{
+    private const string Public = "public";
+    private const string SignedIn = "signed in";
+
+    /// Every API endpoint and who may call it at the HTTP level.
+    private static readonly Dictionary<string, string> Matrix = new(StringComparer.Ordinal)
+    {
+        ["POST /api/tokens"] = Public,
+        ["GET /api/claimreviews"] = Public,
+        ["HEAD /api/claimreviews"] = Public,
+        ["GET /api/me"] = SignedIn,
+        ["GET /api/ratings"] = SignedIn,
+        ["GET /api/dashboard"] = SignedIn,
+        ["GET /api/notifications/"] = SignedIn,
+        ["POST /api/notifications/{id:long}/read"] = SignedIn,
+        ["GET /api/claimants/{id:long}"] = SignedIn,
+        ["PUT /api/claimants/{id:long}/side"] = SignedIn,
+        ["GET /api/claims/"] = SignedIn,
+        ["POST /api/claims/"] = SignedIn,
+        ["GET /api/claims/similar"] = SignedIn,
+        ["GET /api/claims/{id:long}"] = SignedIn,
+        ["POST /api/claims/{id:long}/actions/{action}"] = SignedIn,
+        ["POST /api/claims/{id:long}/appearances"] = SignedIn,
+        ["POST /api/claims/{id:long}/deadline"] = SignedIn,
+        ["POST /api/claims/{id:long}/snooze"] = SignedIn,
+        ["POST /api/claims/{id:long}/evidence"] = SignedIn,
+        ["DELETE /api/claims/{id:long}/evidence/{evidenceId:long}"] = SignedIn,
+        ["POST /api/claims/{id:long}/links"] = SignedIn,
+        ["DELETE /api/claims/{id:long}/links/{linkId:long}"] = SignedIn,
+        ["POST /api/articles/extract"] = SignedIn,
+        ["POST /api/articles/accept"] = SignedIn,
+        ["POST /api/articles/fetch"] = SignedIn,
+    };
+
+    private readonly TestApp app = new TestApp().Start();
+
+    public void Dispose() => app.Dispose();
+
+    private List<string> ApiEndpoints() =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    private static string Concrete(string pattern) =>
+        System.Text.RegularExpressions.Regex.Replace(pattern, "{([a-zA-Z]+)(:[^}]*)?}", m => m.Groups[1].Value switch
+        {
+            "action" => "triage",
+            "section" => "states",
+            _ => "1",
+        });
+
+    [Fact]
+    public async Task Every_api_endpoint_is_in_the_matrix_and_refuses_callers_without_a_valid_token_before_writing()
+    {
+        var endpoints = ApiEndpoints();
+        Assert.True(endpoints.Count > 15, $"found only {endpoints.Count} API endpoints");
+        var unlisted = endpoints.Where(e => !Matrix.ContainsKey(e)).ToList();
+        Assert.True(unlisted.Count == 0, "API endpoints missing from the matrix: " + string.Join(", ", unlisted));
+        var gone = Matrix.Keys.Where(k => !endpoints.Contains(k)).ToList();
+        Assert.True(gone.Count == 0, "matrix entries for endpoints that no longer exist: " + string.Join(", ", gone));
+
+        // An expired token, a deactivated account's token, a garbage token.
+        using var expiredClient = await app.ApiClientAsync("checker");
+        var (deactivatedName, deactivatedPassword, deactivated) = await app.NewUserAsync(Web.Infrastructure.Pipeline.Roles.Editor, "leaver");
+        using var deactivatedClient = await app.ApiClientAsync(deactivatedName, deactivatedPassword);
+        await using (var connection = await app.Db.OpenAsync())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE users SET is_active = 0 WHERE id = @UserId", new { deactivated.UserId });
+        }
+
+        app.Clock.Advance(TimeSpan.FromDays(31)); // past FactCheck:Security:ApiTokenDays (30)
+        using var anonymous = app.CreateClient();
+        using var garbage = app.CreateClient();
+        garbage.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-token");
+        var callers = new (string Name, HttpClient Client)[] { ("anonymous", anonymous), ("expired token", expiredClient), ("deactivated account", deactivatedClient), ("garbage token", garbage) };
+
+        var checkedCells = 0;
+        var wrong = new List<string>();
+        foreach (var endpoint in endpoints.Where(e => Matrix.TryGetValue(e, out var access) && access == SignedIn))
+        {
+            var method = endpoint[..endpoint.IndexOf(' ', StringComparison.Ordinal)];
+            var path = Concrete(endpoint[(method.Length + 1)..]);
+            foreach (var (name, client) in callers)
+            {
+                var audit = await app.ScalarAsync<long>("SELECT count(*) FROM audit_log");
+                using var request = new HttpRequestMessage(new HttpMethod(method), path);
+                if (method is "POST" or "PUT" or "PATCH")
+                {
+                    request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                }
+
+                var response = await client.SendAsync(request);
+                checkedCells++;
+                if (response.StatusCode != HttpStatusCode.Unauthorized)
+                {
+                    wrong.Add($"{endpoint} by {name}: {(int)response.StatusCode}");
+                }
+
+                if (await app.ScalarAsync<long>("SELECT count(*) FROM audit_log") != audit)
+                {
+                    wrong.Add($"{endpoint} by {name}: refused but wrote an audit row");
+                }
+            }
+        }
+
+        output.WriteLine($"{endpoints.Count} API endpoints ({Matrix.Count(m => m.Value == Public)} public) × {callers.Length} callers without a valid token: {checkedCells} refusals checked");
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        Assert.True(checkedCells >= 4 * 15);
+    }
+
+    [Fact]
+    public async Task The_public_endpoints_answer_without_a_token()
+    {
+        using var anonymous = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/claimreviews")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/tokens", new { username = "checker", password = "wrong" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync("/api/tokens", new { username = "checker", password = TestApp.DemoPassword })).StatusCode);
+    }
+}
