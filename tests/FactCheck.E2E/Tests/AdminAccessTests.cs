@@ -49,4 +49,21 @@ public sealed class AdminAccessTests(E2EFixture fixture) : BrowserTest(fixture)
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Staff accounts" })).ToHaveCountAsync(0);
         await ScreenshotAsync("checker-admin-refused");
     }
+
+    /// The app here listens on 127.0.0.1, so every request is a local one, as behind a reverse proxy on the same
+    /// host: Hangfire's own "local requests only" rule would let all of them in. The admin check must still hold.
+    [Fact]
+    public async Task The_jobs_dashboard_refuses_local_requests_from_anyone_but_an_admin()
+    {
+        await Page.GotoAsync("/jobs/recurring");
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login"));
+        Assert.DoesNotContain("FactCheck jobs", await Page.TitleAsync(), StringComparison.Ordinal);
+
+        await SignInAsync("editor");
+        var editor = await Page.GotoAsync("/jobs/recurring");
+
+        Assert.NotNull(editor);
+        Assert.DoesNotContain("FactCheck jobs", await Page.TitleAsync(), StringComparison.Ordinal);
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Recurring Jobs" })).ToHaveCountAsync(0);
+    }
 }
