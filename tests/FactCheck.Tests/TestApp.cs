@@ -134,9 +134,12 @@ public partial class TestApp : WebApplicationFactory<Program>
     }
 
     /// An API client with a personal token of the demo account, as a newsroom integration would hold.
-    public async Task<HttpClient> ApiClientAsync(string username, string password = DemoPassword)
+    public Task<HttpClient> ApiClientAsync(string username, string password = DemoPassword) => SignInWithTokenAsync(CreateClient(), username, password);
+
+    /// Gets a personal token through POST /api/tokens and sends it on every later request of the client: this app's
+    /// or one on a real socket.
+    public static async Task<HttpClient> SignInWithTokenAsync(HttpClient client, string username, string password)
     {
-        var client = CreateClient();
         var response = await client.PostAsJsonAsync("/api/tokens", new { username, password });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("token").GetString();

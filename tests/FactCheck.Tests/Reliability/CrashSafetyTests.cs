@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
@@ -226,15 +225,8 @@ public sealed class CrashSafetyTests(Xunit.Abstractions.ITestOutputHelper output
             }
         }
 
-        public async Task<HttpClient> ClientAsync(string username, string password)
-        {
-            var client = new HttpClient { BaseAddress = Address };
-            var response = await client.PostAsJsonAsync("/api/tokens", new { username, password });
-            response.EnsureSuccessStatusCode();
-            var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            return client;
-        }
+        public Task<HttpClient> ClientAsync(string username, string password) =>
+            TestApp.SignInWithTokenAsync(new HttpClient { BaseAddress = Address }, username, password);
 
         /// SIGKILL: no shutdown, no flush, no finally blocks.
         public void Kill() => process.Kill(entireProcessTree: true);

@@ -230,12 +230,10 @@ public sealed record DeskHistory(
 
             async Task<double> At(double p)
             {
-                var rank = p * (count - 1);
-                var low = (int)Math.Floor(rank);
+                var (low, fraction) = Rank(p, count);
                 var values = (await connection.QueryAsync<double>(
                     $"SELECT {column} FROM claim_timings WHERE {column} IS NOT NULL ORDER BY {column} LIMIT 2 OFFSET @low", new { low })).Select(Hours).ToList();
-                var high = values.Count > 1 ? values[1] : values[0];
-                return values[0] + ((high - values[0]) * (rank - low));
+                return Between(values[0], values.Count > 1 ? values[1] : values[0], fraction);
             }
 
             return new Spread(count, await At(0.5), await At(0.9));
@@ -267,11 +265,20 @@ public sealed record DeskHistory(
 
     private static double Percentile(List<double> sorted, double p)
     {
-        var rank = p * (sorted.Count - 1);
-        var low = (int)Math.Floor(rank);
-        var high = Math.Min(low + 1, sorted.Count - 1);
-        return sorted[low] + ((sorted[high] - sorted[low]) * (rank - low));
+        var (low, fraction) = Rank(p, sorted.Count);
+        return Between(sorted[low], sorted[Math.Min(low + 1, sorted.Count - 1)], fraction);
     }
+
+    /// Where the p-th percentile of count sorted values falls: the lower of its two nearest ranks, and how far
+    /// towards the next one.
+    private static (int Low, double Fraction) Rank(double p, int count)
+    {
+        var rank = p * (count - 1);
+        var low = (int)Math.Floor(rank);
+        return (low, rank - low);
+    }
+
+    private static double Between(double low, double high, double fraction) => low + ((high - low) * fraction);
 
     /// The scale's order, then any rating the scale no longer has (a verdict given before the scale changed).
     private static List<RatingCount> Ordered(IReadOnlyDictionary<string, long> counts, RatingScale scale)
