@@ -63,6 +63,9 @@ public static class ServiceSetup
 
         services.AddProblemDetails();
 
+        // A body that names a field twice is ambiguous (which one did the sender mean?): refuse it with a 400.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.AllowDuplicateProperties = false);
+
         // Minimal APIs answer an unreadable body with a bare 400 unless told to throw; thrown, it reaches the
         // problem-details handler, which names the field that could not be read.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

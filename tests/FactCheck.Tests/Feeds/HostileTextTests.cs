@@ -15,7 +15,7 @@ public sealed class HostileTextTests
         using var app = new TestApp().Start();
         var review = await ReviewDriver.CreateAsync(app);
         var id = await PublishAsync(
-            app, review, Hostile + " \u0001at\u000Bthe border", text: Hostile + "\u0000\u0008\uFFFE", summary: "Seen on <b>posters</b> & \u001Fsites ]]> too.");
+            app, review, Hostile + " \u0001at\u000Bthe border", text: Hostile + "\u0000\u0008\u007F", summary: "Seen on <b>posters</b> & \u001Fsites ]]> too.");
         var slug = await SlugAsync(app, id);
         var client = app.CreateClient();
 
@@ -39,7 +39,7 @@ public sealed class HostileTextTests
         var found = false;
         while (reader.Read())
         {
-            found |= reader.GetString("claim_text") == Hostile + "\u0000\u0008\uFFFE";
+            found |= reader.GetString("claim_text") == Hostile + "\u0000\u0008\u007F";
         }
 
         Assert.True(found, "the CSV keeps the claim text as it was typed");

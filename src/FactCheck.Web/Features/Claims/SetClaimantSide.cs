@@ -21,6 +21,11 @@ public sealed record SetClaimantSide(long ClaimantId, string? Side, long Version
         {
             yield return new ValidationResult($"Keep the side to {MaxLength} characters.", [nameof(Side)]);
         }
+
+        if (Version < 1)
+        {
+            yield return new ValidationResult("Give the version of the claimant you last saw.", [nameof(Version)]);
+        }
     }
 }
 

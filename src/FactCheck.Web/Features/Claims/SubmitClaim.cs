@@ -118,7 +118,7 @@ public sealed record SubmitClaim : ICommand<SubmittedClaim>, IValidatableObject
 
         if (Kind == "figure" && (FigureLow is null || string.IsNullOrWhiteSpace(FigureUnit)))
         {
-            yield return new ValidationResult("A figure claim needs a value and a unit.", [nameof(FigureLow)]);
+            yield return new ValidationResult("A figure claim needs a value and a unit.", FigureLow is null ? [nameof(FigureLow)] : [nameof(FigureUnit)]);
         }
 
         if (FigureLow is { } low && FigureHigh is { } high && low > high)

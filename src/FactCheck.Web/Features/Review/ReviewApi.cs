@@ -86,7 +86,7 @@ public static class ReviewApi
         JsonObject body;
         try
         {
-            var node = request.ContentLength == 0 ? null : await JsonNode.ParseAsync(request.Body, cancellationToken: ct);
+            var node = request.ContentLength == 0 ? null : await JsonNode.ParseAsync(request.Body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }, cancellationToken: ct);
             body = node switch
             {
                 null => [],
@@ -108,6 +108,11 @@ public static class ReviewApi
         try
         {
             return (IClaimAction)(body.Deserialize(type, options) ?? throw ValidationFailedException.For("", "The body is empty."));
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A string value System.Text.Json cannot turn into .NET text (half a surrogate pair in an escape).
+            throw ValidationFailedException.For("", $"The body holds text that is not valid Unicode: {ex.Message}");
         }
         catch (JsonException ex)
         {

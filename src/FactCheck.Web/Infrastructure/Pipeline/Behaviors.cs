@@ -119,6 +119,12 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IServiceProvider ser
 {
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        // First, so no rule (or normalisation) below ever sees text that is not text.
+        if (TextGuard.Check(message) is { } textErrors)
+        {
+            throw new ValidationFailedException(textErrors);
+        }
+
         var context = new ValidationContext(message, services, null);
         var results = new List<ValidationResult>();
         var valid = Validator.TryValidateObject(message, context, results, validateAllProperties: true);
