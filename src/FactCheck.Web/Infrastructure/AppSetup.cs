@@ -91,6 +91,7 @@ public static class AppSetup
         app.UseMiddleware<ActorMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseMiddleware<FormRefusedPage>();
         app.UseMiddleware<PublicPageMiddleware>();
 
         app.MapStaticAssets();

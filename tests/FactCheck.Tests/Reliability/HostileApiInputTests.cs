@@ -198,7 +198,7 @@ public sealed class HostileApiInputTests(ITestOutputHelper output) : IDisposable
             {
                 foreach (var (name, typed) in HostileCorpus.Strings)
                 {
-                    var value = HostileCorpus.AsSentInJson(typed);
+                    var value = HostileCorpus.AsSentOverHttp(typed);
                     var body = JsonSerializer.SerializeToNode(await @case.BodyAsync(target), Web)!;
                     slot.Set(body, value);
                     @case.Fixup?.Invoke(body);

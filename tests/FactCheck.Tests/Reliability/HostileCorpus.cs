@@ -49,9 +49,9 @@ public static class HostileCorpus
     /// .NET's normalisation throws on it and on the noncharacters).
     public static bool IsUnstorable(string value) => value.Any(c => c is '\uFFFE' or '\uFFFF') || HasLoneSurrogate(value);
 
-    /// The value as a JSON request carries it: System.Text.Json writes half a surrogate pair as U+FFFD, so that is
-    /// what the server receives (a raw escape of one is in Bodies).
-    public static string AsSentInJson(string value) => HasLoneSurrogate(value)
+    /// The value as an HTTP request carries it: System.Text.Json and form encoding both write half a surrogate pair
+    /// as U+FFFD, so that is what the server receives (a raw JSON escape of one is in Bodies).
+    public static string AsSentOverHttp(string value) => HasLoneSurrogate(value)
         ? new string(value.Select((c, i) => char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) && !(char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(value[i - 1])) ? '\uFFFD' : c).ToArray())
         : value;
 

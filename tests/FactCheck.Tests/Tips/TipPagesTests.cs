@@ -96,6 +96,10 @@ public sealed class TipPagesTests(SharedApp shared)
         var response = await TipForm.PostAsync(App.Browser(), new Dictionary<string, string> { ["Input.Text"] = "Forged cross-site post" }, withToken: false);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"form-refused\"", page);
+        Assert.Contains("Nothing was saved.", page);
+        Assert.Contains("<a href=\"/tips\">", page);
         Assert.Equal(before, await App.ScalarAsync<long>("SELECT count(*) FROM tips"));
     }
 

@@ -45,10 +45,11 @@ public sealed record VerdictFilter(string? Match, string? Rating, string? Topic,
     public const int MaxQueryLength = 200;
     public const int PageSize = 20;
 
-    /// The search box's text as the page echoes it: trimmed, at most MaxQueryLength characters, never an error.
+    /// The search box's text as the page echoes it: trimmed, at most MaxQueryLength characters, without what is not
+    /// text (TextGuard), never an error.
     public static string? CleanQuery(string? q)
     {
-        var text = q?.Trim();
+        var text = q is null ? null : Infrastructure.Pipeline.TextGuard.RemoveUnacceptable(q).Trim();
         return string.IsNullOrEmpty(text) ? null : text.Length > MaxQueryLength ? text[..MaxQueryLength].TrimEnd() : text;
     }
 

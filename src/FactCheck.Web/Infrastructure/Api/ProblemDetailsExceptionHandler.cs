@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace FactCheck.Web.Infrastructure.Api;
 
-/// Turns the pipeline's refusals into RFC 7807 problem details; anything else becomes a 500 without a stack trace.
-public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+/// Turns the pipeline's refusals into RFC 7807 problem details; anything else becomes a 500 without a stack trace,
+/// logged here with its stack trace (since .NET 10 the exception middleware stays silent about exceptions a handler
+/// handled, so without this a 500 would leave no trace).
+public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -30,6 +32,11 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "Something went wrong on our side.", Detail = "The error was logged." },
         };
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (httpContext.Response.StatusCode >= StatusCodes.Status500InternalServerError)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path} (trace {TraceId})", httpContext.Request.Method, httpContext.Request.Path, httpContext.TraceIdentifier);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 

@@ -60,6 +60,32 @@ public static class TextGuard
         return -1;
     }
 
+    /// The text without what FirstUnacceptable finds: for input that is only read, never stored (a search).
+    public static string RemoveUnacceptable(string text)
+    {
+        var index = FirstUnacceptable(text);
+        if (index < 0)
+        {
+            return text;
+        }
+
+        var kept = new System.Text.StringBuilder(text.Length);
+        kept.Append(text, 0, index);
+        for (var i = index; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                kept.Append(text, i++, 2);
+            }
+            else if (!char.IsSurrogate(text[i]) && text[i] is not ('\uFFFE' or '\uFFFF'))
+            {
+                kept.Append(text[i]);
+            }
+        }
+
+        return kept.ToString();
+    }
+
     public static string Describe(string text, int index)
     {
         var what = char.IsSurrogate(text[index])
