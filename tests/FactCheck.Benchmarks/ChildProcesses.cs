@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace FactCheck.Benchmarks;
 
@@ -219,3 +220,41 @@ public sealed class RunningProcess(string name, Process process, int keepLines)
 }
 
 public sealed class ScenarioFailedException(string message) : Exception(message);
+
+/// Ctrl+C, SIGTERM and SIGHUP cancel Token instead of ending the process at once, so that a scenario's `await using`
+/// of its ChildProcesses stops every server it started (without a handler SIGTERM and SIGHUP would leave them running).
+public sealed class ScenarioInterruption : IDisposable
+{
+    private readonly CancellationTokenSource interrupted = new();
+    private readonly PosixSignalRegistration terminated;
+    private readonly PosixSignalRegistration hungUp;
+
+    public ScenarioInterruption()
+    {
+        Console.CancelKeyPress += OnCancel;
+        terminated = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        hungUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
+    }
+
+    public CancellationToken Token => interrupted.Token;
+
+    public void Dispose()
+    {
+        Console.CancelKeyPress -= OnCancel;
+        terminated.Dispose();
+        hungUp.Dispose();
+        interrupted.Dispose();
+    }
+
+    private void OnCancel(object? sender, ConsoleCancelEventArgs e)
+    {
+        e.Cancel = true;
+        interrupted.Cancel();
+    }
+
+    private void OnSignal(PosixSignalContext context)
+    {
+        context.Cancel = true;
+        interrupted.Cancel();
+    }
+}

@@ -1,21 +1,11 @@
-using System.Buffers;
 using System.Diagnostics;
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Dapper;
-using Microsoft.AspNetCore.Connections;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace FactCheck.Benchmarks;
 
@@ -28,7 +18,7 @@ namespace FactCheck.Benchmarks;
 /// when every circuit has received a render batch: during the first half of the changes /healthz and a claim's staff
 /// page are requested back to back meanwhile, during the second half nothing else, so that the server's CPU per change
 /// is the change's own.
-public static partial class DashboardCircuits
+public static class DashboardCircuits
 {
     private static readonly TimeSpan RefreshTimeout = TimeSpan.FromSeconds(20);
 
@@ -59,7 +49,7 @@ public static partial class DashboardCircuits
         var baseUri = new Uri(origin + "/");
         var cookies = new CookieContainer();
         using var browser = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = baseUri };
-        await SignInAsync(browser);
+        await BlazorCircuit.SignInAsync(browser, DashboardCorpus.EditorName, DashboardCorpus.Password);
         using var api = new HttpClient { BaseAddress = baseUri };
         using (var issued = await api.PostAsJsonAsync("/api/tokens", new { username = DashboardCorpus.EditorName, password = DashboardCorpus.Password }))
         {
@@ -75,37 +65,14 @@ public static partial class DashboardCircuits
 
         var before = await MemoryAsync(browser);
         var result = new Result(count, before, page);
-        var circuits = new List<BenchCircuit>();
+        var circuits = new List<BlazorCircuit>();
         try
         {
-            var opening = Stopwatch.StartNew();
-            using var gate = new SemaphoreSlim(8);
-            var opened = await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
-            {
-                await gate.WaitAsync();
-                try
-                {
-                    var circuit = new BenchCircuit(baseUri, cookies, log: i == 0);
-                    lock (circuits)
-                    {
-                        circuits.Add(circuit);
-                    }
-
-                    await circuit.StartAsync(browser, page);
-                    return (string?)null;
-                }
-                catch (Exception ex) when (ex is not OutOfMemoryException)
-                {
-                    return ex.Message;
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            }));
-            result.OpenSeconds = opening.Elapsed.TotalSeconds;
-            result.OpenErrors = opened.Where(e => e is not null).GroupBy(e => e!).Select(g => $"{g.Count()}× {g.Key}").ToList();
-            result.Opened = opened.Count(e => e is null);
+            var opened = await BlazorCircuit.OpenAsync(baseUri, cookies, browser, count, _ => page);
+            circuits = opened.All;
+            result.OpenSeconds = opened.Seconds;
+            result.OpenErrors = opened.Errors;
+            result.Opened = opened.Opened;
             result.After = await MemoryAsync(browser);
             Console.WriteLine($"   {result.Opened} circuits open in {result.OpenSeconds:F1} s; server holds {result.After.OpenCircuits}");
             if (result.Opened == 0)
@@ -144,32 +111,12 @@ public static partial class DashboardCircuits
         }
     }
 
-    /// Signs the editor in through the real /login form, antiforgery token included; the cookie serves every circuit.
-    private static async Task SignInAsync(HttpClient browser)
-    {
-        var page = await browser.GetStringAsync("/login");
-        var token = AntiforgeryField().Match(page).Groups[1].Value;
-        using var response = await browser.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
-            ["Input.Username"] = DashboardCorpus.EditorName,
-            ["Input.Password"] = DashboardCorpus.Password,
-        }));
-        using var signedIn = await browser.GetAsync("/dashboard");
-        if (response.StatusCode != HttpStatusCode.Redirect || signedIn.StatusCode != HttpStatusCode.OK)
-        {
-            throw new ScenarioFailedException(
-                $"Signing in as {DashboardCorpus.EditorName} failed: /login answered {(int)response.StatusCode}, then /dashboard {(int)signedIn.StatusCode}.");
-        }
-    }
-
     private static async Task<BenchMemory> MemoryAsync(HttpClient client) =>
         await client.GetFromJsonAsync<BenchMemory>("/_bench/memory") ?? throw new ScenarioFailedException("/_bench/memory answered nothing.");
 
     /// One change through the API, and how long after it was sent each circuit got its next render batch, with the
     /// latency of /healthz and of a staff page asked for back to back meanwhile (unless staffPage is null).
-    private static async Task<Change> ChangeAsync(HttpClient api, HttpClient browser, string? staffPage, List<BenchCircuit> circuits, long claimId, long assignee)
+    private static async Task<Change> ChangeAsync(HttpClient api, HttpClient browser, string? staffPage, List<BlazorCircuit> circuits, long claimId, long assignee)
     {
         var claim = await api.GetFromJsonAsync<JsonElement>($"/api/claims/{claimId}");
         var waits = circuits.Select(c => c.NextRenderAsync()).ToList();
@@ -214,9 +161,6 @@ public static partial class DashboardCircuits
 
         return new Probe(staffPage, health, page);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 
     public sealed record Probe(string StaffPage, List<double> Health, List<double> Page);
 
@@ -310,158 +254,5 @@ public static partial class DashboardCircuits
                 text.AppendLine();
             }
         }
-    }
-
-    /// One browser tab's circuit, without a browser: it reads the page's markers, starts the circuit, acknowledges
-    /// render batches and answers JS interop calls with success and no value. It does not apply the batches.
-    private sealed partial class BenchCircuit(Uri baseUri, CookieContainer cookies, bool log) : IAsyncDisposable
-    {
-        private readonly TaskCompletionSource firstRender = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private HubConnection? hub;
-        private TaskCompletionSource<long>? next;
-        private long renderBatches;
-        private long jsCalls;
-
-        public string? Error { get; private set; }
-
-        public long RenderBatches => Interlocked.Read(ref renderBatches);
-
-        public long JsCalls => Interlocked.Read(ref jsCalls);
-
-        public async Task StartAsync(HttpClient browser, string path)
-        {
-            var page = new Uri(baseUri, path);
-            var html = await browser.GetStringAsync(page);
-            var markers = ComponentMarker().Matches(html).Select(m => m.Groups[1].Value)
-                .Where(json => json.Contains("\"descriptor\"", StringComparison.Ordinal)).ToList();
-            if (markers.Count == 0)
-            {
-                throw new ScenarioFailedException($"/{path} has no interactive server components: not signed in, or not interactive?");
-            }
-
-            var state = ServerState().Match(html) is { Success: true } s ? s.Groups[1].Value : "";
-            var builder = new HubConnectionBuilder()
-                .WithUrl(new Uri(baseUri, "_blazor"), o =>
-                {
-                    o.Cookies = cookies;
-                    o.Transports = HttpTransportType.WebSockets;
-                });
-            builder.Services.AddSingleton<IHubProtocol, BlazorPackProtocol>();
-            if (log)
-            {
-                builder.Services.AddLogging(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
-            }
-
-            hub = builder.Build();
-            hub.On<long, byte[]>("JS.RenderBatch", OnRenderBatchAsync);
-
-            // (asyncHandle, identifier, argsJson, resultType, targetInstanceId, callType): answered as done, no value.
-            hub.On("JS.BeginInvokeJS", [typeof(long), typeof(string), typeof(string), typeof(int), typeof(long), typeof(int)], async args =>
-            {
-                var handle = (long)args[0]!;
-                Interlocked.Increment(ref jsCalls);
-                if (handle != 0)
-                {
-                    await SendAsync("EndInvokeJSFromDotNet", handle, true, $"[{handle},true,null]");
-                }
-            });
-            hub.On("JS.AttachComponent", [typeof(int), typeof(string)], _ => Task.CompletedTask);
-            hub.On("JS.EndUpdateRootComponents", [typeof(long)], _ => Task.CompletedTask);
-            hub.On("JS.EndInvokeDotNet", [typeof(string), typeof(bool), typeof(string)], _ => Task.CompletedTask);
-            hub.On<string>("JS.Error", message => Fail("JS.Error: " + message));
-            hub.Closed += ex =>
-            {
-                Fail("connection closed" + (ex is null ? "" : ": " + ex.Message));
-                return Task.CompletedTask;
-            };
-
-            await hub.StartAsync();
-            var circuitId = await hub.InvokeAsync<string?>("StartCircuit", baseUri.ToString(), page.ToString(), "[]", state);
-            if (string.IsNullOrEmpty(circuitId))
-            {
-                throw new ScenarioFailedException("StartCircuit answered no circuit id.");
-            }
-
-            // What blazor.web.js sends once the renderer is attached: add every prerendered root component.
-            var operations = markers.Select((json, i) => new { type = "add", ssrComponentId = i + 1, marker = JsonDocument.Parse(json).RootElement });
-            await hub.SendAsync("UpdateRootComponents", JsonSerializer.Serialize(new { batchId = 1, operations }), state);
-            await firstRender.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            if (Error is not null)
-            {
-                throw new ScenarioFailedException(Error);
-            }
-        }
-
-        /// Completes with the Stopwatch timestamp of the next render batch this circuit receives.
-        public Task<long> NextRenderAsync()
-        {
-            var wait = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-            Volatile.Write(ref next, wait);
-            return wait.Task;
-        }
-
-        private async Task OnRenderBatchAsync(long batchId, byte[] batch)
-        {
-            var at = Stopwatch.GetTimestamp();
-            Interlocked.Increment(ref renderBatches);
-            Interlocked.Exchange(ref next, null)?.TrySetResult(at);
-            firstRender.TrySetResult();
-
-            // Unacknowledged batches make the server stop rendering this circuit after a few.
-            await SendAsync("OnRenderCompleted", batchId, null);
-        }
-
-        private async Task SendAsync(string method, params object?[] args)
-        {
-            try
-            {
-                await hub!.SendCoreAsync(method, args);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                Fail($"{method} failed: {ex.Message}");
-            }
-        }
-
-        private void Fail(string message)
-        {
-            Error ??= message;
-            firstRender.TrySetResult();
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (hub is not null)
-            {
-                await hub.DisposeAsync();
-            }
-        }
-
-        [GeneratedRegex(@"<!--Blazor:(\{.*?\})-->", RegexOptions.Singleline)]
-        private static partial Regex ComponentMarker();
-
-        [GeneratedRegex(@"<!--Blazor-Server-Component-State:([A-Za-z0-9+/=]*)-->")]
-        private static partial Regex ServerState();
-    }
-
-    /// Blazor's hub speaks only "blazorpack" (version 1): SignalR's MessagePack protocol under another name.
-    private sealed class BlazorPackProtocol : IHubProtocol
-    {
-        private readonly MessagePackHubProtocol inner = new();
-
-        public string Name => "blazorpack";
-
-        public int Version => 1;
-
-        public TransferFormat TransferFormat => TransferFormat.Binary;
-
-        public bool IsVersionSupported(int version) => version == Version;
-
-        public bool TryParseMessage(ref ReadOnlySequence<byte> input, IInvocationBinder binder, [NotNullWhen(true)] out HubMessage? message) =>
-            inner.TryParseMessage(ref input, binder, out message);
-
-        public void WriteMessage(HubMessage message, IBufferWriter<byte> output) => inner.WriteMessage(message, output);
-
-        public ReadOnlyMemory<byte> GetMessageBytes(HubMessage message) => inner.GetMessageBytes(message);
     }
 }

@@ -79,7 +79,7 @@ public sealed class PublicPageReport(
             .Join(runs.Where(r => r.Target == peer), m => m.Run.Round, p => p.Run.Round, (m, p) => m.Run.Wrk.RequestsPerSecond / p.Run.Wrk.RequestsPerSecond)
             .ToList();
 
-    private static string Cpu() =>
+    public static string Cpu() =>
         File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
 
     private static string Packages()

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 
 namespace FactCheck.Benchmarks;
 
@@ -37,24 +36,7 @@ public static class PublicPageScenario
             return 1;
         }
 
-        using var interrupted = new CancellationTokenSource();
-        void OnCancel(object? sender, ConsoleCancelEventArgs e)
-        {
-            e.Cancel = true;
-            interrupted.Cancel();
-        }
-
-        Console.CancelKeyPress += OnCancel;
-
-        // Without a handler SIGTERM and SIGHUP end the process at once, leaving its servers running.
-        using var terminated = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
-        using var hungUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
-        void OnSignal(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            interrupted.Cancel();
-        }
-
+        using var interrupted = new ScenarioInterruption();
         try
         {
             var report = await MeasureAsync(settings, nginx, interrupted.Token);
@@ -65,14 +47,10 @@ public static class PublicPageScenario
             Console.Error.WriteLine($"public-page FAILED: {ex.Message}");
             return 1;
         }
-        catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+        catch (OperationCanceledException) when (interrupted.Token.IsCancellationRequested)
         {
             Console.Error.WriteLine("Interrupted; every server this run started has been stopped.");
             return 130;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= OnCancel;
         }
     }
 
@@ -86,10 +64,7 @@ public static class PublicPageScenario
         try
         {
             await using var processes = new ChildProcesses();
-            Console.WriteLine($"Publishing FactCheck.Web (Release) to {web} ...");
-            await processes.RunAsync("dotnet publish", "dotnet",
-                ["publish", Path.Combine(RepositoryRoot(), "src", "FactCheck.Web", "FactCheck.Web.csproj"), "-c", "Release", "-o", web, "--nologo", "-v", "q"],
-                cancellationToken);
+            await PublicPageApp.PublishAsync(processes, web, cancellationToken);
 
             var cached = await PublicPageApp.StartAsync(processes, web, folder, "app-cached", cache: true, cancellationToken);
             var uncached = await PublicPageApp.StartAsync(processes, web, folder, "app-uncached", cache: false, cancellationToken);
@@ -187,19 +162,6 @@ public static class PublicPageScenario
         }
 
         Console.WriteLine($"warm-up: {target.Name,-26} {string.Join(" → ", rates.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))} req/s");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "FactCheck.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new ScenarioFailedException($"Could not find FactCheck.sln above {AppContext.BaseDirectory}.");
     }
 
     private sealed record Target(string Name, string Url, RunningProcess Server);
