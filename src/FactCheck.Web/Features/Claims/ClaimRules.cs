@@ -8,6 +8,7 @@ public static partial class ClaimRules
 {
     public const int MaxTextLength = 10_000;
     public const int MaxTitleLength = 75;
+    public const int MaxClaimantNameLength = 200;
 
     public static readonly IReadOnlyList<string> Kinds = ["statement", "event", "figure", "quote"];
     public static readonly IReadOnlyList<string> ClaimantKinds = ["person", "government", "military", "official-body", "media", "other"];

@@ -45,8 +45,10 @@ public sealed class GetClaimantHandler(Db db) : IQueryHandler<GetClaimant, Claim
 
     public async ValueTask<IReadOnlyList<ClaimantFields>> Handle(SuggestClaimants query, CancellationToken cancellationToken)
     {
+        // A claimant's name is at most 200 characters, so a longer text matches none (and would be too long a
+        // pattern for SQLite's LIKE).
         var text = query.Text.Trim();
-        if (text.Length == 0)
+        if (text.Length is 0 or > ClaimRules.MaxClaimantNameLength)
         {
             return [];
         }

@@ -24,7 +24,7 @@ public sealed record SubmitClaim : ICommand<SubmittedClaim>, IValidatableObject
 
     public long? ClaimantId { get; set; }
 
-    [StringLength(200)]
+    [StringLength(ClaimRules.MaxClaimantNameLength)]
     public string? ClaimantName { get; set; }
 
     public string? ClaimantKind { get; set; }
