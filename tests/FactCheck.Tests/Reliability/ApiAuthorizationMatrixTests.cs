@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using FactCheck.Web.Features.Review;
+using FactCheck.Web.Infrastructure.Pipeline;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -46,6 +48,33 @@ public sealed class ApiAuthorizationMatrixTests(ITestOutputHelper output) : IDis
         ["POST /api/articles/extract"] = SignedIn,
         ["POST /api/articles/accept"] = SignedIn,
         ["POST /api/articles/fetch"] = SignedIn,
+    };
+
+    /// The message each signed-in endpoint sends, whose declaration says which roles may call it (the actions
+    /// endpoint sends one per action: ReviewApi.Commands). Endpoints sending none are open to every staff member.
+    private static readonly Dictionary<string, Type?> Messages = new(StringComparer.Ordinal)
+    {
+        ["GET /api/me"] = typeof(Web.Features.Accounts.WhoAmI),
+        ["GET /api/ratings"] = null,
+        ["GET /api/dashboard"] = typeof(Web.Features.Dashboard.GetDeskDashboard),
+        ["GET /api/notifications/"] = typeof(Web.Features.Notifications.ListNotifications),
+        ["POST /api/notifications/{id:long}/read"] = typeof(Web.Features.Notifications.MarkNotificationRead),
+        ["GET /api/claimants/{id:long}"] = typeof(Web.Features.Claims.GetClaimant),
+        ["PUT /api/claimants/{id:long}/side"] = typeof(Web.Features.Claims.SetClaimantSide),
+        ["GET /api/claims/"] = typeof(Web.Features.Claims.SearchClaims),
+        ["POST /api/claims/"] = typeof(Web.Features.Claims.SubmitClaim),
+        ["GET /api/claims/similar"] = typeof(Web.Features.Claims.FindSimilarClaims),
+        ["GET /api/claims/{id:long}"] = typeof(Web.Features.Claims.GetClaim),
+        ["POST /api/claims/{id:long}/appearances"] = typeof(Web.Features.Claims.AddAppearance),
+        ["POST /api/claims/{id:long}/deadline"] = typeof(Web.Features.Reminders.ExtendDeadline),
+        ["POST /api/claims/{id:long}/snooze"] = typeof(Web.Features.Reminders.SnoozeReminders),
+        ["POST /api/claims/{id:long}/evidence"] = typeof(Web.Features.Review.AddEvidence),
+        ["DELETE /api/claims/{id:long}/evidence/{evidenceId:long}"] = typeof(Web.Features.Review.RemoveEvidence),
+        ["POST /api/claims/{id:long}/links"] = typeof(Web.Features.Claims.LinkClaims),
+        ["DELETE /api/claims/{id:long}/links/{linkId:long}"] = typeof(Web.Features.Claims.UnlinkClaims),
+        ["POST /api/articles/extract"] = typeof(Web.Features.Intake.ExtractArticle),
+        ["POST /api/articles/accept"] = typeof(Web.Features.Intake.AcceptArticle),
+        ["POST /api/articles/fetch"] = typeof(Web.Features.Intake.FetchArticle),
     };
 
     private readonly TestApp app = new TestApp().Start();
@@ -126,6 +155,73 @@ public sealed class ApiAuthorizationMatrixTests(ITestOutputHelper output) : IDis
         output.WriteLine($"{endpoints.Count} API endpoints ({Matrix.Count(m => m.Value == Public)} public) × {callers.Length} callers without a valid token: {checkedCells} refusals checked");
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
         Assert.True(checkedCells >= 4 * 15);
+    }
+
+    [Fact]
+    public async Task Every_signed_in_endpoint_lets_in_exactly_the_roles_its_message_declares_and_refuses_the_rest_with_403_before_writing()
+    {
+        var signedIn = Matrix.Where(m => m.Value == SignedIn).Select(m => m.Key).ToList();
+        var unmapped = signedIn.Where(e => !Messages.ContainsKey(e) && !e.EndsWith("/actions/{action}", StringComparison.Ordinal)).ToList();
+        Assert.True(unmapped.Count == 0, "signed-in endpoints without their message: " + string.Join(", ", unmapped));
+
+        // (endpoint as called, the message whose declaration decides) for every endpoint, and every workflow action.
+        var cells = signedIn.Where(e => !e.EndsWith("/actions/{action}", StringComparison.Ordinal)).Select(e => (Endpoint: e, Path: Concrete(e[(e.IndexOf(' ', StringComparison.Ordinal) + 1)..]), Message: Messages[e]))
+            .Concat(ReviewApi.Commands.Select(a => (Endpoint: "POST /api/claims/{id:long}/actions/{action}", Path: $"/api/claims/1/actions/{a.Key}", Message: (Type?)a.Value)))
+            .ToList();
+        var roles = new (string Role, string User)[] { (Roles.FactChecker, "checker"), (Roles.Editor, "editor"), (Roles.Admin, "admin") };
+        var clients = new Dictionary<string, HttpClient>();
+        foreach (var (_, user) in roles)
+        {
+            clients[user] = await app.ApiClientAsync(user);
+        }
+
+        var (allowedCells, refusedCells) = (0, 0);
+        var wrong = new List<string>();
+        foreach (var (endpoint, path, message) in cells)
+        {
+            var method = endpoint[..endpoint.IndexOf(' ', StringComparison.Ordinal)];
+            var rule = message is null ? null : Web.Infrastructure.Pipeline.AccessRule.For(message);
+            foreach (var (role, user) in roles)
+            {
+                var allowed = rule is null || rule.Anonymous || rule.AnyStaff || rule.Roles.Contains(role);
+                var audit = await app.ScalarAsync<long>("SELECT count(*) FROM audit_log");
+                using var request = new HttpRequestMessage(new HttpMethod(method), path);
+                if (method is "POST" or "PUT" or "PATCH")
+                {
+                    request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                }
+
+                var response = await clients[user].SendAsync(request);
+                var body = await response.Content.ReadAsStringAsync();
+                var roleRefusal = response.StatusCode == HttpStatusCode.Forbidden && body.Contains("needs one of the roles", StringComparison.Ordinal);
+                var cell = $"{method} {path} ({message?.Name ?? "no message"}) by {role}";
+                if (allowed)
+                {
+                    allowedCells++;
+                    if (response.StatusCode == HttpStatusCode.Unauthorized || roleRefusal || (int)response.StatusCode >= 500)
+                    {
+                        wrong.Add($"{cell}: allowed, but {(int)response.StatusCode} {body}");
+                    }
+                }
+                else
+                {
+                    refusedCells++;
+                    if (!roleRefusal)
+                    {
+                        wrong.Add($"{cell}: should be refused by role, got {(int)response.StatusCode} {body}");
+                    }
+
+                    if (await app.ScalarAsync<long>("SELECT count(*) FROM audit_log") != audit)
+                    {
+                        wrong.Add($"{cell}: refused but wrote an audit row");
+                    }
+                }
+            }
+        }
+
+        output.WriteLine($"{cells.Count} endpoint calls (every workflow action separately) × {roles.Length} roles: {allowedCells} let in, {refusedCells} refused with 403 before writing");
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        Assert.True(refusedCells >= 10, $"only {refusedCells} role refusals");
     }
 
     [Fact]
