@@ -89,6 +89,33 @@ public sealed class ReviewPanelAsCheckerTests(SharedApp shared) : PageTest(share
         Assert.Empty(page.FindAll("[data-testid=add-evidence]"));
     }
 
+    /// The send button of a form left open goes grey when the claim is reassigned, but a modified client can still
+    /// send the form's submit event to the circuit: the pipeline refuses it, nothing is written, and the page says why.
+    [Fact]
+    public async Task A_verdict_sent_from_a_tampered_client_after_the_claim_was_reassigned_is_refused_and_writes_nothing()
+    {
+        var review = await ReviewDriver.CreateAsync(App);
+        var id = await review.ClaimInStateAsync("researching");
+        await review.AddEvidenceAsync(id);
+        var page = ReviewPage.Render(this, id);
+        page.Find("[data-testid=action-submit]").Click();
+        await page.InvokeAsync(() => page.FindComponent<MudBlazor.MudSelect<string>>().Instance.ValueChanged.InvokeAsync("false"));
+        page.Find("#verdict-summary").Input("Sent after the claim moved to a colleague");
+        page.Find("#verdict-explanation").Input("The images show the buildings intact.");
+
+        await review.ActAsync(new ReassignClaim { ClaimId = id, Version = await review.VersionAsync(id), AssigneeId = review.Checker2.UserId!.Value }, review.Editor);
+        page.WaitForAssertion(() => Assert.True(page.Find("[data-testid=send-action]").HasAttribute("disabled")), TimeSpan.FromSeconds(5));
+        var version = await review.VersionAsync(id);
+        var audit = await review.LastAuditIdAsync();
+
+        ReviewPage.Form(page, "submit").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("assignee", page.Find("[data-testid=action-error]").TextContent, StringComparison.OrdinalIgnoreCase), TimeSpan.FromSeconds(5));
+        Assert.Equal(0, await App.ScalarAsync<long>("SELECT count(*) FROM verdicts WHERE claim_id = @id", new { id }));
+        Assert.Equal(version, await review.VersionAsync(id));
+        Assert.Equal(audit, await review.LastAuditIdAsync());
+    }
+
     [Fact]
     public async Task A_summary_over_280_characters_is_refused_next_to_the_field_and_nothing_is_written()
     {
