@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text;
 using FactCheck.Web.Features.Review;
 using FactCheck.Web.Infrastructure.Pipeline;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -81,15 +80,6 @@ public sealed class ApiAuthorizationMatrixTests(ITestOutputHelper output) : IDis
 
     public void Dispose() => app.Dispose();
 
-    private List<string> ApiEndpoints() =>
-        app.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
-            .Distinct()
-            .Order(StringComparer.Ordinal)
-            .ToList();
-
     private static string Concrete(string pattern) =>
         System.Text.RegularExpressions.Regex.Replace(pattern, "{([a-zA-Z]+)(:[^}]*)?}", m => m.Groups[1].Value switch
         {
@@ -101,7 +91,7 @@ public sealed class ApiAuthorizationMatrixTests(ITestOutputHelper output) : IDis
     [Fact]
     public async Task Every_api_endpoint_is_in_the_matrix_and_refuses_callers_without_a_valid_token_before_writing()
     {
-        var endpoints = ApiEndpoints();
+        var endpoints = ApiRoutes.All(app);
         Assert.True(endpoints.Count > 15, $"found only {endpoints.Count} API endpoints");
         var unlisted = endpoints.Where(e => !Matrix.ContainsKey(e)).ToList();
         Assert.True(unlisted.Count == 0, "API endpoints missing from the matrix: " + string.Join(", ", unlisted));
