@@ -34,8 +34,9 @@ public static partial class LoadReaders
             };
             if (await recorder.SendAsync(client, requestClass, HttpMethod.Get, path, null, null, HttpStatusCode.OK, interrupted) is null)
             {
-                // An error is counted once; a reader does not hammer a failing server in a tight loop.
-                await Task.Delay(100, interrupted);
+                // The error is recorded and fails the run; this reader stops rather than hammer a failing server in a
+                // tight loop, and the other virtual users carry on.
+                return;
             }
         }
     }
