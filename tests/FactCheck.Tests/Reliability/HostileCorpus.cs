@@ -47,30 +47,11 @@ public static class HostileCorpus
 
     /// Values that must be refused wherever they go: not text (half a surrogate pair cannot be stored as it was, and
     /// .NET's normalisation throws on it and on the noncharacters).
-    public static bool IsUnstorable(string value) => value.Any(c => c is '\uFFFE' or '\uFFFF') || HasLoneSurrogate(value);
+    public static bool IsUnstorable(string value) => value.Any(c => c is '\uFFFE' or '\uFFFF') || AsSentOverHttp(value) != value; // UTF-8 changes nothing but half a surrogate pair
 
-    /// The value as an HTTP request carries it: System.Text.Json and form encoding both write half a surrogate pair
-    /// as U+FFFD, so that is what the server receives (a raw JSON escape of one is in Bodies).
-    public static string AsSentOverHttp(string value) => HasLoneSurrogate(value)
-        ? new string(value.Select((c, i) => char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) && !(char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(value[i - 1])) ? '\uFFFD' : c).ToArray())
-        : value;
-
-    public static bool HasLoneSurrogate(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(value[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// The value as an HTTP request carries it: JSON and form bodies are UTF-8, whose encoder writes half a surrogate
+    /// pair as U+FFFD, so that is what the server receives (a raw JSON escape of one is in Bodies).
+    public static string AsSentOverHttp(string value) => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(value));
 
     /// What may arrive instead of a well-formed JSON object: each must get a 4xx, and nothing is written.
     public static readonly IReadOnlyList<(string Name, byte[] Body, string ContentType)> Bodies =

@@ -150,5 +150,5 @@ public static class TextGuard
 
     private static bool Worth(Type type) =>
         type == typeof(string) || IsOurs(type)
-        || (type != typeof(string) && typeof(IEnumerable).IsAssignableFrom(type) && type.IsGenericType && type.GetGenericArguments() is [var element] && (element == typeof(string) || IsOurs(element)));
+        || (typeof(IEnumerable).IsAssignableFrom(type) && type.IsGenericType && type.GetGenericArguments() is [var element] && (element == typeof(string) || IsOurs(element)));
 }
