@@ -30,9 +30,9 @@ public sealed class FormRefusedPage(RequestDelegate next)
         await context.Response.WriteAsync($"""
             <!DOCTYPE html>
             <html lang="en">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>The form could not be sent · FactCheck</title></head>
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>The form could not be sent · FactCheck</title><link rel="stylesheet" href="/css/public.css"></head>
             <body>
-            <main data-testid="form-refused">
+            <main data-testid="form-refused" class="card" style="max-width: 40rem; margin: 2rem auto;">
             <h1>The form could not be sent</h1>
             <p>Nothing was saved. The page may have been open too long, or the form held characters that cannot be read.
             <a href="{back}">Open the page again</a>, fill in the form and send it once more.</p>

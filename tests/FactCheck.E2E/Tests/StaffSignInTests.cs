@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using FactCheck.E2E.Infrastructure;
 using FactCheck.E2E.PageObjects;
 
@@ -40,6 +41,31 @@ public sealed class StaffSignInTests(E2EFixture fixture) : BrowserTest(fixture)
         var screenshot = await ScreenshotAsync("editor-queue");
         Assert.True(File.Exists(screenshot), $"No screenshot at {screenshot}");
         Assert.True(new FileInfo(screenshot).Length > 0, $"Empty screenshot at {screenshot}");
+    }
+
+    /// A sign-in page left open while its antiforgery cookie went away (it expired, or the browser dropped it): the
+    /// post is refused with a styled page in both languages that says nothing was saved and links back to the form.
+    [Fact]
+    public async Task A_form_posted_after_its_antiforgery_cookie_expired_gets_a_readable_page_that_leads_back()
+    {
+        var login = new LoginPage(Page);
+        await login.GotoAsync();
+        await Page.Context.ClearCookiesAsync();
+
+        await login.SignInAsync("editor", E2EFixture.DemoPassword);
+
+        var refused = Page.GetByTestId("form-refused");
+        await Expect(refused.GetByRole(AriaRole.Heading, new() { Name = "The form could not be sent" })).ToBeVisibleAsync();
+        await Expect(refused).ToContainTextAsync("Nothing was saved.");
+        await Expect(refused).ToContainTextAsync("tidak ada yang disimpan");
+        Assert.Equal("rgb(251, 251, 250)", await Page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor")); // the site's own stylesheet
+        Assert.DoesNotContain(await Page.Context.CookiesAsync(), c => c.Name == "factcheck.auth");
+        await ScreenshotAsync("form-refused");
+
+        await refused.GetByRole(AriaRole.Link, new() { Name = "Open the page again" }).ClickAsync();
+        await Expect(login.Heading).ToBeVisibleAsync();
+        await login.SignInAsync("editor", E2EFixture.DemoPassword);
+        await Expect(Page).ToHaveURLAsync(PathIs(QueuePage.Path));
     }
 
     [Fact]

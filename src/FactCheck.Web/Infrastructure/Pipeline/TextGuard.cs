@@ -90,7 +90,7 @@ public static class TextGuard
     {
         var what = char.IsSurrogate(text[index])
             ? "half of a character (a broken surrogate pair)"
-            : $"U+{(int)text[index]:X4}, which is not a character";
+            : $"U+{(int)text[index]:X4} (not a character)";
         return $"This text contains {what} at position {(index + 1).ToString("N0", CultureInfo.InvariantCulture)}. Remove it and try again: it cannot be stored or shown.";
     }
 
