@@ -25,5 +25,12 @@ public abstract class PublicComponent : ComponentBase
 
     protected string Date(DateTimeOffset at) => PublicFormat.Date(at, Language, PublicFormat.Zone(Options.Value));
 
+    /// The day a deadline falls on in the newsroom: a due date picked as a day ends at the midnight after it.
+    protected string DueDate(DateTimeOffset due) => PublicFormat.Date(NewsroomTime.Of(Options.Value).DueDay(due), Language);
+
+    protected string ShortDate(DateOnly date) => PublicFormat.ShortDate(date, Language);
+
+    protected string ShortDate(DateTimeOffset at) => PublicFormat.ShortDate(NewsroomTime.Of(Options.Value).Day(at), Language);
+
     protected string KindLabel(string kind) => Text["Kind" + char.ToUpperInvariant(kind[0]) + kind[1..]];
 }

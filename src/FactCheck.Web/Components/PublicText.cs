@@ -16,6 +16,9 @@ public static class PublicFormat
 
     public static string Date(DateOnly date, string language) => date.ToString("d MMMM yyyy", Culture(language));
 
+    /// "7 Oct 2020", "7 Okt 2020": for lists, where two dates share a line.
+    public static string ShortDate(DateOnly date, string language) => date.ToString("d MMM yyyy", Culture(language));
+
     /// A moment as a date in the newsroom's time zone.
     public static string Date(DateTimeOffset at, string language, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(at, zone).ToString("d MMMM yyyy", Culture(language));
@@ -32,7 +35,7 @@ public static class PublicFormat
         _ => CultureInfo.GetCultureInfo(code) is { } c && !string.IsNullOrEmpty(c.EnglishName) && c.EnglishName != code ? c.EnglishName : code,
     };
 
-    public static TimeZoneInfo Zone(FactCheckOptions options) => Features.Queue.QueueFormat.Zone(options.TimeZone);
+    public static TimeZoneInfo Zone(FactCheckOptions options) => NewsroomTime.Of(options).Zone;
 }
 
 /// Where the desk's methodology and corrections policy live: configured addresses, else the built-in pages.

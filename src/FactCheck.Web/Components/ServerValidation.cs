@@ -13,7 +13,16 @@ public sealed class ServerValidation
     {
         this.context = context;
         store = new ValidationMessageStore(context);
-        context.OnFieldChanged += (_, e) => store.Clear(e.FieldIdentifier);
+        context.OnFieldChanged += (_, e) =>
+        {
+            // Fields read their messages when the validation state changes: without this the old error stayed red
+            // under a field that had just been filled in.
+            if (store[e.FieldIdentifier].Any())
+            {
+                store.Clear(e.FieldIdentifier);
+                context.NotifyValidationStateChanged();
+            }
+        };
         context.OnValidationRequested += (_, _) => store.Clear();
     }
 

@@ -135,7 +135,7 @@ public sealed class Bootstrap(Db db, IServiceScopeFactory scopes, IOptions<FactC
             actor.Actor = checker;
             foreach (var source in sources)
             {
-                await mediator.Send(new AddEvidence { ClaimId = claims[key], Url = source.Url, Title = source.Title, Stance = source.Stance, Note = source.Note }, ct);
+                await mediator.Send(new AddEvidence { ClaimId = claims[key], Url = source.Url, Title = source.Title, Stance = source.Stance, Note = source.Note, PublishedOn = source.PublishedOn }, ct);
             }
 
             versions[key] = await CurrentVersionAsync(claims[key], ct);

@@ -86,7 +86,7 @@ public sealed partial class DonutChartTests : BunitContext
     {
         var chart = Verdicts(null, new ChartSlice("False", 12345, "#D55E00", "/claims?rating=false"), new ChartSlice("True", 0, "#009E73"));
 
-        Assert.Equal("Verdicts", chart.Find("table.sr-only caption").TextContent);
+        Assert.Equal("Verdicts", chart.Find(".sr-only table caption").TextContent);
         Assert.Equal(["", "Count", "Share"], chart.FindAll("table thead tr > *").Select(Svg.Text));
         Assert.Equal(
             ["False 12,345 100%", "True 0 0%"],

@@ -164,7 +164,7 @@ public sealed class LineChartTests : BunitContext
     {
         var chart = Published(new ChartSeries("Published", "#0072B2", [1, 3, 4, 2]), new ChartSeries("Corrected", "#E69F00", [0, 1, 0, 1]));
 
-        Assert.Equal("Published per day", chart.Find("table.sr-only caption").TextContent);
+        Assert.Equal("Published per day", chart.Find(".sr-only table caption").TextContent);
         Assert.Equal(["", "Published", "Corrected"], chart.FindAll("table thead tr > *").Select(Svg.Text));
         Assert.Equal(
             ["22 Oct 1 0", "23 Oct 3 1", "24 Oct 4 0", "25 Oct 2 1"],

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 
 namespace FactCheck.Tests.PublicPages;
@@ -43,7 +44,11 @@ public sealed class HomePageTests(PublicPagesApp fixture)
         Assert.Equal("Mostly true", putin.QuerySelector("[data-testid=rating] .rating-label")!.TextContent);
         Assert.Contains("5,000 deaths", putin.QuerySelector(".summary")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Vladimir Putin", putin.QuerySelector(".meta")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("17 August 2031", putin.QuerySelector("time")!.TextContent);
+        // Two dates, each named: Putin spoke in October 2020; the verdict (corrected) is from the test clock's 2031.
+        Assert.Equal("said 24 Oct 2020", putin.QuerySelector("[data-testid=said-on]")!.TextContent);
+        Assert.Equal("2020-10-24", putin.QuerySelector("[data-testid=said-on]")!.GetAttribute("datetime"));
+        Assert.Equal("checked 17 Aug 2031", putin.QuerySelector("[data-testid=checked-on]")!.TextContent);
+        Assert.Matches(@"^Claimed by Vladimir Putin · said 24 Oct 2020 · checked 17 Aug 2031 · Corrected$", Regex.Replace(putin.QuerySelector(".meta")!.TextContent.Trim(), @"\s+", " "));
         Assert.Equal("Corrected", putin.QuerySelector("[data-testid=corrected]")?.TextContent);
         Assert.Equal("Mostly false", baku.QuerySelector("[data-testid=rating] .rating-label")!.TextContent);
         Assert.Null(baku.QuerySelector("[data-testid=corrected]"));
@@ -140,7 +145,8 @@ public sealed class HomePageTests(PublicPagesApp fixture)
         var putin = page.Items.Single(i => i.QuerySelector("a")!.TextContent == Putin5000);
         Assert.Equal("Sebagian besar benar", putin.QuerySelector(".rating-label")!.TextContent);
         Assert.Equal("Dikoreksi", putin.QuerySelector("[data-testid=corrected]")!.TextContent);
-        Assert.Equal("17 Agustus 2031", putin.QuerySelector("time")!.TextContent);
+        Assert.Equal("dinyatakan 24 Okt 2020", putin.QuerySelector("[data-testid=said-on]")!.TextContent);
+        Assert.Equal("diperiksa 17 Agu 2031", putin.QuerySelector("[data-testid=checked-on]")!.TextContent);
         Assert.Contains("Diklaim oleh", putin.QuerySelector(".meta")!.TextContent, StringComparison.Ordinal);
 
         // The cached Indonesian page is never served to an English reader.

@@ -164,20 +164,28 @@ public sealed class QueuePageTests : PageTest
     }
 
     [Fact]
-    public async Task Bulk_assign_asks_for_a_due_date_before_assigning_triaged_claims()
+    public async Task Bulk_assign_without_a_due_date_keeps_each_claims_due_date_or_gives_it_the_desks_deadline()
     {
         var desk = await QueueDesk.CreateAsync(App);
-        var triaged = await desk.ClaimInStateAsync("triaged");
+        var review = desk.Review;
+        var dated = await desk.NewClaimAsync();
+        await desk.TriageAsync(dated, "high", desk.InDays(3));
+        var undated = await desk.ClaimInStateAsync("triaged");
+        var triageDue = await App.ScalarAsync<DateTimeOffset>("SELECT due_at FROM claims WHERE id = @dated", new { dated });
         var page = Open($"/queue?tab=unassigned&topic={desk.Topic}");
-        page.WaitForAssertion(() => Assert.Single(RowIds(page)));
+        page.WaitForAssertion(() => Assert.Equal(2, RowIds(page).Count));
 
         page.Find("input[data-testid=select-all]").Change(true);
-        await page.InvokeAsync(() => page.FindComponent<MudSelect<long?>>().Instance.SelectOption(desk.Review.Checker.UserId));
+        page.WaitForAssertion(() => Assert.Contains("each claim keeps its own", page.Find("[data-testid=bulk-due-hint]").TextContent, StringComparison.Ordinal));
+        await page.InvokeAsync(() => page.FindComponent<MudSelect<long?>>().Instance.SelectOption(review.Checker.UserId));
         page.Find("[data-testid=bulk-assign]").Click();
 
-        page.WaitForAssertion(() => Assert.Contains("Pick a due date", page.Find("[data-testid=bulk-problem]").TextContent, StringComparison.Ordinal));
-        Assert.Equal("triaged", await desk.Review.StatusAsync(triaged));
-        Assert.Equal("1 claim selected", page.Find("[data-testid=selected-count]").TextContent.Trim());
+        page.WaitForAssertion(() => Assert.Contains("2 claims assigned", page.Find("[data-testid=bulk-summary]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("assigned", await review.StatusAsync(dated));
+        Assert.Equal(triageDue, await App.ScalarAsync<DateTimeOffset>("SELECT due_at FROM claims WHERE id = @dated", new { dated }));
+        Assert.Equal(
+            App.Clock.GetUtcNow() + App.Services.GetRequiredService<IOptions<FactCheckOptions>>().Value.Sla.Normal,
+            await App.ScalarAsync<DateTimeOffset>("SELECT due_at FROM claims WHERE id = @undated", new { undated }));
     }
 
     [Fact]

@@ -34,7 +34,15 @@ public abstract class ClockedPageTest(TestApp app, string username, string role)
     protected static IElement? Badge(IRenderedComponent<ClaimPage> page, string name) =>
         page.FindAll($"[data-testid=review-panel] [data-testid={name}]") is { Count: > 0 } found ? found[0] : null;
 
-    protected static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    /// Staff pages write instants in the newsroom's zone (Asia/Jakarta by default), labelled with its abbreviation.
+    /// A deadline at midnight there is a due date picked as a day, and reads as that day.
+    protected static string Wib(DateTimeOffset at)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta"));
+        return local.TimeOfDay == TimeSpan.Zero
+            ? local.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ", end of day WIB"
+            : local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " WIB";
+    }
 }
 
 public sealed class DeadlinePanelTests(DeadlineClockApp fixture) : ClockedPageTest(fixture.App, "editor", Roles.Editor), IClassFixture<DeadlineClockApp>
@@ -48,7 +56,7 @@ public sealed class DeadlinePanelTests(DeadlineClockApp fixture) : ClockedPageTe
         var due = await LadderDueAsync(id);
         var page = ReviewPage.Render(this, id);
         Assert.Equal("Verdict due", page.Find("[data-testid=due]").PreviousElementSibling!.TextContent);
-        Assert.Contains(Utc(due), page.Find("[data-testid=due]").TextContent);
+        Assert.Contains(Wib(due), page.Find("[data-testid=due]").TextContent);
         Assert.Null(Badge(page, "due-soon"));
 
         App.Clock.SetUtcNow(start + ((due - start) * 0.74));
@@ -74,7 +82,7 @@ public sealed class DeadlinePanelTests(DeadlineClockApp fixture) : ClockedPageTe
 
         var due = page.Find("[data-testid=due]");
         Assert.Equal(("Review due", "review"), (due.PreviousElementSibling!.TextContent, due.GetAttribute("data-stage")));
-        Assert.Contains(Utc(await LadderDueAsync(id)), due.TextContent);
+        Assert.Contains(Wib(await LadderDueAsync(id)), due.TextContent);
     }
 
     [Fact]
@@ -92,9 +100,9 @@ public sealed class DeadlinePanelTests(DeadlineClockApp fixture) : ClockedPageTe
         page.Find("#extend-reason").Change("Waiting for the ministry's figures.");
         page.Find("[data-testid=form-extend-deadline] form").Submit();
 
-        page.WaitForAssertion(() => Assert.Contains($"Verdict deadline moved to {Utc(expected)}", ReviewPage.History(page)[0]));
+        page.WaitForAssertion(() => Assert.Contains($"Verdict deadline moved to {Wib(expected)}", ReviewPage.History(page)[0]));
         Assert.Equal(expected, await LadderDueAsync(id));
-        Assert.Contains(Utc(expected), page.Find("[data-testid=due]").TextContent);
+        Assert.Contains(Wib(expected), page.Find("[data-testid=due]").TextContent);
         Assert.Equal("Reason: Waiting for the ministry's figures.", page.FindAll("[data-testid=history-entry]")[0].QuerySelector("[data-testid=history-note]")!.TextContent.Trim());
         Assert.Empty(page.FindAll("[data-testid=form-extend-deadline]"));
     }
@@ -150,8 +158,8 @@ public sealed class DeadlinePanelTests(DeadlineClockApp fixture) : ClockedPageTe
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=snoozed-until]")));
         var until = await App.ScalarAsync<DateTimeOffset>("SELECT snoozed_until FROM ladders WHERE claim_id = @id AND ended_at IS NULL", new { id });
         Assert.Equal(App.Clock.GetUtcNow().AddDays(1), until, TimeSpan.FromMinutes(1));
-        Assert.Contains(Utc(until), page.Find("[data-testid=snoozed-until]").TextContent);
-        Assert.Contains($"Reminders snoozed until {Utc(until)}", ReviewPage.History(page)[0]);
+        Assert.Contains(Wib(until), page.Find("[data-testid=snoozed-until]").TextContent);
+        Assert.Contains($"Reminders snoozed until {Wib(until)}", ReviewPage.History(page)[0]);
     }
 
     [Fact]
@@ -187,7 +195,7 @@ public sealed class DeadlinePanelAsCheckerTests(DeadlineClockApp fixture) : Cloc
         var page = ReviewPage.Render(this, id);
 
         Assert.NotNull(Badge(page, "due-soon"));
-        Assert.Contains(Utc(due), page.Find("[data-testid=due]").TextContent);
+        Assert.Contains(Wib(due), page.Find("[data-testid=due]").TextContent);
         Assert.Empty(page.FindAll("[data-testid=extend-deadline]"));
         Assert.Empty(page.FindAll("[data-testid=snooze-reminders]"));
     }

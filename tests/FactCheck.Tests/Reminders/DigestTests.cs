@@ -53,9 +53,9 @@ public sealed class DigestTests : IDisposable
             (await app.RowsAsync<string>("SELECT DISTINCT local_date FROM digests")));
         var digests = await app.RowsAsync<(string Username, string Title, string Body)>(
             "SELECT u.username, n.title, n.body FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'digest' ORDER BY u.username");
-        // checker's claim is due at the end of this local day, shown in Jakarta time.
+        // checker's claim is due at the end of this local day, shown as this day in Jakarta time, not as the next midnight.
         Assert.Equal("Your work today: 1 claim", digests[0].Title);
-        Assert.Contains($"due {day.AddDays(1):d MMM} 00:00) /claims/{researching}", digests[0].Body);
+        Assert.Contains($"due {day:yyyy-MM-dd}, end of day WIB) /claims/{researching}", digests[0].Body);
         Assert.All(digests.Skip(1), d => Assert.Contains($"/claims/{inReview}", d.Body));
         Assert.All(digests.Skip(1), d => Assert.DoesNotContain($"/claims/{researching}", d.Body));
     }

@@ -83,7 +83,7 @@ public sealed class TipPagesTests(SharedApp shared)
         var html = await response.Content.ReadAsStringAsync();
         Assert.Matches("id=\"tip-text\"[^>]*aria-invalid=\"true\"|aria-invalid=\"true\"[^>]*id=\"tip-text\"", html);
         Assert.Contains("Tell us what the claim says.", html);
-        Assert.Contains("Enter a web address starting with http:// or https://.", html);
+        Assert.Contains("Enter a web address, such as https://www.example.com/page.", html);
         Assert.Contains("value=\"keep-me@example.org\"", html);
         Assert.Equal(before, await App.ScalarAsync<long>("SELECT count(*) FROM tips"));
     }

@@ -34,7 +34,10 @@ public sealed class BeingCheckedDemoTests(SharedApp shared)
         Assert.Equal(Demo.Claim(key).Title, page.H1);
         Assert.Equal(byline, page.One(".byline").TextContent);
         Assert.Equal(heading, page.One("[data-testid=being-checked] h2").TextContent);
-        var expected = due is { } at ? target + PublicFormat.Date(at, language, Demo.Zone) : target;
+        // The demo picked a day as the due date: stored as the midnight ending it in Jakarta, shown as that day, not the next.
+        var local = due is { } at ? TimeZoneInfo.ConvertTime(at, Demo.Zone) : (DateTimeOffset?)null;
+        Assert.True(local is null || local.Value.TimeOfDay == TimeSpan.Zero);
+        var expected = local is { } midnight ? target + PublicFormat.Date(DateOnly.FromDateTime(midnight.DateTime).AddDays(-1), language) : target;
         Assert.Equal(expected, page.One("[data-testid=target-date]").TextContent.Trim());
         Assert.Equal("noindex", page.Meta("robots"));
         Assert.Empty(page.JsonLdScripts);

@@ -14,6 +14,21 @@ public static partial class ClaimRules
     public static readonly IReadOnlyList<string> ClaimantKinds = ["person", "government", "military", "official-body", "media", "other"];
     public static readonly IReadOnlyList<string> Relations = ["denies", "disputes", "supports", "corrects", "same-as"];
 
+    /// A link named from the other side ("denied-by": the other claim denies this one), as the link form and
+    /// POST /api/claims/{id}/links accept it; it is stored the canonical way round (the other claim denies this one).
+    public static readonly IReadOnlyDictionary<string, string> InverseRelations = new Dictionary<string, string>
+    {
+        ["denied-by"] = "denies",
+        ["disputed-by"] = "disputes",
+        ["supported-by"] = "supports",
+        ["corrected-by"] = "corrects",
+        ["duplicated-by"] = "same-as",
+    };
+
+    /// The link as stored: an inverse relation swaps the two claims.
+    public static (long From, long To, string Relation) Canonical(long fromClaimId, long toClaimId, string relation) =>
+        InverseRelations.TryGetValue(relation, out var canonical) ? (toClaimId, fromClaimId, canonical) : (fromClaimId, toClaimId, relation);
+
     /// Titles name the claim, not our verdict on it: these words (English and Indonesian) belong in a rating.
     private static readonly HashSet<string> RatingWords = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -5,7 +5,8 @@ using Mediator;
 namespace FactCheck.Web.Features.Claims;
 
 /// Links two claims: FromClaimId &lt;relation&gt; ToClaimId, e.g. Baku's statement "denies" the accusation;
-/// "same-as" merges FromClaimId (the duplicate) into ToClaimId (the original).
+/// "same-as" merges FromClaimId (the duplicate) into ToClaimId (the original). From the other side, "denied-by" etc.
+/// (ClaimRules.InverseRelations) is stored as the canonical link, so the accusation's page can record its denial.
 [AllowRoles(Roles.Editor, Roles.FactChecker)]
 public sealed record LinkClaims : ICommand<long>, IValidatableObject
 {
@@ -21,9 +22,10 @@ public sealed record LinkClaims : ICommand<long>, IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!ClaimRules.Relations.Contains(Relation))
+        if (!ClaimRules.Relations.Contains(Relation) && !ClaimRules.InverseRelations.ContainsKey(Relation ?? ""))
         {
-            yield return new ValidationResult($"Relation must be one of: {string.Join(", ", ClaimRules.Relations)}.", [nameof(Relation)]);
+            yield return new ValidationResult(
+                $"Relation must be one of: {string.Join(", ", ClaimRules.Relations.Concat(ClaimRules.InverseRelations.Keys))}.", [nameof(Relation)]);
         }
 
         if (FromClaimId == ToClaimId)
@@ -35,6 +37,9 @@ public sealed record LinkClaims : ICommand<long>, IValidatableObject
 
 public sealed class LinkClaimsHandler : ICommandHandler<LinkClaims, long>
 {
-    public async ValueTask<long> Handle(LinkClaims command, CancellationToken cancellationToken) =>
-        await ClaimLinks.AddAsync(CommandContext.Current, command.FromClaimId, command.ToClaimId, command.Relation, command.Note, nameof(LinkClaims.ToClaimId), cancellationToken);
+    public async ValueTask<long> Handle(LinkClaims command, CancellationToken cancellationToken)
+    {
+        var (from, to, relation) = ClaimRules.Canonical(command.FromClaimId, command.ToClaimId, command.Relation);
+        return await ClaimLinks.AddAsync(CommandContext.Current, from, to, relation, command.Note, nameof(LinkClaims.ToClaimId), cancellationToken);
+    }
 }

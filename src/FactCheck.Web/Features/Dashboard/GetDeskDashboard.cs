@@ -23,6 +23,10 @@ public sealed class GetDeskDashboardHandler(Db db, TimeProvider clock, RatingSca
     : IQueryHandler<GetDeskDashboard, DeskDashboard>
 {
     public const int ListSize = 8;
+
+    /// What both dashboards call "due within a day": the stage deadline in the next 24 hours. (The queue's "due soon"
+    /// chip is the reminder ladder's, which for a three-day deadline starts only 18 hours before it.)
+    internal const string DueWithinADay = $"({ListQueueHandler.StageDue} >= @Now AND {ListQueueHandler.StageDue} <= @DueSoonLimit)";
     public const int ClaimantRows = 15;
 
     public async ValueTask<DeskDashboard> Handle(GetDeskDashboard query, CancellationToken cancellationToken) =>
@@ -69,7 +73,7 @@ public sealed class GetDeskDashboardHandler(Db db, TimeProvider clock, RatingSca
             $"""
             SELECT c.id AS ClaimId, c.status AS Status, c.priority AS Priority,
                    c.assignee_id AS AssigneeId, c.created_at AS CreatedAt, {ListQueueHandler.StageDue} AS DueAt,
-                   coalesce({ListQueueHandler.StageDue} >= @Now AND {ListQueueHandler.IsDueSoon}, 0) AS DueSoon
+                   coalesce({DueWithinADay}, 0) AS DueSoon
             FROM claims c LEFT JOIN ladders l INDEXED BY ix_ladders_open_due ON l.claim_id = c.id AND l.ended_at IS NULL
             WHERE c.status IN @OpenStates AND {where}
             """,

@@ -129,7 +129,7 @@ public static class DemoCase
         ("azerbaijan-blames", "disputes", "armenia-blames", "Each side holds the other responsible."),
     ];
 
-    public sealed record DemoSource(string Url, string Title, string Stance, string Note);
+    public sealed record DemoSource(string Url, string Title, string Stance, string Note, DateOnly? PublishedOn = null);
 
     public sealed record DemoVerdict(string Rating, string? Attribution, string Summary, string Explanation, string? ChangeNote = null);
 
@@ -141,11 +141,11 @@ public static class DemoCase
         ("stepanakert",
             [
                 new("https://www.hrw.org/news/2020/10/23/azerbaijan-cluster-munitions-used-nagorno-karabakh",
-                    "Human Rights Watch: Azerbaijan: Cluster Munitions Used in Nagorno-Karabakh (23 October 2020)", "supports",
-                    "Documents cluster munition attacks on residential neighbourhoods of Stepanakert in early October 2020."),
+                    "Human Rights Watch: Azerbaijan: Cluster Munitions Used in Nagorno-Karabakh", "supports",
+                    "Documents cluster munition attacks on residential neighbourhoods of Stepanakert in early October 2020.", new DateOnly(2020, 10, 23)),
                 new("https://www.amnesty.org/en/latest/news/2020/10/armenia-azerbaijan-civilians-must-be-protected-from-use-of-banned-cluster-bombs/",
-                    "Amnesty International: civilians must be protected from banned cluster bombs (5 October 2020)", "supports",
-                    "Identified cluster munitions in footage from residential areas of Stepanakert."),
+                    "Amnesty International: civilians must be protected from banned cluster bombs", "supports",
+                    "Identified cluster munitions in footage from residential areas of Stepanakert.", new DateOnly(2020, 10, 5)),
             ],
             new("mostly-true", null,
                 "Independent investigators documented Azerbaijani strikes, including cluster munitions, on residential areas of Stepanakert in October 2020.",
@@ -163,8 +163,8 @@ public static class DemoCase
         ("baku-denial",
             [
                 new("https://www.hrw.org/news/2020/10/23/azerbaijan-cluster-munitions-used-nagorno-karabakh",
-                    "Human Rights Watch: Azerbaijan: Cluster Munitions Used in Nagorno-Karabakh (23 October 2020)", "refutes",
-                    "The attacks Baku denied are documented by investigators on the ground."),
+                    "Human Rights Watch: Azerbaijan: Cluster Munitions Used in Nagorno-Karabakh", "refutes",
+                    "The attacks Baku denied are documented by investigators on the ground.", new DateOnly(2020, 10, 23)),
             ],
             new("mostly-false", "confirmed",
                 "Baku did deny the accusation, but the strikes on Stepanakert it denied are documented by independent investigators.",
@@ -178,8 +178,8 @@ public static class DemoCase
             null),
         ("putin-5000",
             [
-                new("http://en.kremlin.ru/events/president/news/64261", "Kremlin: Valdai Discussion Club meeting (22 October 2020)", "context",
-                    "Putin said the fighting had killed close to 5,000 people on both sides."),
+                new("http://en.kremlin.ru/events/president/news/64261", "Kremlin: Valdai Discussion Club meeting", "context",
+                    "Putin said the fighting had killed close to 5,000 people on both sides.", new DateOnly(2020, 10, 22)),
             ],
             new("unverified", null,
                 "Neither Armenia nor Azerbaijan had published its military losses, so Putin's estimate of 5,000 deaths could not be checked.",

@@ -71,7 +71,9 @@ public static class AtomFeed
         string Label(string key) => site.Scale.Find(key)?.Label(site.Language) ?? key;
         var content = new List<string>
         {
-            site.Text["CorrectionRating", Label(correction.OldRating), Label(correction.NewRating)],
+            correction.OldRating == correction.NewRating
+                ? site.Text["CorrectionRatingUnchanged", Label(correction.NewRating)]
+                : site.Text["CorrectionRating", Label(correction.OldRating), Label(correction.NewRating)],
             site.Text["CorrectionReason", correction.Reason],
         };
         if (!string.IsNullOrWhiteSpace(correction.WhatChanged))

@@ -29,7 +29,8 @@ public sealed record PublishedVerdictList(PublishedVerdictPage Verdicts, IReadOn
 public sealed record PublishedVerdictPage(IReadOnlyList<PublishedVerdict> Items, int Page, bool HasOlder);
 
 public sealed record PublishedVerdict(
-    long ClaimId, string Slug, string Title, long ClaimantId, string Claimant, string RatingKey, string Summary, DateTimeOffset UpdatedAt, bool Corrected)
+    long ClaimId, string Slug, string Title, long ClaimantId, string Claimant, string RatingKey, string Summary, DateTimeOffset UpdatedAt, bool Corrected,
+    DateOnly? SaidOn)
 {
     /// The scale entry (labels, position); null only when the desk removed the rating from its scale after using it.
     public Rating? Rating { get; init; }
@@ -113,7 +114,8 @@ public static class PublishedVerdictReader
             $"""
             SELECT c.id AS ClaimId, c.slug AS Slug, c.title AS Title, p.id AS ClaimantId, p.name AS Claimant,
                    v.rating AS RatingKey, v.summary AS Summary, v.updated_at AS UpdatedAt,
-                   EXISTS (SELECT 1 FROM corrections k WHERE k.claim_id = c.id AND k.published_at IS NOT NULL) AS Corrected
+                   EXISTS (SELECT 1 FROM corrections k WHERE k.claim_id = c.id AND k.published_at IS NOT NULL) AS Corrected,
+                   c.said_on AS SaidOn
             FROM verdicts v JOIN claims c ON c.id = v.claim_id AND c.published_verdict_id = v.id
             JOIN claimants p ON p.id = c.claimant_id
             WHERE v.state = 'published' AND c.status <> 'merged'{where}

@@ -19,5 +19,5 @@ public static class NotificationFormat
     }
 
     public static string Stamp(DateTimeOffset at, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id})";
+        Components.NewsroomTime.Of(zone.Id).Stamp(at);
 }

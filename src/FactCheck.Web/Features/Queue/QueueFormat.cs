@@ -1,21 +1,17 @@
 using System.Globalization;
+using FactCheck.Web.Components;
 
 namespace FactCheck.Web.Features.Queue;
 
 /// How the queue writes due dates and ages: short, in the newsroom's time zone, where a desk reads them at a glance.
 public sealed class QueueFormat(TimeZoneInfo zone, DateTimeOffset now)
 {
-    public static TimeZoneInfo Zone(string id)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
+    private readonly NewsroomTime time = NewsroomTime.Of(zone.Id);
+
+    public static TimeZoneInfo Zone(string id) => NewsroomTime.FindZone(id);
+
+    /// The zone's abbreviation now ("WIB"), for the one label a list of local times carries.
+    public string ZoneLabel => time.Abbreviation(now);
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
 
@@ -31,8 +27,7 @@ public sealed class QueueFormat(TimeZoneInfo zone, DateTimeOffset now)
         return endOfDay ? text : $"{text} {local:HH:mm}";
     }
 
-    public string DueTitle(DateTimeOffset due) =>
-        $"Due {TimeZoneInfo.ConvertTime(due, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} ({zone.Id})";
+    public string DueTitle(DateTimeOffset due) => $"Due {time.Due(due)}";
 
     public string Age(DateTimeOffset since) => Span(now - since);
 
@@ -48,5 +43,5 @@ public sealed class QueueFormat(TimeZoneInfo zone, DateTimeOffset now)
         _ => $"{(int)span.TotalDays} d",
     };
 
-    public string Stamp(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public string Stamp(DateTimeOffset at) => time.Stamp(at);
 }

@@ -66,7 +66,7 @@ public sealed class SendDailyDigestsHandler(IOptions<FactCheckOptions> options, 
             var body = new StringBuilder();
             foreach (var item in items)
             {
-                var due = item.DueAt is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("d MMM HH:mm", CultureInfo.InvariantCulture) : "no due date";
+                var due = item.DueAt is { } at ? Components.NewsroomTime.Of(zone.Id).Due(at) : "no due date";
                 var flag = item.DueAt <= context.Now ? "OVERDUE " : "";
                 body.Append(CultureInfo.InvariantCulture, $"• {flag}{item.Title} ({item.Status.Replace('_', ' ')}, due {due}) /claims/{item.ClaimId}\n");
             }

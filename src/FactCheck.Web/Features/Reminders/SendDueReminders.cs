@@ -140,7 +140,7 @@ public sealed class SendDueRemindersHandler(IOptions<FactCheckOptions> options, 
     private string Local(DateTimeOffset at)
     {
         var zone = deadlines.Time.Zone;
-        return TimeZoneInfo.ConvertTime(at, zone).ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id})";
+        return TimeZoneInfo.ConvertTime(at, zone).ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " " + Components.NewsroomTime.Of(zone.Id).Abbreviation(at);
     }
 
     private sealed record DueStep(long LadderId, long ClaimId, string Step, long RecipientId, string Outcome);

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace FactCheck.Web.Features.Review;
 
-/// An editor gives a triaged claim to a fact-checker with a due date; without one, the desk's SLA for the claim's
-/// priority (FactCheck:Sla) sets it.
+/// An editor gives a triaged claim to a fact-checker. Without a due date the claim keeps the one set at triage, or
+/// without that gets the desk's SLA for its priority (FactCheck:Sla).
 [AllowRoles(Roles.Editor)]
 public sealed record AssignClaim : ClaimActionCommand, IValidatableObject
 {
@@ -30,7 +30,7 @@ public sealed record AssignClaim : ClaimActionCommand, IValidatableObject
 }
 
 /// An editor hands an open claim to someone else (or, for a claim nobody has yet, assigns it); the state is
-/// kept, so research and a verdict in review carry on with the new assignee. The due date is kept unless given.
+/// kept, so research and a verdict in review carry on with the new assignee. The due date follows assign's rule.
 [AllowRoles(Roles.Editor)]
 public sealed record ReassignClaim : ClaimActionCommand, IValidatableObject
 {
@@ -58,9 +58,7 @@ public sealed class AssignClaimHandler(IOptions<FactCheckOptions> options, Remin
     {
         var context = CommandContext.Current;
         var assignee = await AssigneeAsync(context, command.AssigneeId, cancellationToken);
-        var priority = await context.ExecuteScalarAsync<string?>("SELECT priority FROM claims WHERE id = @ClaimId", new { command.ClaimId }, cancellationToken);
-        var due = Workflow.ResolveDue(command.DueAt, command.DueDate, options.Value.TimeZone)
-            ?? deadlines.Time.Add(context.Now, deadlines.ResearchTime(priority));
+        var due = await DueAsync(context, command.ClaimId, command.DueAt, command.DueDate, cancellationToken);
         return await Workflow.MoveAsync(
             context, context.Get<ReviewState>(), "assigned",
             "assignee_id = @AssigneeId, assigned_by = @AssignedBy, due_at = @Due, priority = coalesce(priority, 'normal')",
@@ -79,14 +77,29 @@ public sealed class AssignClaimHandler(IOptions<FactCheckOptions> options, Remin
         }
 
         var assignee = await AssigneeAsync(context, command.AssigneeId, cancellationToken);
-        var due = Workflow.ResolveDue(command.DueAt, command.DueDate, options.Value.TimeZone);
+        var due = await DueAsync(context, command.ClaimId, command.DueAt, command.DueDate, cancellationToken);
         var status = state.Status is "new" or "triaged" ? "assigned" : state.Status;
         return await Workflow.MoveAsync(
             context, state, status,
-            "assignee_id = @AssigneeId, assigned_by = @AssignedBy, due_at = coalesce(@Due, due_at), priority = coalesce(priority, 'normal')",
+            "assignee_id = @AssigneeId, assigned_by = @AssignedBy, due_at = @Due, priority = coalesce(priority, 'normal')",
             new { command.AssigneeId, AssignedBy = context.Actor.UserId, Due = due },
             new { command.AssigneeId, Assignee = assignee, PreviousAssigneeId = state.AssigneeId, PreviousAssignee = state.AssigneeName, DueAt = due, command.Comment },
             cancellationToken);
+    }
+
+    /// The one rule for the due field of assign and reassign (bulk assign sends these too): a date given replaces the
+    /// claim's due date; left empty, the claim keeps the due date it has (set at triage or by an earlier assignment), and
+    /// only a claim without one gets the desk's deadline for its priority from now. An empty field never moves a deadline.
+    private async Task<DateTimeOffset> DueAsync(CommandContext context, long claimId, DateTimeOffset? dueAt, DateOnly? dueDate, CancellationToken ct)
+    {
+        if (Workflow.ResolveDue(dueAt, dueDate, options.Value.TimeZone) is { } given)
+        {
+            return given;
+        }
+
+        var claim = await context.QuerySingleOrDefaultAsync<DueRow>(
+            "SELECT due_at AS DueAt, priority AS Priority FROM claims WHERE id = @claimId", new { claimId }, ct);
+        return claim?.DueAt ?? deadlines.Time.Add(context.Now, deadlines.ResearchTime(claim?.Priority));
     }
 
     /// Claims go to active staff who check claims: fact-checkers, and editors who also check.
@@ -100,4 +113,11 @@ public sealed class AssignClaimHandler(IOptions<FactCheckOptions> options, Remin
             new { userId },
             ct)
         ?? throw ValidationFailedException.For("AssigneeId", "Choose an active fact-checker or editor.");
+
+    private sealed class DueRow
+    {
+        public DateTimeOffset? DueAt { get; init; }
+
+        public string? Priority { get; init; }
+    }
 }

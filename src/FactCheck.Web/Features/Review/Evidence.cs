@@ -6,7 +6,7 @@ using Mediator;
 namespace FactCheck.Web.Features.Review;
 
 /// A source a verdict can rest on: its address (http/https only), title, whether it supports or refutes the
-/// claim or gives context, and a note. Added by the claim's assignee or an editor while the claim is open.
+/// claim or gives context, a note and when it was published. Added by the claim's assignee or an editor while the claim is open.
 [AllowRoles(Roles.FactChecker, Roles.Editor)]
 public sealed record AddEvidence : ICommand<long>, IValidatableObject
 {
@@ -26,6 +26,9 @@ public sealed record AddEvidence : ICommand<long>, IValidatableObject
 
     [StringLength(4000, ErrorMessage = "The note is limited to 4000 characters.")]
     public string? Note { get; init; }
+
+    /// When the source was published: readers see it as a date in their language, so it stays out of the title.
+    public DateOnly? PublishedOn { get; init; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -53,16 +56,17 @@ public sealed class EvidenceHandler(ReviewPolicy policy) : ICommandHandler<AddEv
             Title = command.Title.Trim(),
             command.Stance,
             Note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim(),
+            command.PublishedOn,
         };
         var id = await context.ExecuteScalarAsync<long>(
             """
-            INSERT INTO evidence (claim_id, url, title, stance, note, added_by, added_at)
-            VALUES (@ClaimId, @Url, @Title, @Stance, @Note, @AddedBy, @Now)
+            INSERT INTO evidence (claim_id, url, title, stance, note, published_on, added_by, added_at)
+            VALUES (@ClaimId, @Url, @Title, @Stance, @Note, @PublishedOn, @AddedBy, @Now)
             RETURNING id
             """,
-            new { row.ClaimId, row.Url, row.Title, row.Stance, row.Note, AddedBy = context.Actor.UserId, context.Now },
+            new { row.ClaimId, row.Url, row.Title, row.Stance, row.Note, row.PublishedOn, AddedBy = context.Actor.UserId, context.Now },
             cancellationToken);
-        context.Audit("claim", command.ClaimId, null, new { EvidenceId = id, row.Url, row.Title, row.Stance, row.Note });
+        context.Audit("claim", command.ClaimId, null, new { EvidenceId = id, row.Url, row.Title, row.Stance, row.Note, row.PublishedOn });
         return id;
     }
 

@@ -14,6 +14,7 @@ public sealed record Assignee
 {
     public long Id { get; init; }
     public string DisplayName { get; init; } = "";
+    public string Username { get; init; } = "";
     public bool IsFactChecker { get; init; }
     public long OpenClaims { get; init; }
 }
@@ -25,7 +26,7 @@ public sealed class ListAssigneesHandler(Db db) : IQueryHandler<ListAssignees, I
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Assignee>(new CommandDefinition(
             """
-            SELECT u.id AS Id, u.display_name AS DisplayName,
+            SELECT u.id AS Id, u.display_name AS DisplayName, u.username AS Username,
                    EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'factchecker') AS IsFactChecker,
                    (SELECT count(*) FROM claims c WHERE c.assignee_id = u.id AND c.status IN @OpenStates) AS OpenClaims
             FROM users u

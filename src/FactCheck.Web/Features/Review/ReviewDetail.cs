@@ -53,7 +53,10 @@ public sealed record VerdictView(
     StaffRef Author, DateTimeOffset SubmittedAt, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt,
     string? ChangeNote, string? OverrideReason, IReadOnlyList<long> EvidenceIds, IReadOnlyList<VoteView> Votes);
 
-public sealed record EvidenceItem(long Id, string Url, string Title, string Stance, string? Note, StaffRef AddedBy, DateTimeOffset AddedAt);
+public sealed record EvidenceItem(long Id, string Url, string Title, string Stance, string? Note, StaffRef AddedBy, DateTimeOffset AddedAt)
+{
+    public DateOnly? PublishedOn { get; init; }
+}
 
 /// A public correction: opened with a reason, published with the version that fixes it (null while in progress).
 public sealed record CorrectionNotice(
@@ -76,7 +79,7 @@ public static class ReviewReader
 
     private sealed record ReminderRow(long Id, string Stage, string Step, long RecipientId, string Recipient, DateTimeOffset At, string Outcome);
 
-    private sealed record EvidenceRow(long Id, string Url, string Title, string Stance, string? Note, long AddedById, string AddedBy, DateTimeOffset AddedAt);
+    private sealed record EvidenceRow(long Id, string Url, string Title, string Stance, string? Note, long AddedById, string AddedBy, DateTimeOffset AddedAt, DateOnly? PublishedOn);
 
     private sealed record CorrectionRow(
         long Id, string Reason, DateTimeOffset OpenedAt, string OpenedBy, DateTimeOffset? PublishedAt,
@@ -113,7 +116,7 @@ public static class ReviewReader
             WHERE v.claim_id = @ClaimId ORDER BY vv.id;
 
             SELECT e.id AS Id, e.url AS Url, e.title AS Title, e.stance AS Stance, e.note AS Note,
-                   e.added_by AS AddedById, u.display_name AS AddedBy, e.added_at AS AddedAt
+                   e.added_by AS AddedById, u.display_name AS AddedBy, e.added_at AS AddedAt, e.published_on AS PublishedOn
             FROM evidence e JOIN users u ON u.id = e.added_by
             WHERE e.claim_id = @ClaimId AND e.removed_at IS NULL ORDER BY e.id;
 
@@ -140,7 +143,7 @@ public static class ReviewReader
         var votesOf = (await results.ReadAsync<(long VerdictId, long VoterId, string Voter, string? Note, DateTimeOffset At)>())
             .ToLookup(r => r.VerdictId, r => new VoteView(r.VoterId, r.Voter, r.Note, r.At));
         var evidence = (await results.ReadAsync<EvidenceRow>())
-            .Select(e => new EvidenceItem(e.Id, e.Url, e.Title, e.Stance, e.Note, new StaffRef(e.AddedById, e.AddedBy), e.AddedAt)).ToList();
+            .Select(e => new EvidenceItem(e.Id, e.Url, e.Title, e.Stance, e.Note, new StaffRef(e.AddedById, e.AddedBy), e.AddedAt) { PublishedOn = e.PublishedOn }).ToList();
         var corrections = (await results.ReadAsync<CorrectionRow>()).Select(c => new CorrectionNotice(
             c.Id, c.Reason, c.OpenedAt, c.OpenedBy, c.PublishedAt, (int?)c.OldVersion, c.OldRating, scale.Find(c.OldRating)?.LabelEn ?? c.OldRating,
             (int?)c.NewVersion, c.NewRating, c.NewRating is null ? null : scale.Find(c.NewRating)?.LabelEn ?? c.NewRating, c.WhatChanged)).ToList();

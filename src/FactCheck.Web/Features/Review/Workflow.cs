@@ -55,9 +55,7 @@ internal static class Workflow
             return null;
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
-        var endOfDay = date.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(endOfDay, zone.GetUtcOffset(endOfDay)).ToUniversalTime();
+        return Components.NewsroomTime.Of(timeZone).EndOf(date);
     }
 
     public static IEnumerable<ValidationResult> ValidateDue(ValidationContext context, DateTimeOffset? dueAt, DateOnly? dueDate, bool required)

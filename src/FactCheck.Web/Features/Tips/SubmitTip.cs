@@ -33,9 +33,9 @@ public sealed record SubmitTip : ICommand<SubmittedTip>, IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!string.IsNullOrWhiteSpace(Url) && !TipRules.IsHttpUrl(Url.Trim()))
+        if (!string.IsNullOrWhiteSpace(Url) && !TipRules.IsHttpUrl(TipRules.WebAddress(Url)))
         {
-            yield return new ValidationResult("Enter a web address starting with http:// or https://.", [nameof(Url)]);
+            yield return new ValidationResult("Enter a web address, such as https://www.example.com/page.", [nameof(Url)]);
         }
     }
 }
@@ -58,7 +58,7 @@ public sealed class SubmitTipHandler : ICommandHandler<SubmitTip, SubmittedTip>
         var tip = new
         {
             Text = command.Text.Trim(),
-            Url = TipRules.Clean(command.Url),
+            Url = TipRules.WebAddress(command.Url),
             Language = TipRules.Clean(command.Language),
             WhereSeen = TipRules.Clean(command.WhereSeen),
             Contact = TipRules.Clean(command.Contact),

@@ -89,6 +89,20 @@ public static class TipRules
 
     public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
+    /// A link as readers paste it: "www.kompas.com/…" gets https:// in front; anything that names its own scheme
+    /// ("javascript:…", "ftp://…") is left as it is, for IsHttpUrl to refuse.
+    public static string? WebAddress(string? value)
+    {
+        var text = Clean(value);
+        if (text is null || Uri.TryCreate(text, UriKind.Absolute, out _) || text.StartsWith('/') || text.Any(char.IsWhiteSpace))
+        {
+            return text;
+        }
+
+        var withScheme = "https://" + text;
+        return Uri.TryCreate(withScheme, UriKind.Absolute, out var uri) && uri.Host.Contains('.') ? withScheme : text;
+    }
+
     private static string Prefix(string text, int length) =>
         length > 0 && length < text.Length && char.IsHighSurrogate(text[length - 1]) ? text[..(length - 1)] : text[..length];
 }

@@ -62,7 +62,7 @@ public sealed record PublicVersion(int Version, string RatingKey, Rating? Rating
 
 public sealed record PublicCorrection(DateTimeOffset PublishedAt, string Reason, string? WhatChanged, int OldVersion, string OldRating, int NewVersion, string NewRating);
 
-public sealed record PublicEvidence(string Url, string Title, string Stance, string? Note);
+public sealed record PublicEvidence(string Url, string Title, string Stance, string? Note, DateOnly? PublishedOn);
 
 public sealed record PublicAppearance(string Url, string? Outlet, DateOnly? PublishedOn, bool FirstSeen);
 
@@ -198,7 +198,7 @@ public sealed class GetPublicVerdictHandler(Db db, RatingScale scale) : IQueryHa
             FROM corrections k JOIN verdicts o ON o.id = k.previous_verdict_id LEFT JOIN verdicts n ON n.id = k.new_verdict_id
             WHERE k.claim_id = @Id ORDER BY k.id DESC;
 
-            SELECT e.url AS Url, e.title AS Title, e.stance AS Stance, e.note AS Note
+            SELECT e.url AS Url, e.title AS Title, e.stance AS Stance, e.note AS Note, e.published_on AS PublishedOn
             FROM verdict_evidence ve JOIN evidence e ON e.id = ve.evidence_id
             WHERE ve.verdict_id = @VerdictId ORDER BY e.id;
 
