@@ -25,6 +25,7 @@ public sealed class FindSimilarClaimsHandler(Db db) : IQueryHandler<FindSimilarC
     private const int PostingBudget = 6_000;
     private const int Shortlist = 60;
     private const double MinimumScore = 0.2;
+    private const int LiveCountCap = 100;
 
     public async ValueTask<IReadOnlyList<SimilarClaim>> Handle(FindSimilarClaims query, CancellationToken cancellationToken)
     {
@@ -53,12 +54,11 @@ public sealed class FindSimilarClaimsHandler(Db db) : IQueryHandler<FindSimilarC
         var spent = 0L;
         foreach (var word in present)
         {
-            if (spent + postings[word] > PostingBudget && spent > 0)
+            if ((spent + postings[word] > PostingBudget && spent > 0) || spent >= PostingBudget)
             {
                 break;
             }
 
-            spent += postings[word];
             if (postings[word] > PostingBudget)
             {
                 // Every word is common: take the claims that hold all of the rarest three, or two, or the rarest one.
@@ -75,7 +75,10 @@ public sealed class FindSimilarClaimsHandler(Db db) : IQueryHandler<FindSimilarC
                 break;
             }
 
-            foreach (var id in await MatchAsync(connection, AnyReading(words[word]), PostingBudget, cancellationToken))
+            // A live count stops at LiveCountCap, so what a word really costs is known only once it is read.
+            var ids = (await MatchAsync(connection, AnyReading(words[word]), PostingBudget - (int)spent, cancellationToken)).ToList();
+            spent += Math.Max(postings[word], ids.Count);
+            foreach (var id in ids)
             {
                 partial[id] = partial.GetValueOrDefault(id) + weights[word];
             }
@@ -120,7 +123,8 @@ public sealed class FindSimilarClaimsHandler(Db db) : IQueryHandler<FindSimilarC
 
     private static string AnyReading(IReadOnlyList<string> readings) => string.Join(" OR ", readings.Select(r => $"\"{r}\""));
 
-    /// Common terms from the cache; the rest (new or rare, so cheap) counted live from the index.
+    /// Common terms from the cache; the rest (new or rare, so cheap) counted live from the index, up to LiveCountCap
+    /// claims: until the next refresh, a term that became common since the last one costs no more than that.
     private static async Task<Dictionary<string, long>> FrequenciesAsync(SqliteConnection connection, List<string> terms, CancellationToken ct)
     {
         var cached = (await connection.QueryAsync<(string Term, long Docs)>(new CommandDefinition(
@@ -128,8 +132,10 @@ public sealed class FindSimilarClaimsHandler(Db db) : IQueryHandler<FindSimilarC
             .ToDictionary(t => t.Term, t => t.Docs, StringComparer.Ordinal);
         foreach (var term in terms.Where(t => !cached.ContainsKey(t)))
         {
-            cached[term] = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                "SELECT doc FROM claim_search_vocab WHERE term = @term", new { term }, cancellationToken: ct)) ?? 0;
+            cached[term] = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT count(*) FROM (SELECT 1 FROM claim_search WHERE claim_search MATCH @match LIMIT @LiveCountCap)",
+                new { match = $"\"{term}\"", LiveCountCap },
+                cancellationToken: ct));
         }
 
         return cached;
