@@ -10,9 +10,10 @@ CREATE TABLE claim_search_terms (
     body     TEXT    NOT NULL
 );
 
--- The full-text index over those terms. Contentless with contentless_delete: it keeps no copy of the text and removes
--- a row by its id alone, so the index cannot drift from what it was given (the external-content table it replaces
--- had to be handed the exact old text to delete a row, and read the claims table to check itself).
+-- The full-text index over those terms. Contentless with contentless_delete: it keeps no second copy of the terms and
+-- removes a row by its id alone, so no trigger has to hand it the old text (an external-content table given other
+-- text than it indexed is corrupted). "fts5: corruption found reading blob" from PRAGMA integrity_check on a
+-- connection that cached the index before another one merged it is a false alarm, whatever the kind of FTS5 table.
 -- The ascii tokenizer only splits at the spaces: the terms arrive folded and lower-cased.
 CREATE VIRTUAL TABLE claim_search USING fts5 (
     title, body,
