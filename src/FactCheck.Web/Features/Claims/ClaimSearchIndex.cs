@@ -7,12 +7,8 @@ using Microsoft.Data.Sqlite;
 
 namespace FactCheck.Web.Features.Claims;
 
-/// A claim's search terms (migration 0018): every word of its title, text and English translation, each followed by
-/// its stems, analysed here in C# and stored in claim_search_terms, from which triggers feed the full-text index
-/// claim_search. The database only splits the stored terms at spaces, so any database gives the same matches.
-/// The text is stemmed in the claim's language (Indonesian and Malay by the Indonesian stemmer, English by the
-/// English one, other languages not at all), the translation as English, and the title both ways: desks title
-/// Indonesian claims in either language.
+/// A claim's search terms (migration 0018): each word followed by its stems, stored in claim_search_terms, which
+/// triggers feed to the full-text index. Text in the claim's language, translation as English, title both ways.
 public static class ClaimSearchIndex
 {
     /// Raise when the analysis changes: claims analysed by an older version are analysed again at start-up.
@@ -72,9 +68,8 @@ public static class ClaimSearchIndex
     }
 }
 
-/// Analyses every claim whose search terms are missing or were written by an older analysis: after migration 0018
-/// (claims recorded before stemming) and whenever AnalysisVersion is raised. Runs at start-up, before requests are
-/// served, in batches of one transaction each; idempotent, so an interrupted run resumes where it stopped.
+/// Analyses every claim whose terms are missing or older than AnalysisVersion (after migration 0018, or a change of
+/// rules). Runs at start-up in batches of one transaction each; an interrupted run resumes where it stopped.
 [SystemOnly]
 public sealed record IndexClaimsForSearch : IRequest<int>;
 

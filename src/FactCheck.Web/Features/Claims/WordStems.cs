@@ -3,15 +3,9 @@ using Lucene.Net.Tartarus.Snowball.Ext;
 
 namespace FactCheck.Web.Features.Claims;
 
-/// The stems a word stands for, from Lucene's Indonesian stemmer and the Snowball English (Porter2) stemmer.
-/// Words come in as SearchText cut them: lower case, diacritics folded.
-/// Lucene's Indonesian stemmer removes particles, possessives and derivational affixes, but drops a nasal prefix
-/// without restoring the consonant it replaced: "menuduh" -> "uduh" while "tuduhan" -> "tuduh". Without a
-/// dictionary the root cannot be told for sure, so a word keeps every reading: me(m|n|ng|ny)+vowel also reads as
-/// p|t|k|s, or as m|n|ny, followed by the rest ("tuduh", "makan", "nyata"); ber|per|ter+vowel also reads as
-/// be|pe|te+r ("perebutan" -> "rebut"); a -kan ending also reads as -an
-/// ("tembakan" -> "tembak"); a stripped -i also reads as part of the root ("dinilai" -> "nilai"). A wrong reading
-/// is a non-word that matches nothing; a reading that is a stop word ("memakan" -> "akan") is dropped.
+/// The stems of a word (lower case, accents folded, as SearchText cuts it): Lucene's Indonesian stemmer and Snowball's
+/// English one. Where an Indonesian affix reads two ways (Lucene reads "menuduh" as "uduh", the root is "tuduh") every
+/// reading is kept: a wrong one is a non-word that matches nothing; one that is a stop word ("akan") is dropped.
 public static class WordStems
 {
     [ThreadStatic]
@@ -82,7 +76,8 @@ public static class WordStems
         return readings;
     }
 
-    /// The word as written, then the word with its prefix decoded each way it may have been formed.
+    /// The word as written, then decoded each way its prefix may have been formed: me(m|n|ng|ny)+vowel as p|t|k|s or
+    /// m|n|ny + the rest, ber|per|ter+vowel as be|pe|te + r ("perebutan" is pe-rebut-an).
     private static IEnumerable<string> IndonesianVariants(string word)
     {
         yield return word;
@@ -91,7 +86,6 @@ public static class WordStems
             yield break;
         }
 
-        // ber-, per-, ter- drop the r of a root that starts with one: "perebutan" is pe-rebut-an.
         if (word[1] == 'e' && word[2] == 'r' && word[0] is ('b' or 'p' or 't') && IsVowel(word[3]))
         {
             yield return word[2..];
@@ -131,7 +125,6 @@ public static class WordStems
         }
     }
 
-    /// Numbers, codes and short words are kept as they are.
     private static bool IsStemmable(string word) => word.Length > 3 && word.All(char.IsAsciiLetterLower);
 
     private static bool IsReading(string stem) => stem.Length > 2 && !SearchText.IsStopWord(stem);
