@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Dapper;
+using FactCheck.Web.Features.Claims;
 using FactCheck.Web.Infrastructure;
 using FactCheck.Web.Infrastructure.Database;
 using FactCheck.Web.Infrastructure.Pipeline;
@@ -64,6 +65,11 @@ public sealed class ClaimCorpus : IAsyncDisposable
         {
             var watch = Stopwatch.StartNew();
             await corpus.GenerateAsync(connection, (int)existing, seed, editorId);
+
+            // Written straight into the tables, the claims have no search terms yet: analyse them as start-up does,
+            // then count the terms' frequencies as the recurring job would within ten minutes.
+            await new IndexClaimsForSearchHandler(corpus.Db).Handle(new IndexClaimsForSearch(), default);
+            await new RefreshSearchStatisticsHandler(corpus.Db, TimeProvider.System).Handle(new RefreshSearchStatistics(), default);
             Console.WriteLine($"Generated {claims:N0} claims in {watch.Elapsed.TotalSeconds:F1} s at {path}");
         }
 

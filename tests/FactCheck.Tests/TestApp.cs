@@ -127,6 +127,19 @@ public partial class TestApp : WebApplicationFactory<Program>
         return await connection.ExecuteScalarAsync<T>(sql, param) ?? throw new InvalidOperationException("No value for " + sql);
     }
 
+    /// PRAGMA integrity_check on a connection of its own, then FTS5's own check of the search index (which throws if
+    /// it is broken). A pooled connection that last read the search index before another connection merged its
+    /// segments reports "fts5: corruption found reading blob …" although the index is sound: SQLite's check reads
+    /// the index structure that connection cached. A fresh connection, or the same one after any search, says "ok".
+    public async Task<string> IntegrityCheckAsync()
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(Db.ConnectionString) { Pooling = false }.ToString());
+        await connection.OpenAsync();
+        var result = string.Join("; ", await connection.QueryAsync<string>("PRAGMA integrity_check"));
+        await connection.ExecuteAsync("INSERT INTO claim_search (claim_search) VALUES ('integrity-check')");
+        return result;
+    }
+
     public async Task<List<T>> RowsAsync<T>(string sql, object? param = null)
     {
         await using var connection = await Db.OpenAsync();

@@ -31,6 +31,12 @@ public sealed class Bootstrap(Db db, IServiceScopeFactory scopes, IOptions<FactC
         var actor = scope.ServiceProvider.GetRequiredService<CurrentActor>();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         actor.Actor = Actor.System;
+        var analysed = await mediator.Send(new IndexClaimsForSearch(), cancellationToken);
+        if (analysed > 0)
+        {
+            logger.LogInformation("Analysed {Count} claim(s) for search", analysed);
+        }
+
         if (users == 0 && options.Value.DemoData)
         {
             await LoadDemoCaseAsync(mediator, actor, cancellationToken);
@@ -40,7 +46,7 @@ public sealed class Bootstrap(Db db, IServiceScopeFactory scopes, IOptions<FactC
             await CreateFirstAdminAsync(mediator, cancellationToken);
         }
 
-        if (statistics == 0)
+        if (statistics == 0 || analysed > 0)
         {
             await mediator.Send(new RefreshSearchStatistics(), cancellationToken);
         }

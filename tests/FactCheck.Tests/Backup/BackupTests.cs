@@ -99,7 +99,7 @@ public sealed class BackupTests : IDisposable
 
         Assert.Equal(1, await app.ScalarAsync<long>("SELECT count(*) FROM claims WHERE id = @kept", new { kept }));
         Assert.Equal(0, await app.ScalarAsync<long>("SELECT count(*) FROM claims WHERE id = @lost", new { lost }));
-        Assert.Equal("ok", await app.ScalarAsync<string>("PRAGMA integrity_check"));
+        Assert.Equal("ok", await app.IntegrityCheckAsync());
         Assert.Equal(1, await ScalarInAsync<long>(replaced, $"SELECT count(*) FROM claims WHERE id = {lost}"));
         // The app goes on writing to the restored database.
         Assert.True(await SubmitAsync("Written after the restore") > 0);

@@ -53,7 +53,11 @@ public sealed class ContentionTests : IDisposable
         Assert.Equal(200, await app.ScalarAsync<long>(
             "SELECT count(DISTINCT a.entity_id) FROM audit_log a JOIN claims c ON a.entity = 'claim' AND a.entity_id = CAST(c.id AS TEXT) WHERE c.text LIKE '%' || @marker",
             new { marker }));
-        Assert.Equal("ok", await app.ScalarAsync<string>("PRAGMA integrity_check"));
+        Assert.Equal("ok", await app.IntegrityCheckAsync());
+
+        // Each claim is in the search index exactly once, with its terms.
+        Assert.Equal(200, await app.ScalarAsync<long>("SELECT count(*) FROM claim_search WHERE claim_search MATCH @marker", new { marker = $"\"{marker}\"" }));
+        Assert.Equal(200, await app.ScalarAsync<long>("SELECT count(*) FROM claim_search_terms t JOIN claims c ON c.id = t.claim_id WHERE c.text LIKE '%' || @marker", new { marker }));
     }
 
     [Fact]

@@ -7,11 +7,13 @@ using Microsoft.Data.Sqlite;
 namespace FactCheck.Web.Features.Claims;
 
 /// Claims already recorded that look like the given text (while a claim is being typed, or for an API client).
-/// Each of the input's words weighs by its rarity (inverse document frequency); a claim's score is the share
-/// of the input's total weight that it contains, from 0 (nothing in common) to 1 (every word).
+/// Each of the input's words weighs by its rarity (inverse document frequency); a claim holds a word if it holds
+/// any of its readings (the word or its Indonesian or English stems, WordStems), so "serangan" is found in
+/// "menyerang"; a claim's score is the share of the input's total weight that it holds, from 0 (nothing in common)
+/// to 1 (every word).
 /// Work is bounded whatever the desk's size: candidates are gathered from the rarest words only, within a fixed
 /// budget of index entries (or, if every word is common, from claims holding all of the rarest few), and only
-/// the best candidates are scored on their full text. Ranking every match with bm25 costs time in proportion to
+/// the best candidates are scored on all their stored terms. Ranking every match with bm25 costs time in proportion to
 /// how common the words are, which is why it is not used here.
 [AllowAnyStaff]
 public sealed record FindSimilarClaims(string Text, int Limit = 8, long? ExcludeClaimId = null) : IQuery<IReadOnlyList<SimilarClaim>>;
@@ -23,54 +25,62 @@ public sealed class FindSimilarClaimsHandler(Db db) : IQueryHandler<FindSimilarC
     private const int PostingBudget = 6_000;
     private const int Shortlist = 60;
     private const double MinimumScore = 0.2;
+    private const int LiveCountCap = 100;
 
     public async ValueTask<IReadOnlyList<SimilarClaim>> Handle(FindSimilarClaims query, CancellationToken cancellationToken)
     {
-        var terms = SearchText.Terms(query.Text.Length > 5000 ? query.Text[..5000] : query.Text).Take(40).ToList();
-        if (terms.Count == 0)
+        var words = SearchText.Terms(query.Text.Length > 5000 ? query.Text[..5000] : query.Text).Take(40)
+            .ToDictionary(w => w, WordStems.Readings, StringComparer.Ordinal);
+        if (words.Count == 0)
         {
             return [];
         }
 
         await using var connection = await db.OpenAsync(cancellationToken);
         var documents = Math.Max(1, await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT coalesce(max(id), 1) FROM claims", cancellationToken: cancellationToken)));
-        var frequencies = await FrequenciesAsync(connection, terms, cancellationToken);
-        var present = frequencies.Where(f => f.Value > 0).OrderBy(f => f.Value).ToList();
+        var frequencies = await FrequenciesAsync(connection, words.Values.SelectMany(r => r).Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
+
+        // A word is as common as its most common reading; gathering its claims costs as many entries as all its readings have.
+        var docs = words.ToDictionary(w => w.Key, w => w.Value.Max(r => frequencies.GetValueOrDefault(r)), StringComparer.Ordinal);
+        var postings = words.ToDictionary(w => w.Key, w => w.Value.Sum(r => frequencies.GetValueOrDefault(r)), StringComparer.Ordinal);
+        var present = docs.Where(d => d.Value > 0).OrderBy(d => d.Value).ThenBy(d => d.Key, StringComparer.Ordinal).Select(d => d.Key).ToList();
         if (present.Count == 0)
         {
             return [];
         }
 
-        var weights = terms.ToDictionary(t => t, t => Math.Log(1 + (double)documents / (frequencies.GetValueOrDefault(t) + 1)), StringComparer.Ordinal);
+        var weights = words.Keys.ToDictionary(w => w, w => Math.Log(1 + (double)documents / (docs[w] + 1)), StringComparer.Ordinal);
         var partial = new Dictionary<long, double>();
         var spent = 0L;
-        foreach (var (term, docs) in present)
+        foreach (var word in present)
         {
-            if (spent + docs > PostingBudget && spent > 0)
+            if ((spent + postings[word] > PostingBudget && spent > 0) || spent >= PostingBudget)
             {
                 break;
             }
 
-            spent += docs;
-            if (docs > PostingBudget)
+            if (postings[word] > PostingBudget)
             {
                 // Every word is common: take the claims that hold all of the rarest three, or two, or the rarest one.
                 for (var k = Math.Min(3, present.Count); k >= 1 && partial.Count == 0; k--)
                 {
                     var rarest = present.Take(k).ToList();
-                    var all = string.Join(' ', rarest.Select(p => $"\"{p.Key}\""));
+                    var all = string.Join(" AND ", rarest.Select(w => $"({AnyReading(words[w])})"));
                     foreach (var id in await MatchAsync(connection, all, PostingBudget, cancellationToken))
                     {
-                        partial[id] = rarest.Sum(p => weights[p.Key]);
+                        partial[id] = rarest.Sum(w => weights[w]);
                     }
                 }
 
                 break;
             }
 
-            foreach (var id in await MatchAsync(connection, $"\"{term}\"", PostingBudget, cancellationToken))
+            // A live count stops at LiveCountCap, so what a word really costs is known only once it is read.
+            var ids = (await MatchAsync(connection, AnyReading(words[word]), PostingBudget - (int)spent, cancellationToken)).ToList();
+            spent += Math.Max(postings[word], ids.Count);
+            foreach (var id in ids)
             {
-                partial[id] = partial.GetValueOrDefault(id) + weights[term];
+                partial[id] = partial.GetValueOrDefault(id) + weights[word];
             }
         }
 
@@ -89,8 +99,8 @@ public sealed class FindSimilarClaimsHandler(Db db) : IQueryHandler<FindSimilarC
         var rows = await connection.QueryAsync<Candidate>(new CommandDefinition(
             """
             SELECT c.id AS Id, c.title AS Title, c.text AS Text, c.translation_en AS TranslationEn, c.language AS Language,
-                   c.status AS Status, p.name AS Claimant
-            FROM claims c JOIN claimants p ON p.id = c.claimant_id
+                   c.status AS Status, p.name AS Claimant, t.title || ' ' || t.body AS Terms
+            FROM claims c JOIN claimants p ON p.id = c.claimant_id JOIN claim_search_terms t ON t.claim_id = c.id
             WHERE c.id IN @shortlist AND c.status <> 'merged'
             """,
             new { shortlist },
@@ -100,8 +110,8 @@ public sealed class FindSimilarClaimsHandler(Db db) : IQueryHandler<FindSimilarC
         return rows
             .Select(r =>
             {
-                var words = SearchText.Terms($"{r.Title} {r.Text} {r.TranslationEn}").ToHashSet(StringComparer.Ordinal);
-                var score = Math.Round(weights.Where(w => words.Contains(w.Key)).Sum(w => w.Value) / total, 3);
+                var terms = r.Terms.Split(' ').ToHashSet(StringComparer.Ordinal);
+                var score = Math.Round(words.Where(w => w.Value.Any(terms.Contains)).Sum(w => weights[w.Key]) / total, 3);
                 return new SimilarClaim(r.Id, r.Title, r.Text, r.TranslationEn, r.Language, r.Status, r.Claimant, score);
             })
             .Where(r => r.Score >= MinimumScore)
@@ -111,7 +121,10 @@ public sealed class FindSimilarClaimsHandler(Db db) : IQueryHandler<FindSimilarC
             .ToList();
     }
 
-    /// Common terms from the cache; the rest (new or rare, so cheap) counted live from the index.
+    private static string AnyReading(IReadOnlyList<string> readings) => string.Join(" OR ", readings.Select(r => $"\"{r}\""));
+
+    /// Common terms from the cache; the rest (new or rare, so cheap) counted live from the index, up to LiveCountCap
+    /// claims: until the next refresh, a term that became common since the last one costs no more than that.
     private static async Task<Dictionary<string, long>> FrequenciesAsync(SqliteConnection connection, List<string> terms, CancellationToken ct)
     {
         var cached = (await connection.QueryAsync<(string Term, long Docs)>(new CommandDefinition(
@@ -119,8 +132,10 @@ public sealed class FindSimilarClaimsHandler(Db db) : IQueryHandler<FindSimilarC
             .ToDictionary(t => t.Term, t => t.Docs, StringComparer.Ordinal);
         foreach (var term in terms.Where(t => !cached.ContainsKey(t)))
         {
-            cached[term] = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                "SELECT doc FROM claims_fts_terms WHERE term = @term", new { term }, cancellationToken: ct)) ?? 0;
+            cached[term] = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT count(*) FROM (SELECT 1 FROM claim_search WHERE claim_search MATCH @match LIMIT @LiveCountCap)",
+                new { match = $"\"{term}\"", LiveCountCap },
+                cancellationToken: ct));
         }
 
         return cached;
@@ -128,7 +143,7 @@ public sealed class FindSimilarClaimsHandler(Db db) : IQueryHandler<FindSimilarC
 
     private static async Task<IEnumerable<long>> MatchAsync(SqliteConnection connection, string match, int limit, CancellationToken ct) =>
         await connection.QueryAsync<long>(new CommandDefinition(
-            "SELECT rowid FROM claims_fts WHERE claims_fts MATCH @match ORDER BY rowid DESC LIMIT @limit", new { match, limit }, cancellationToken: ct));
+            "SELECT rowid FROM claim_search WHERE claim_search MATCH @match ORDER BY rowid DESC LIMIT @limit", new { match, limit }, cancellationToken: ct));
 
-    private sealed record Candidate(long Id, string Title, string Text, string? TranslationEn, string Language, string Status, string Claimant);
+    private sealed record Candidate(long Id, string Title, string Text, string? TranslationEn, string Language, string Status, string Claimant, string Terms);
 }

@@ -22,7 +22,7 @@ public sealed class RefreshSearchStatisticsHandler(Db db, TimeProvider clock) : 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM search_term_stats", transaction: transaction, cancellationToken: cancellationToken));
         var terms = await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO search_term_stats (term, docs) SELECT term, doc FROM claims_fts_terms WHERE doc >= @CommonTermDocuments",
+            "INSERT INTO search_term_stats (term, docs) SELECT term, doc FROM claim_search_vocab WHERE doc >= @CommonTermDocuments",
             new { CommonTermDocuments },
             transaction,
             cancellationToken: cancellationToken));

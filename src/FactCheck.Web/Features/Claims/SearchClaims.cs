@@ -5,7 +5,8 @@ using Mediator;
 
 namespace FactCheck.Web.Features.Claims;
 
-/// Full-text search over what was said, its title and its English translation, with filters, sorting and paging.
+/// Full-text search over what was said, its title and its English translation, through their stems (ClaimSearchIndex),
+/// with filters, sorting and paging.
 [AllowAnyStaff]
 public sealed record SearchClaims : IQuery<ClaimSearchPage>
 {
@@ -90,9 +91,9 @@ public sealed class SearchClaimsHandler(Db db) : IQueryHandler<SearchClaims, Cla
         else
         {
             // CROSS JOIN keeps SQLite from reordering the joins: the window of matches is always the outer loop.
-            var rank = sort == "relevance" ? ", bm25(claims_fts, 4.0, 1.0, 1.0) AS rank" : "";
+            var rank = sort == "relevance" ? ", bm25(claim_search, 4.0, 1.0) AS rank" : "";
             var source = $"""
-                (SELECT rowid AS id{rank} FROM claims_fts WHERE claims_fts MATCH @Match ORDER BY rowid DESC LIMIT @Window) w
+                (SELECT rowid AS id{rank} FROM claim_search WHERE claim_search MATCH @Match ORDER BY rowid DESC LIMIT @Window) w
                 CROSS JOIN claims c ON c.id = w.id CROSS JOIN claimants p ON p.id = c.claimant_id
                 """;
             var where = filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters);
@@ -109,7 +110,7 @@ public sealed class SearchClaimsHandler(Db db) : IQueryHandler<SearchClaims, Cla
 
     private static async Task<bool> WindowIsFullAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string match, int window, CancellationToken ct) =>
         await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH @match LIMIT @window + 1)", new { match, window }, cancellationToken: ct)) > window;
+            "SELECT count(*) FROM (SELECT 1 FROM claim_search WHERE claim_search MATCH @match LIMIT @window + 1)", new { match, window }, cancellationToken: ct)) > window;
 
     private static List<string> Filters(SearchClaims query)
     {

@@ -3,9 +3,9 @@ using System.Text;
 
 namespace FactCheck.Web.Features.Claims;
 
-/// How claim text is cut into search terms, the same way SQLite's unicode61 tokenizer (remove_diacritics 2) cuts
-/// it, plus the stop words of both desk languages. A query word must come out exactly as the index stored it, or
-/// the index never finds it.
+/// How text is cut into words: letters and numbers as SQLite's unicode61 tokenizer keeps them, lower case, accents
+/// on Latin letters folded ("Pašinjan" -> "pasinjan"), plus the stop words of both desk languages. The index
+/// (ClaimSearchIndex) stores these words and their stems; a query goes through the same code, so it finds them.
 public static class SearchText
 {
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
@@ -73,7 +73,10 @@ public static class SearchText
     public static IReadOnlyList<string> Terms(string? text) =>
         Tokens(text).Where(t => t.Length > 1 && !StopWords.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
 
-    /// An FTS5 MATCH expression that requires every word, the last one as a prefix (search-as-you-type).
+    public static bool IsStopWord(string word) => StopWords.Contains(word);
+
+    /// An FTS5 MATCH expression that requires every word in any of its readings (the word itself or an Indonesian or
+    /// English stem: the query's language is unknown), the last word also as a prefix (search-as-you-type).
     public static string? AllWordsQuery(string? text)
     {
         var words = Tokens(text).Distinct(StringComparer.Ordinal).Take(12).ToList();
@@ -82,6 +85,16 @@ public static class SearchText
             return null;
         }
 
-        return string.Join(' ', words.Select((w, i) => i == words.Count - 1 ? $"\"{w}\"*" : $"\"{w}\""));
+        // FTS5 wants AND spelled out between bracketed groups.
+        return string.Join(" AND ", words.Select((w, i) =>
+        {
+            var readings = WordStems.Readings(w).Select(r => $"\"{r}\"").ToList();
+            if (i == words.Count - 1)
+            {
+                readings[0] += "*";
+            }
+
+            return readings.Count == 1 ? readings[0] : $"({string.Join(" OR ", readings)})";
+        }));
     }
 }

@@ -191,6 +191,7 @@ public static class ClaimCreation
         // The id makes the slug unique without a retry loop, and keeps it stable if the title is edited later.
         var slug = $"{ClaimRules.Slugify(claim.Title)}-{id}";
         await db.ExecuteAsync("UPDATE claims SET slug = @slug WHERE id = @id", new { slug, id }, cancellationToken);
+        await ClaimSearchIndex.WriteAsync(db, id, claim.Title, claim.Text, claim.Language, claim.TranslationEn, cancellationToken);
         foreach (var topic in claim.Topics)
         {
             await db.ExecuteAsync("INSERT INTO claim_topics (claim_id, topic) VALUES (@id, @topic)", new { id, topic }, cancellationToken);

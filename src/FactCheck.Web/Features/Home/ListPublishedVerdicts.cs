@@ -39,7 +39,7 @@ public sealed record PublishedVerdict(
 }
 
 /// The cleaned-up filters of a verdict list: user text never reaches SQL except as bound parameters. Match is an
-/// FTS5 expression built by SearchText (quoted words only); NoWords marks a search for text with no word in it
+/// FTS5 expression built by SearchText (quoted words and their stems only); NoWords marks a search for text with no word in it
 /// ("***"), which finds nothing rather than everything.
 public sealed record VerdictFilter(string? Match, string? Rating, string? Topic, long? ClaimantId, bool NoWords = false)
 {
@@ -102,7 +102,7 @@ public static class PublishedVerdictReader
         }
 
         var conditions = new List<string>();
-        if (filter.Match is not null) conditions.Add("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH @Match)");
+        if (filter.Match is not null) conditions.Add("c.id IN (SELECT rowid FROM claim_search WHERE claim_search MATCH @Match)");
         if (filter.Rating is not null) conditions.Add("v.rating = @Rating");
         if (filter.Topic is not null) conditions.Add("EXISTS (SELECT 1 FROM claim_topics t WHERE t.claim_id = c.id AND t.topic = @Topic)");
         if (filter.ClaimantId is not null) conditions.Add("c.claimant_id = @ClaimantId");
