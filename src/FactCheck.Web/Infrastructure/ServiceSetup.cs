@@ -41,6 +41,7 @@ public static class ServiceSetup
         services.AddSingleton<Features.Dashboard.DashboardSnapshots>();
         services.AddSingleton<Features.Review.RatingScale>();
         services.AddSingleton<Features.Review.ReviewPolicy>();
+        services.AddSingleton<Features.Claims.ClaimChangePolicy>();
         services.AddSingleton<Features.Reminders.Deadlines>();
         services.AddSingleton<InboxNotifier>();
 
@@ -58,6 +59,7 @@ public static class ServiceSetup
                 typeof(ValidationBehavior<,>),
                 typeof(TransactionBehavior<,>),
                 typeof(Features.Review.ReviewPolicyBehavior<,>),
+                typeof(Features.Claims.ClaimChangeBehavior<,>),
             ];
         });
 

@@ -52,7 +52,7 @@ public sealed class HostileApiInputTests(ITestOutputHelper output) : IDisposable
         {
             new("POST /api/tokens", "tokens", "", typeof(Web.Features.Accounts.IssueApiToken), () => Task.FromResult(new Target("/api/tokens")),
                 _ => Task.FromResult<object?>(new { username = "checker", password = TestApp.DemoPassword }), MayWrite: new HashSet<string> { "api_tokens", "audit_log", "sign_in_attempts", "login_attempts" }),
-            new("POST /api/claims/", "submit claim", "checker", typeof(SubmitClaim), () => Task.FromResult(new Target("/api/claims/")),
+            new("POST /api/claims/", "submit claim", "editor", typeof(SubmitClaim), () => Task.FromResult(new Target("/api/claims/")),
                 _ => Task.FromResult<object?>(new SubmitClaim
                 {
                     Title = "Pasukan Azerbaijan menyerang gedung di Stepanakert",

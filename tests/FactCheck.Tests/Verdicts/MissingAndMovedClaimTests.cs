@@ -86,10 +86,10 @@ public sealed class MovedAndRejectedClaimTests(VerdictsApp fixture) : IClassFixt
         await PublicPage.GetAsync(fixture.App, PublicPage.Url(duplicate.Slug, language));
         Assert.True((await PublicPage.GetAsync(fixture.App, PublicPage.Url(duplicate.Slug, language))).FromCache);
 
-        await fixture.App.SendAsync(new LinkClaims { FromClaimId = duplicate.Id, ToClaimId = survivor.Id, Relation = "same-as" }, flow.Review.Checker);
+        await fixture.App.SendAsync(new LinkClaims { FromClaimId = duplicate.Id, ToClaimId = survivor.Id, Relation = "same-as" }, flow.Review.Editor);
         var moved = await PublicPage.GetAsync(fixture.App, PublicPage.Url(duplicate.Slug, language));
 
-        Assert.Equal(HttpStatusCode.Redirect, moved.Status);
+        Assert.Equal(HttpStatusCode.MovedPermanently, moved.Status);
         var location = moved.Response.Headers.Location!;
         Assert.Equal("http://localhost" + PublicPage.Url(survivor.Slug, language), location.OriginalString);
         var target = await PublicPage.GetAsync(fixture.App, location.PathAndQuery);
@@ -103,7 +103,7 @@ public sealed class MovedAndRejectedClaimTests(VerdictsApp fixture) : IClassFixt
         var flow = fixture.Workflow;
         var original = await flow.SubmitAsync();
         var duplicate = await flow.SubmitAsync();
-        await fixture.App.SendAsync(new LinkClaims { FromClaimId = duplicate.Id, ToClaimId = original.Id, Relation = "same-as" }, flow.Review.Checker);
+        await fixture.App.SendAsync(new LinkClaims { FromClaimId = duplicate.Id, ToClaimId = original.Id, Relation = "same-as" }, flow.Review.Editor);
 
         var page = await PublicPage.GetAsync(fixture.App, PublicPage.Url(duplicate.Slug));
 

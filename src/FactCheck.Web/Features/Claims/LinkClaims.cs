@@ -7,7 +7,7 @@ namespace FactCheck.Web.Features.Claims;
 /// Links two claims: FromClaimId &lt;relation&gt; ToClaimId, e.g. Baku's statement "denies" the accusation;
 /// "same-as" merges FromClaimId (the duplicate) into ToClaimId (the original).
 [AllowRoles(Roles.Editor, Roles.FactChecker)]
-public sealed record LinkClaims : ICommand<long>, IValidatableObject
+public sealed record LinkClaims : ICommand<long>, IValidatableObject, IChangesClaims
 {
     public long FromClaimId { get; set; }
 
@@ -18,6 +18,12 @@ public sealed record LinkClaims : ICommand<long>, IValidatableObject
 
     [StringLength(1000)]
     public string? Note { get; set; }
+
+    public IEnumerable<ClaimTouch> ClaimsTouched()
+    {
+        var change = Relation == "same-as" ? ClaimChange.Merge : ClaimChange.Link;
+        return [new(FromClaimId, change), new(ToClaimId, change)];
+    }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
