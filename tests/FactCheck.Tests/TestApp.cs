@@ -42,6 +42,8 @@ public partial class TestApp : WebApplicationFactory<Program>
             ["FactCheck:DemoData"] = demoData ? "true" : "false",
             ["FactCheck:DemoPassword"] = DemoPassword,
             ["FactCheck:Jobs:Enabled"] = "false",
+            // Outside Development the app needs its public address (it never takes one from the Host header).
+            ["FactCheck:PublicUrl"] = "http://localhost",
             ["FactCheck:Security:LoginRequestsPerMinute"] = "10000",
             ["FactCheck:Security:TipsPerTenMinutes"] = "10000",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -50,6 +52,9 @@ public partial class TestApp : WebApplicationFactory<Program>
         {
             this.settings[key] = value;
         }
+
+        // Outside Development cookies are Secure: clients talk HTTPS, as browsers reach a production desk.
+        ClientOptions.BaseAddress = new Uri("https://localhost");
     }
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
@@ -148,7 +153,7 @@ public partial class TestApp : WebApplicationFactory<Program>
     }
 
     /// An HTTP client that keeps cookies and does not follow redirects, so tests see 302s.
-    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientOptions.BaseAddress });
 
     /// Signs in through the real /login form, antiforgery token included.
     public async Task<HttpResponseMessage> SignInAsync(HttpClient client, string username, string password)

@@ -16,6 +16,13 @@ public static class AppSetup
     /// Migrates and seeds the database and registers recurring jobs before the server takes requests.
     public static async Task InitializeFactCheckAsync(this WebApplication app)
     {
+        if (StartupProblems(app).ToList() is { Count: > 0 } problems)
+        {
+            var reason = string.Join(" ", problems);
+            app.Logger.LogCritical("FactCheck cannot start: {Reason}", reason);
+            throw new InvalidOperationException("FactCheck cannot start: " + reason);
+        }
+
         try
         {
             await app.Services.GetRequiredService<Bootstrap>().RunAsync();
@@ -67,8 +74,29 @@ public static class AppSetup
         }
     }
 
+    /// Configuration the app refuses to run with, each naming its key.
+    private static IEnumerable<string> StartupProblems(WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(app.Configuration[$"{FactCheckOptions.Section}:PublicUrl"]))
+        {
+            yield return "FactCheck:PublicUrl is required outside Development: set it to the public site's address (e.g. https://cekfakta.example.id), "
+                + "so absolute links (feeds, ClaimReview, canonical links, e-mail) never come from a request's Host header.";
+        }
+
+        foreach (var problem in ReverseProxy.Problems(app.Configuration))
+        {
+            yield return problem;
+        }
+    }
+
     public static WebApplication MapFactCheck(this WebApplication app)
     {
+        // First: everything after it (rate limits, sign-in throttle, HSTS, Secure cookies) sees the reader's address and scheme.
+        if (ReverseProxy.IsConfigured(app.Configuration))
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseFactCheckSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages(async context =>

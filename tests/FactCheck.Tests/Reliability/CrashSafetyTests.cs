@@ -177,6 +177,7 @@ public sealed class CrashSafetyTests(Xunit.Abstractions.ITestOutputHelper output
             info.Environment["FactCheck__DemoData"] = "true";
             info.Environment["FactCheck__DemoPassword"] = password;
             info.Environment["FactCheck__Jobs__Enabled"] = "false";
+            info.Environment["FactCheck__PublicUrl"] = "https://factcheck.example";
             info.Environment["FactCheck__Security__LoginRequestsPerMinute"] = "10000";
             info.Environment["Logging__LogLevel__Default"] = "Warning";
             info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";

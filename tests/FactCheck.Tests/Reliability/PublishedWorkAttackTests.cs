@@ -81,7 +81,7 @@ public sealed class PublishedWorkAttackTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Conflict, intoNew.StatusCode);
         Assert.Equal(HttpStatusCode.Created, merged.StatusCode);
-        var reader = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var reader = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = app.ClientOptions.BaseAddress });
         var old = await reader.GetAsync(Flagship);
         Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
         Assert.Equal($"http://localhost/verdicts/{survivorSlug}", old.Headers.Location!.OriginalString);
