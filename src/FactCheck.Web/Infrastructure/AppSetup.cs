@@ -77,10 +77,15 @@ public static class AppSetup
     /// Configuration the app refuses to run with, each naming its key.
     private static IEnumerable<string> StartupProblems(WebApplication app)
     {
-        if (!app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(app.Configuration[$"{FactCheckOptions.Section}:PublicUrl"]))
+        var publicUrl = app.Configuration[$"{FactCheckOptions.Section}:PublicUrl"];
+        if (!app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(publicUrl))
         {
             yield return "FactCheck:PublicUrl is required outside Development: set it to the public site's address (e.g. https://cekfakta.example.id), "
                 + "so absolute links (feeds, ClaimReview, canonical links, e-mail) never come from a request's Host header.";
+        }
+        else if (!app.Environment.IsDevelopment() && PublicSite.IsWebAddressOrEmpty(publicUrl) && !publicUrl!.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return $"FactCheck:PublicUrl is '{publicUrl}': outside Development the site is served over HTTPS only (its cookies are Secure), so give its https:// address.";
         }
 
         foreach (var problem in ReverseProxy.Problems(app.Configuration))
@@ -99,6 +104,11 @@ public static class AppSetup
 
         app.UseFactCheckSecurityHeaders();
         app.UseExceptionHandler();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseMiddleware<HttpsOnly>();
+        }
+
         app.UseStatusCodePages(async context =>
         {
             // The API answers bare status codes (404 for an unknown route, 405...) with problem details too.

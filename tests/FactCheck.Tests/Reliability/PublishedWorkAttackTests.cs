@@ -84,7 +84,7 @@ public sealed class PublishedWorkAttackTests : IDisposable
         var reader = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = app.ClientOptions.BaseAddress });
         var old = await reader.GetAsync(Flagship);
         Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
-        Assert.Equal($"http://localhost/verdicts/{survivorSlug}", old.Headers.Location!.OriginalString);
+        Assert.Equal($"https://localhost/verdicts/{survivorSlug}", old.Headers.Location!.OriginalString);
         var page = await reader.GetStringAsync($"/verdicts/{survivorSlug}");
         Assert.Contains("Azerbaijani forces attacked buildings in Stepanakert", page, StringComparison.Ordinal);
         Assert.Contains("was merged into this one", page, StringComparison.Ordinal);

@@ -91,7 +91,7 @@ public sealed class MovedAndRejectedClaimTests(VerdictsApp fixture) : IClassFixt
 
         Assert.Equal(HttpStatusCode.MovedPermanently, moved.Status);
         var location = moved.Response.Headers.Location!;
-        Assert.Equal("http://localhost" + PublicPage.Url(survivor.Slug, language), location.OriginalString);
+        Assert.Equal("https://localhost" + PublicPage.Url(survivor.Slug, language), location.OriginalString);
         var target = await PublicPage.GetAsync(fixture.App, location.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, target.Status);
         Assert.Single(target.Document.QuerySelectorAll("[data-testid=verdict]"));
