@@ -88,6 +88,13 @@ public static class AppSetup
             yield return $"FactCheck:PublicUrl is '{publicUrl}': outside Development the site is served over HTTPS only (its cookies are Secure), so give its https:// address.";
         }
 
+        var smtp = new FactCheckOptions.SmtpOptions();
+        app.Configuration.GetSection($"{FactCheckOptions.Section}:Smtp").Bind(smtp);
+        if (Features.Mail.SmtpPost.ConfigurationProblem(smtp) is { } mail)
+        {
+            yield return mail;
+        }
+
         foreach (var problem in ReverseProxy.Problems(app.Configuration))
         {
             yield return problem;

@@ -194,8 +194,9 @@ public sealed class FactCheckOptions
 
         public int Port { get; set; } = 587;
 
-        /// None, Auto, StartTls or SslOnConnect.
-        public string Security { get; set; } = "Auto";
+        /// StartTls (the default: upgrade port 587 to TLS, or fail), SslOnConnect (port 465), Auto (TLS when the server
+        /// offers it) or None. A username and password are only ever sent over TLS.
+        public string Security { get; set; } = "StartTls";
 
         public string? Username { get; set; }
 
