@@ -23,6 +23,11 @@ public sealed class Bootstrap(Db db, IServiceScopeFactory scopes, IOptions<FactC
             logger.LogInformation("Applied {Count} migration(s): {Scripts}", applied.Count, string.Join(", ", applied));
         }
 
+        if (await AuditChain.ChainOlderRowsAsync(db, cancellationToken) is > 0 and var chained)
+        {
+            logger.LogInformation("Chained {Count} audit row(s) written before the audit log's hash chain", chained);
+        }
+
         await using var connection = await db.OpenAsync(cancellationToken);
         var users = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM users", cancellationToken: cancellationToken));
         var statistics = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM search_stats_meta", cancellationToken: cancellationToken));

@@ -198,25 +198,9 @@ public sealed class TransactionBehavior<TMessage, TResponse>(
                 entries = [new AuditEntry(context.Action, "command", typeof(TMessage).Name, null, CommandContext.Serialize(message))];
             }
 
-            foreach (var entry in entries)
+            if (entries.Count > 0)
             {
-                await context.ExecuteAsync(
-                    """
-                    INSERT INTO audit_log (at, actor_id, actor_name, action, entity, entity_id, before_json, after_json)
-                    VALUES (@At, @ActorId, @ActorName, @Action, @Entity, @EntityId, @BeforeJson, @AfterJson)
-                    """,
-                    new
-                    {
-                        At = context.Now,
-                        ActorId = context.Actor.UserId,
-                        ActorName = context.Actor.Name,
-                        entry.Action,
-                        entry.Entity,
-                        entry.EntityId,
-                        entry.BeforeJson,
-                        entry.AfterJson,
-                    },
-                    cancellationToken);
+                await AuditWriter.WriteAsync(context, entries, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
