@@ -60,7 +60,7 @@ public sealed class Bootstrap(Db db, IServiceScopeFactory scopes, IOptions<FactC
             ct);
         if (created.GeneratedPassword is { } password)
         {
-            Announce($"First admin account created: username '{username}', password '{password}'. It is shown only this once: sign in and change it, or set FactCheck:Admin:Password before the first start.");
+            Announce($"First admin account created: username '{username}', password '{password}'. It is shown only this once; the first sign-in asks for a new one. (Set FactCheck:Admin:Password before the first start to choose it instead.)");
         }
         else
         {
