@@ -31,6 +31,7 @@ public class PipelineBenchmarks
         builder.Configuration["FactCheck:DemoData"] = "true";
         builder.Configuration["FactCheck:DemoPassword"] = "Benchmark-Password-1";
         builder.Configuration["FactCheck:Jobs:Enabled"] = "false";
+        builder.Configuration["FactCheck:PublicUrl"] = TlsProxy.PublicUrl;
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         builder.AddFactCheck();
         app = builder.Build();
