@@ -1,4 +1,3 @@
-using Dapper;
 using FactCheck.Web.Features.Review;
 using FactCheck.Web.Infrastructure.Database;
 using FactCheck.Web.Infrastructure.Pipeline;
@@ -22,16 +21,7 @@ public sealed class FindChangeableClaimsHandler(Db db, CurrentActor current, Cla
         }
 
         await using var connection = await db.OpenAsync(cancellationToken);
-        // The columns the policy reads; the verdict and vote details of ReviewState do not matter to it.
-        var states = await connection.QueryAsync<ReviewState>(new CommandDefinition(
-            """
-            SELECT c.id AS ClaimId, c.status AS Status, c.version AS Version, c.kind AS Kind, c.assignee_id AS AssigneeId,
-                   u.display_name AS AssigneeName, c.assigned_by AS AssignedBy, c.published_verdict_id AS PublishedVerdictId, c.created_by AS CreatedBy
-            FROM claims c LEFT JOIN users u ON u.id = c.assignee_id
-            WHERE c.id IN @ids
-            """,
-            new { ids },
-            cancellationToken: cancellationToken));
+        var states = (await ClaimChangeState.LoadAsync(connection, null, ids, cancellationToken)).Values;
         return states.Where(s => policy.Decide(s, current.Actor, query.Change).Allowed).Select(s => s.ClaimId).ToHashSet();
     }
 }

@@ -1,3 +1,4 @@
+using Dapper;
 using FactCheck.Web.Features.Review;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
@@ -113,18 +114,20 @@ public sealed class ClaimChangeBehavior<TMessage, TResponse>(ClaimChangePolicy p
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        var context = CommandContext.Current;
-        var states = new Dictionary<long, ReviewState?>();
-        foreach (var touch in message.ClaimsTouched().Distinct())
+        var touches = message.ClaimsTouched().Distinct().ToList();
+        if (touches.Count > 0)
         {
-            foreach (var claimId in await ClaimsOfAsync(context, touch, cancellationToken))
+            var context = CommandContext.Current;
+            var claims = new List<(long ClaimId, ClaimChange Change)>();
+            foreach (var touch in touches)
             {
-                if (!states.TryGetValue(claimId, out var state))
-                {
-                    states[claimId] = state = await ReviewState.LoadAsync(context, claimId, cancellationToken);
-                }
+                claims.AddRange((await ClaimsOfAsync(context, touch, cancellationToken)).Select(id => (id, touch.Change)));
+            }
 
-                var decision = state is null ? null : policy.Decide(state, context.Actor, touch.Change);
+            var states = await ClaimChangeState.LoadAsync(context.Connection, context.Transaction, claims.Select(c => c.ClaimId), cancellationToken);
+            foreach (var (claimId, change) in claims)
+            {
+                var decision = states.TryGetValue(claimId, out var state) ? policy.Decide(state, context.Actor, change) : null;
                 if (decision is { Allowed: false })
                 {
                     throw decision.Refusal == Refusal.Forbidden ? new ForbiddenException(decision.Reason!) : new ConflictException(decision.Reason!);
@@ -147,5 +150,26 @@ public sealed class ClaimChangeBehavior<TMessage, TResponse>(ClaimChangePolicy p
             new { linkId, touch.ClaimId },
             ct)).ToList();
         return ends.Count == 1 ? [ends[0].From, ends[0].To] : [touch.ClaimId];
+    }
+}
+
+/// What ClaimChangePolicy reads of claims, in one query: their state, assignee, published verdict and who recorded them.
+public static class ClaimChangeState
+{
+    public static async Task<Dictionary<long, ReviewState>> LoadAsync(
+        Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction? transaction, IEnumerable<long> claimIds, CancellationToken ct)
+    {
+        var ids = claimIds.Distinct().ToList();
+        var states = await connection.QueryAsync<ReviewState>(new CommandDefinition(
+            """
+            SELECT c.id AS ClaimId, c.status AS Status, c.version AS Version, c.kind AS Kind, c.assignee_id AS AssigneeId,
+                   u.display_name AS AssigneeName, c.assigned_by AS AssignedBy, c.published_verdict_id AS PublishedVerdictId, c.created_by AS CreatedBy
+            FROM claims c LEFT JOIN users u ON u.id = c.assignee_id
+            WHERE c.id IN @ids
+            """,
+            new { ids },
+            transaction,
+            cancellationToken: ct));
+        return states.ToDictionary(s => s.ClaimId);
     }
 }

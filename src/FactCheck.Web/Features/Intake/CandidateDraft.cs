@@ -47,9 +47,16 @@ public sealed class CandidateDraft
         }
 
         return extraction.Candidates
-            .Select(c => new CandidateDraft(c, extraction.Outlet, extraction.PublishedOn, repeats.TryGetValue(c.Number, out var id) ? id : null))
+            .Select(c => new CandidateDraft(c, extraction.Outlet, extraction.PublishedOn, repeats.TryGetValue(c.Number, out var id) ? id : null) { Changeable = changeable })
             .ToList();
     }
+
+    /// The recorded claims the extraction says the article may repeat, to ask which of them the person may add to.
+    public static List<long> RecordedClaimIds(ArticleCandidates extraction) =>
+        extraction.Candidates.SelectMany(c => c.Matches).Select(m => m.ClaimId).Distinct().ToList();
+
+    /// Recorded claims the person may add the article to as an appearance (ClaimChangePolicy); the others are shown, greyed.
+    public IReadOnlySet<long> Changeable { get; init; } = new HashSet<long>();
 
     public ProposedClaim Proposed { get; }
 
