@@ -95,6 +95,10 @@ public sealed class MovedAndRejectedClaimTests(VerdictsApp fixture) : IClassFixt
         var target = await PublicPage.GetAsync(fixture.App, location.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, target.Status);
         Assert.Single(target.Document.QuerySelectorAll("[data-testid=verdict]"));
+        // The survivor's version history says what was merged into it, linking the old address.
+        var merge = target.One("[data-testid=merges] [data-testid=merge]");
+        Assert.Contains(duplicate.Slug, merge.QuerySelector("a")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.NotNull(merge.QuerySelector("time"));
     }
 
     [Fact]
