@@ -51,7 +51,7 @@ public sealed class HostileApiInputTests(ITestOutputHelper output) : IDisposable
         var cases = new List<Case>
         {
             new("POST /api/tokens", "tokens", "", typeof(Web.Features.Accounts.IssueApiToken), () => Task.FromResult(new Target("/api/tokens")),
-                _ => Task.FromResult<object?>(new { username = "checker", password = TestApp.DemoPassword }), MayWrite: new HashSet<string> { "api_tokens", "audit_log", "sign_in_failures" }),
+                _ => Task.FromResult<object?>(new { username = "checker", password = TestApp.DemoPassword, name = "newsroom CMS" }), MayWrite: new HashSet<string> { "api_tokens", "audit_log", "sign_in_failures" }),
             new("POST /api/claims/", "submit claim", "editor", typeof(SubmitClaim), () => Task.FromResult(new Target("/api/claims/")),
                 _ => Task.FromResult<object?>(new SubmitClaim
                 {
