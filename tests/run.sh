@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Runs every FactCheck test on a fresh Debian machine that has only the .NET SDK.
-# Installs Debian's chromium for the browser tests when it is missing, then runs the whole solution.
+# Installs Debian's chromium (browser tests) and nginx-light (reverse-proxy test) when missing, then runs the whole solution.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Debian's chromium for the browser tests..."
+# Debian's chromium for the browser tests, and nginx-light for the test that runs the app behind a reverse proxy.
+missing=""
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+{ [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1; } || missing="$missing nginx-light"
+if [ -n "$missing" ]; then
+  echo "Installing Debian's$missing for the tests..."
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -6,6 +6,11 @@ if (BackupCommandLine.Handles(args))
     return await BackupCommandLine.RunAsync(args, Console.Out, Console.Error);
 }
 
+if (FactCheck.Web.Features.Admin.AuditCommandLine.Handles(args))
+{
+    return await FactCheck.Web.Features.Admin.AuditCommandLine.RunAsync(args, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFactCheck();
 

@@ -49,6 +49,7 @@ public sealed partial class BlazorCircuit(Uri baseUri, CookieContainer cookies, 
             .WithUrl(new Uri(baseUri, "_blazor"), o =>
             {
                 o.Cookies = cookies;
+                o.Headers[TlsProxy.Header] = "https";
                 o.Transports = HttpTransportType.WebSockets;
             });
         builder.Services.AddSingleton<IHubProtocol, BlazorPackProtocol>();
@@ -99,9 +100,10 @@ public sealed partial class BlazorCircuit(Uri baseUri, CookieContainer cookies, 
 
     /// Signs a staff member in through the real /login form, antiforgery token included; the cookie the browser's
     /// container then holds serves every circuit opened with it.
-    public static async Task SignInAsync(HttpClient browser, string username, string password)
+    public static async Task SignInAsync(HttpClient browser, CookieContainer cookies, string username, string password)
     {
         var page = await browser.GetStringAsync("/login");
+        TlsProxy.KeepSecureCookies(cookies);
         var token = AntiforgeryField().Match(page).Groups[1].Value;
         using var response = await browser.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -110,6 +112,7 @@ public sealed partial class BlazorCircuit(Uri baseUri, CookieContainer cookies, 
             ["Input.Username"] = username,
             ["Input.Password"] = password,
         }));
+        TlsProxy.KeepSecureCookies(cookies);
         using var signedIn = await browser.GetAsync("/dashboard");
         if (response.StatusCode != HttpStatusCode.Redirect || signedIn.StatusCode != HttpStatusCode.OK)
         {

@@ -52,6 +52,7 @@ public sealed class ClaimCorpus : IAsyncDisposable
         builder.Configuration["FactCheck:DemoData"] = "true";
         builder.Configuration["FactCheck:DemoPassword"] = "Benchmark-Password-1";
         builder.Configuration["FactCheck:Jobs:Enabled"] = "false";
+        builder.Configuration["FactCheck:PublicUrl"] = TlsProxy.PublicUrl;
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         builder.AddFactCheck();
         var app = builder.Build();

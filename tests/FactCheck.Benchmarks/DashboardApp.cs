@@ -37,6 +37,8 @@ public sealed class DashboardApp(WebApplication app) : IAsyncDisposable
         builder.Configuration["FactCheck:Admin:Password"] = DashboardCorpus.Password;
         builder.Configuration["FactCheck:Jobs:Enabled"] = "false";
         builder.Configuration["FactCheck:Security:LoginRequestsPerMinute"] = "10000";
+        builder.Configuration["FactCheck:PublicUrl"] = TlsProxy.PublicUrl;
+        builder.Configuration["FactCheck:ReverseProxy:KnownProxies"] = "127.0.0.1";
         builder.Logging.ClearProviders();
         if (logWarnings)
         {

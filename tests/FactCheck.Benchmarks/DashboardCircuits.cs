@@ -48,9 +48,9 @@ public static class DashboardCircuits
 
         var baseUri = new Uri(origin + "/");
         var cookies = new CookieContainer();
-        using var browser = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = baseUri };
-        await BlazorCircuit.SignInAsync(browser, DashboardCorpus.EditorName, DashboardCorpus.Password);
-        using var api = new HttpClient { BaseAddress = baseUri };
+        using var browser = TlsProxy.Via(new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = baseUri });
+        await BlazorCircuit.SignInAsync(browser, cookies, DashboardCorpus.EditorName, DashboardCorpus.Password);
+        using var api = TlsProxy.Via(new HttpClient { BaseAddress = baseUri });
         using (var issued = await api.PostAsJsonAsync("/api/tokens", new { username = DashboardCorpus.EditorName, password = DashboardCorpus.Password }))
         {
             var token = await issued.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();

@@ -90,8 +90,8 @@ public static class LoadScenario
             server.EnsureRunning();
 
             var cookies = new CookieContainer();
-            using var browser = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = baseUri };
-            await BlazorCircuit.SignInAsync(browser, "editor", PublicPageApp.DemoPassword);
+            using var browser = TlsProxy.Via(new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = baseUri });
+            await BlazorCircuit.SignInAsync(browser, cookies, "editor", PublicPageApp.DemoPassword);
             report.MemoryBefore = await ServerMemory.ReadAsync(server.Process.Id, cancellationToken);
             Console.WriteLine($"Opening {settings.Circuits} staff circuits (the editor's /queue and /dashboard, alternately) ...");
             var circuits = await BlazorCircuit.OpenAsync(baseUri, cookies, browser, settings.Circuits, i => i % 2 == 0 ? "queue" : "dashboard");
@@ -182,11 +182,11 @@ public static class LoadScenario
 
     /// A client as the readers' and the staff's: no cookies (the staff send a bearer token), connections kept open.
     private static HttpClient NewClient(Uri baseUri) =>
-        new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = int.MaxValue })
+        TlsProxy.Via(new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = int.MaxValue })
         {
             BaseAddress = baseUri,
             Timeout = LoadRecorder.RequestTimeout,
-        };
+        });
 
     /// The demo's published claims, oldest first, for the staff clients to share out.
     private static async Task<long[]> PublishedClaimsAsync(HttpClient client, CancellationToken cancellationToken)

@@ -12,7 +12,8 @@ namespace FactCheck.Benchmarks;
 
 /// What the mediator pipeline (logging, per-message role lookup, validation, transaction + audit) costs
 /// on top of the SQL a use case runs, on the demo database. The command writes a claim, its topic and
-/// its audit rows in one synchronous (FULL) transaction, so it measures a durable commit too.
+/// its audit rows in one synchronous (FULL) transaction, so it measures a durable commit too; the appearance is a
+/// command the object-level rule checks.
 [MemoryDiagnoser]
 public class PipelineBenchmarks
 {
@@ -31,6 +32,7 @@ public class PipelineBenchmarks
         builder.Configuration["FactCheck:DemoData"] = "true";
         builder.Configuration["FactCheck:DemoPassword"] = "Benchmark-Password-1";
         builder.Configuration["FactCheck:Jobs:Enabled"] = "false";
+        builder.Configuration["FactCheck:PublicUrl"] = TlsProxy.PublicUrl;
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         builder.AddFactCheck();
         app = builder.Build();
@@ -80,6 +82,22 @@ public class PipelineBenchmarks
         });
         return submitted.Id;
     }
+
+    /// A command that changes a recorded claim: the object-level check (ClaimChangeBehavior) loads the claim's state first.
+    [Benchmark]
+    public async Task<long> Appearance_through_the_pipeline()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = editor;
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new AddAppearance
+        {
+            ClaimId = 1,
+            Url = "https://example.org/benchmark/" + Interlocked.Increment(ref appearances),
+            Outlet = "Benchmark Daily",
+        });
+    }
+
+    private long appearances;
 
     [GlobalCleanup]
     public void Cleanup()

@@ -20,6 +20,7 @@ public static class PublicPageApp
             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information", $"--ConnectionStrings:FactCheck=Data Source={Path.Combine(folder, name + ".db")}",
             "--FactCheck:DemoData=true", $"--FactCheck:DemoPassword={DemoPassword}", "--FactCheck:Jobs:Enabled=false",
             $"--FactCheck:PublicCache:Enabled={(cache ? "true" : "false")}",
+            .. TlsProxy.AppSettings,
             .. settings ?? [],
         ], new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["DOTNET_ENVIRONMENT"] = "Production" }, workingDirectory: web);
         await ChildProcesses.WaitUntilReadyAsync(server, ChildProcesses.KestrelReady, origin + "/healthz", TimeSpan.FromMinutes(2), cancellationToken);
@@ -38,7 +39,7 @@ public static class PublicPageApp
     /// The page twice: both 200 without a cookie, the second a cache hit (Age) exactly when the cache is on.
     public static async Task<byte[]> FetchPageAsync(string url, bool expectCacheHit, CancellationToken cancellationToken)
     {
-        using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });
+        using var client = TlsProxy.Via(new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }));
         byte[]? first = null;
         for (var attempt = 1; attempt <= 2; attempt++)
         {

@@ -30,7 +30,7 @@ public static class PublicPageBreakdown
         {
             await using var cached = await StartAsync(Path.Combine(folder, "cached.db"), cache: true);
             await using var uncached = await StartAsync(Path.Combine(folder, "uncached.db"), cache: false);
-            using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false });
+            using var client = TlsProxy.Via(new HttpClient(new SocketsHttpHandler { UseCookies = false }));
             var slug = PublicPageScenario.PagePath[(PublicPageScenario.PagePath.LastIndexOf('/') + 1)..];
             var db = uncached.App.Services.GetRequiredService<Db>();
             string explanation;
@@ -111,6 +111,8 @@ public static class PublicPageBreakdown
         builder.Configuration["FactCheck:DemoData"] = "true";
         builder.Configuration["FactCheck:DemoPassword"] = "Benchmark-Password-1";
         builder.Configuration["FactCheck:Jobs:Enabled"] = "false";
+        builder.Configuration["FactCheck:PublicUrl"] = TlsProxy.PublicUrl;
+        builder.Configuration["FactCheck:ReverseProxy:KnownProxies"] = "127.0.0.1";
         builder.Configuration["FactCheck:PublicCache:Enabled"] = cache ? "true" : "false";
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(url);

@@ -96,6 +96,7 @@ public static class ReminderSweepScenario
         builder.Configuration["FactCheck:DemoData"] = "true";
         builder.Configuration["FactCheck:DemoPassword"] = "Benchmark-Password-1";
         builder.Configuration["FactCheck:Jobs:Enabled"] = "false";
+        builder.Configuration["FactCheck:PublicUrl"] = TlsProxy.PublicUrl;
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         builder.AddFactCheck();
         builder.Services.AddSingleton<TimeProvider>(clock);

@@ -13,7 +13,7 @@ public static partial class Wrk
         ChildProcesses processes, string url, int threads, int connections, int seconds, CancellationToken cancellationToken)
     {
         var output = await processes.RunAsync(
-            "wrk", "wrk", [$"-t{threads}", $"-c{connections}", $"-d{seconds}s", "--latency", url], cancellationToken);
+            "wrk", "wrk", [$"-t{threads}", $"-c{connections}", $"-d{seconds}s", "--latency", "-H", $"{TlsProxy.Header}: https", url], cancellationToken);
         return Parse(output);
     }
 

@@ -27,8 +27,15 @@ public partial class TestApp : WebApplicationFactory<Program>
     // A folder the caller chose outlives this app, so a second app can start on the same database (a restart).
     private readonly bool ownsFolder = true;
 
-    public TestApp(bool demoData = true, IDictionary<string, string?>? settings = null, string? folder = null)
+    private readonly string environment;
+    private readonly System.Net.IPAddress? connectionAddress;
+
+    /// connectionAddress: the peer address every request arrives from, as a socket would report it (the in-memory
+    /// server reports none), for tests of forwarded headers and per-client limits.
+    public TestApp(bool demoData = true, IDictionary<string, string?>? settings = null, string? folder = null, string environment = "Testing", System.Net.IPAddress? connectionAddress = null)
     {
+        this.environment = environment;
+        this.connectionAddress = connectionAddress;
         if (folder is not null)
         {
             this.folder = folder;
@@ -42,6 +49,8 @@ public partial class TestApp : WebApplicationFactory<Program>
             ["FactCheck:DemoData"] = demoData ? "true" : "false",
             ["FactCheck:DemoPassword"] = DemoPassword,
             ["FactCheck:Jobs:Enabled"] = "false",
+            // Outside Development the app needs its public address (it never takes one from the Host header).
+            ["FactCheck:PublicUrl"] = "https://localhost",
             ["FactCheck:Security:LoginRequestsPerMinute"] = "10000",
             ["FactCheck:Security:TipsPerTenMinutes"] = "10000",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -50,6 +59,9 @@ public partial class TestApp : WebApplicationFactory<Program>
         {
             this.settings[key] = value;
         }
+
+        // Outside Development cookies are Secure: clients talk HTTPS, as browsers reach a production desk.
+        ClientOptions.BaseAddress = new Uri("https://localhost");
     }
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
@@ -62,7 +74,7 @@ public partial class TestApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
@@ -72,6 +84,10 @@ public partial class TestApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            if (connectionAddress is { } address)
+            {
+                services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new ConnectionAddress(address));
+            }
         });
     }
 
@@ -161,7 +177,7 @@ public partial class TestApp : WebApplicationFactory<Program>
     }
 
     /// An HTTP client that keeps cookies and does not follow redirects, so tests see 302s.
-    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientOptions.BaseAddress });
 
     /// Signs in through the real /login form, antiforgery token included.
     public async Task<HttpResponseMessage> SignInAsync(HttpClient client, string username, string password)
@@ -197,6 +213,20 @@ public partial class TestApp : WebApplicationFactory<Program>
                 // A file still held open by a finalising connection; the temp folder is cleaned by the OS.
             }
         }
+    }
+
+    /// Sets the connection's peer address before anything else runs, as Kestrel would from the socket.
+    private sealed class ConnectionAddress(System.Net.IPAddress address) : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use(nextMiddleware => context =>
+            {
+                context.Connection.RemoteIpAddress ??= address;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

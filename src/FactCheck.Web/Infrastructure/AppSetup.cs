@@ -16,6 +16,13 @@ public static class AppSetup
     /// Migrates and seeds the database and registers recurring jobs before the server takes requests.
     public static async Task InitializeFactCheckAsync(this WebApplication app)
     {
+        if (StartupProblems(app).ToList() is { Count: > 0 } problems)
+        {
+            var reason = string.Join(" ", problems);
+            app.Logger.LogCritical("FactCheck cannot start: {Reason}", reason);
+            throw new InvalidOperationException("FactCheck cannot start: " + reason);
+        }
+
         try
         {
             await app.Services.GetRequiredService<Bootstrap>().RunAsync();
@@ -67,10 +74,48 @@ public static class AppSetup
         }
     }
 
+    /// Configuration the app refuses to run with, each naming its key.
+    private static IEnumerable<string> StartupProblems(WebApplication app)
+    {
+        var publicUrl = app.Configuration[$"{FactCheckOptions.Section}:PublicUrl"];
+        if (!app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(publicUrl))
+        {
+            yield return "FactCheck:PublicUrl is required outside Development: set it to the public site's address (e.g. https://cekfakta.example.id), "
+                + "so absolute links (feeds, ClaimReview, canonical links, e-mail) never come from a request's Host header.";
+        }
+        else if (!app.Environment.IsDevelopment() && PublicSite.IsWebAddressOrEmpty(publicUrl) && !publicUrl!.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return $"FactCheck:PublicUrl is '{publicUrl}': outside Development the site is served over HTTPS only (its cookies are Secure), so give its https:// address.";
+        }
+
+        var smtp = new FactCheckOptions.SmtpOptions();
+        app.Configuration.GetSection($"{FactCheckOptions.Section}:Smtp").Bind(smtp);
+        if (Features.Mail.SmtpPost.ConfigurationProblem(smtp) is { } mail)
+        {
+            yield return mail;
+        }
+
+        foreach (var problem in ReverseProxy.Problems(app.Configuration))
+        {
+            yield return problem;
+        }
+    }
+
     public static WebApplication MapFactCheck(this WebApplication app)
     {
+        // First: everything after it (rate limits, sign-in throttle, HSTS, Secure cookies) sees the reader's address and scheme.
+        if (ReverseProxy.IsConfigured(app.Configuration))
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseFactCheckSecurityHeaders();
         app.UseExceptionHandler();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseMiddleware<HttpsOnly>();
+        }
+
         app.UseStatusCodePages(async context =>
         {
             // The API answers bare status codes (404 for an unknown route, 405...) with problem details too.

@@ -23,6 +23,11 @@ public sealed class Bootstrap(Db db, IServiceScopeFactory scopes, IOptions<FactC
             logger.LogInformation("Applied {Count} migration(s): {Scripts}", applied.Count, string.Join(", ", applied));
         }
 
+        if (await AuditChain.ChainOlderRowsAsync(db, cancellationToken) is > 0 and var chained)
+        {
+            logger.LogInformation("Chained {Count} audit row(s) written before the audit log's hash chain", chained);
+        }
+
         await using var connection = await db.OpenAsync(cancellationToken);
         var users = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM users", cancellationToken: cancellationToken));
         var statistics = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM search_stats_meta", cancellationToken: cancellationToken));
@@ -61,7 +66,7 @@ public sealed class Bootstrap(Db db, IServiceScopeFactory scopes, IOptions<FactC
             ct);
         if (created.GeneratedPassword is { } password)
         {
-            Announce($"First admin account created: username '{username}', password '{password}'. It is shown only this once: sign in and change it, or set FactCheck:Admin:Password before the first start.");
+            Announce($"First admin account created: username '{username}', password '{password}'. It is shown only this once; the first sign-in asks for a new one. (Set FactCheck:Admin:Password before the first start to choose it instead.)");
         }
         else
         {

@@ -95,8 +95,14 @@ public sealed class FactCheckOptions
 
     public sealed class SecurityOptions
     {
+        /// Failed sign-ins from one client network (IPv4 address or IPv6 /64) within LockoutMinutes that lock the
+        /// account for that network.
         public int MaxFailedLogins { get; set; } = 5;
 
+        /// Failed sign-ins from all networks within LockoutMinutes that lock the account for everyone.
+        public int MaxFailedLoginsPerAccount { get; set; } = 50;
+
+        /// The sliding window failed sign-ins are counted in.
         public int LockoutMinutes { get; set; } = 15;
 
         public int ApiTokenDays { get; set; } = 30;
@@ -188,8 +194,9 @@ public sealed class FactCheckOptions
 
         public int Port { get; set; } = 587;
 
-        /// None, Auto, StartTls or SslOnConnect.
-        public string Security { get; set; } = "Auto";
+        /// StartTls (the default: upgrade port 587 to TLS, or fail), SslOnConnect (port 465), Auto (TLS when the server
+        /// offers it) or None. A username and password are only ever sent over TLS.
+        public string Security { get; set; } = "StartTls";
 
         public string? Username { get; set; }
 

@@ -83,7 +83,7 @@ public static class PublicSite
                     HttpOnly = true,
                     IsEssential = true,
                     SameSite = SameSiteMode.Lax,
-                    Secure = context.Request.IsHttps,
+                    Secure = context.Request.IsHttps || !context.RequestServices.GetRequiredService<IWebHostEnvironment>().IsDevelopment(),
                 });
             return Results.LocalRedirect(WithLanguage(IsLocalPath(@return) ? @return! : "/", language));
         }).ExcludeFromDescription();
@@ -127,7 +127,8 @@ public static class PublicSite
         !string.IsNullOrEmpty(path) && path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'))
         && !path.Any(char.IsControl);
 
-    /// The public site's base address without a trailing slash: FactCheck:PublicUrl, else the request's own.
+    /// The public site's base address without a trailing slash: FactCheck:PublicUrl, which outside Development the app does
+    /// not start without; only a developer's machine falls back to the request's own address.
     public static string BaseUrl(HttpContext context)
     {
         var configured = context.RequestServices.GetRequiredService<IOptions<FactCheckOptions>>().Value.PublicUrl;

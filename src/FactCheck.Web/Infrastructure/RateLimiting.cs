@@ -3,8 +3,18 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace FactCheck.Web.Infrastructure;
 
+/// Rate limits are policies attached to their endpoints ([EnableRateLimiting] on a page, RequireRateLimiting on an API
+/// route), never matched against a path string: routing already maps /login/, /LOGIN and /api/tokens/ to the endpoint,
+/// so every spelling shares its limit. Clients are counted by network (ClientNetwork: IPv4 address or IPv6 /64), as the
+/// forwarded-headers middleware reports them behind a known proxy.
 public static class RateLimiting
 {
+    /// Sign-in attempts: the form, POST /api/tokens and the password change, one budget per client network.
+    public const string SignInPolicy = "sign-in";
+
+    /// The public tip form, per sender network.
+    public const string TipsPolicy = "tips";
+
     public static void AddSignInAndTipRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var loginsPerMinute = configuration.GetValue($"{FactCheckOptions.Section}:Security:LoginRequestsPerMinute", 10);
@@ -14,29 +24,17 @@ public static class RateLimiting
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = RejectAsync;
 
-            // Sign-in by form and by API share one budget per client address; the tip form has its own, per sender
-            // network (an IPv6 sender has a whole /64 to rotate through). Keys are prefixed so the budgets never mix.
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                var address = context.Connection.RemoteIpAddress;
-                if (IsTipPost(context.Request))
-                {
-                    return RateLimitPartition.GetFixedWindowLimiter(
-                        "tips:" + Features.Tips.TipRules.ClientNetwork(address),
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = tipsPerTenMinutes, Window = TimeSpan.FromMinutes(10), QueueLimit = 0 });
-                }
-
-                var isLogin = HttpMethods.IsPost(context.Request.Method)
-                    && (context.Request.Path.Equals("/login", StringComparison.OrdinalIgnoreCase) || context.Request.Path.Equals("/api/tokens", StringComparison.OrdinalIgnoreCase));
-                if (!isLogin)
-                {
-                    return RateLimitPartition.GetNoLimiter("none");
-                }
-
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    "login:" + (address?.ToString() ?? "unknown"),
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = loginsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-            });
+            // Only posts count: reading the form is free. Partition keys carry the policy, so budgets never mix.
+            options.AddPolicy(SignInPolicy, context => !HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    "sign-in:" + ClientNetwork.Of(context.Connection.RemoteIpAddress),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = loginsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.AddPolicy(TipsPolicy, context => !HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    "tips:" + ClientNetwork.Of(context.Connection.RemoteIpAddress),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = tipsPerTenMinutes, Window = TimeSpan.FromMinutes(10), QueueLimit = 0 }));
         });
     }
 
@@ -44,7 +42,7 @@ public static class RateLimiting
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var http = context.HttpContext;
-        var isTip = IsTipPost(http.Request);
+        var isTip = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == TipsPolicy;
         var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(isTip ? 10 : 1);
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
@@ -53,8 +51,8 @@ public static class RateLimiting
             ? ("Too many tips", $"We have received several tips from your address in the last few minutes. Please wait {minutes} minute{(minutes == 1 ? "" : "s")}, then go back (your browser keeps what you wrote) and send it again.")
             : ("Too many attempts", "Too many sign-in attempts from your address. Wait a minute and try again.");
 
-        // A reader posting the tip form in a browser gets a page, not JSON.
-        if (isTip && http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase)))
+        // A person posting a form in a browser gets a page, not JSON.
+        if (!http.Request.Path.StartsWithSegments("/api") && http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase)))
         {
             http.Response.ContentType = "text/html; charset=utf-8";
             await http.Response.WriteAsync(
@@ -74,7 +72,4 @@ public static class RateLimiting
             ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = title, Detail = detail },
         });
     }
-
-    private static bool IsTipPost(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) && request.Path.Value?.TrimEnd('/').Equals("/tips", StringComparison.OrdinalIgnoreCase) == true;
 }

@@ -19,7 +19,6 @@ namespace FactCheck.Web.Infrastructure;
 public static class ServiceSetup
 {
     public const string AdminPolicy = "admin";
-    public const string LoginRateLimit = "login";
 
     public static WebApplicationBuilder AddFactCheck(this WebApplicationBuilder builder)
     {
@@ -41,8 +40,10 @@ public static class ServiceSetup
         services.AddSingleton<Features.Dashboard.DashboardSnapshots>();
         services.AddSingleton<Features.Review.RatingScale>();
         services.AddSingleton<Features.Review.ReviewPolicy>();
+        services.AddSingleton<Features.Claims.ClaimChangePolicy>();
         services.AddSingleton<Features.Reminders.Deadlines>();
         services.AddSingleton<InboxNotifier>();
+        services.AddSingleton<SessionRevocations>();
 
         services.AddScoped<CurrentActor>();
         services.AddMediator((MediatorOptions options) =>
@@ -58,6 +59,7 @@ public static class ServiceSetup
                 typeof(ValidationBehavior<,>),
                 typeof(TransactionBehavior<,>),
                 typeof(Features.Review.ReviewPolicyBehavior<,>),
+                typeof(Features.Claims.ClaimChangeBehavior<,>),
             ];
         });
 
@@ -77,7 +79,11 @@ public static class ServiceSetup
         services.AddMetrics();
         services.AddSingleton<FactCheckMetrics>();
 
-        AddAuthentication(services);
+        // Outside Development the site is served over HTTPS (directly or behind a proxy): cookies only travel over it.
+        var cookiesSecure = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        AddAuthentication(services, cookiesSecure);
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        services.AddReverseProxySupport(configuration);
         services.AddSignInAndTipRateLimits(configuration);
         services.AddBackgroundJobs(configuration);
 
@@ -108,7 +114,7 @@ public static class ServiceSetup
             options.Cookie.Name = "factcheck.antiforgery";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SecurePolicy = cookiesSecure;
         });
         // No request needs more than the article intake's 100,000-character text as JSON (under 1 MB, and a body
         // just over that must still reach the validator for a 400 naming the field); the framework allows 30 MB.
@@ -135,7 +141,7 @@ public static class ServiceSetup
         return builder.ToString();
     }
 
-    private static void AddAuthentication(IServiceCollection services)
+    private static void AddAuthentication(IServiceCollection services, CookieSecurePolicy cookiesSecure)
     {
         services.AddAuthentication(AuthSchemes.Smart)
             .AddPolicyScheme(AuthSchemes.Smart, "Cookie for pages, bearer token for /api", options =>
@@ -149,7 +155,7 @@ public static class ServiceSetup
                 options.Cookie.Name = "factcheck.auth";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.Cookie.SecurePolicy = cookiesSecure;
                 options.ExpireTimeSpan = TimeSpan.FromHours(12);
                 options.SlidingExpiration = true;
                 options.Events.OnValidatePrincipal = ValidateSecurityStampAsync;

@@ -78,6 +78,18 @@ public sealed class E2EFixture : IAsyncLifetime
         }
     }
 
+    /// A staff account of the test's own (the demo accounts' passwords must stay as the other tests know them), added as an
+    /// admin adds one: with a generated password, to be replaced at the first sign-in. Returns its name and password.
+    public async Task<(string Username, string Password)> NewStaffAsync(string role)
+    {
+        await using var scope = (factory ?? throw new InvalidOperationException("The E2E fixture has not started.")).Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<FactCheck.Web.Infrastructure.Pipeline.CurrentActor>().Actor = FactCheck.Web.Infrastructure.Pipeline.Actor.System;
+        var username = $"{role}-{Guid.NewGuid().ToString("N")[..6]}";
+        var created = await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(
+            new FactCheck.Web.Features.Accounts.CreateUser { Username = username, DisplayName = "Sari Wulandari", Roles = [role] });
+        return (username, created.GeneratedPassword!);
+    }
+
     /// A fresh context (no cookies) whose relative URLs resolve against the app.
     public async Task<IPage> NewPageAsync()
     {

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace FactCheck.E2E.Tests;
 
-/// A fact-checker takes in the seed article: its claims, claimants, dates, figures and the denial link are proposed,
+/// An editor takes in the seed article: its claims, claimants, dates, figures and the denial link are proposed,
 /// the accusation and denial are matched to the demo claims (so the "Stepanakert" claims the search tests count stay
 /// two), and what is accepted reaches the editor's queue and the matched claim's page.
 [Collection(E2ECollectionDefinition.Name)]
@@ -17,9 +17,10 @@ public sealed class ArticleIntakeTests(E2EFixture fixture) : BrowserTest(fixture
     private static readonly string SeedArticle = File.ReadAllText(Path.Combine(RepoRoot(), "tests", "FactCheck.Tests", "Intake", "Fixtures", "nagorno-karabakh-article.id.txt"));
 
     [Fact]
-    public async Task A_fact_checker_takes_in_the_seed_article_and_the_desk_finds_its_claims_in_the_queue_and_on_the_matched_claim()
+    public async Task An_editor_takes_in_the_seed_article_and_the_desk_finds_its_claims_in_the_queue_and_on_the_matched_claim()
     {
-        await SignInAsync("checker");
+        // An editor: the article repeats published demo claims, and only an editor adds to published work.
+        await SignInAsync("editor");
         var intake = new ArticleIntakePage(Page);
         await intake.GotoAsync();
         await Expect(intake.Heading).ToBeVisibleAsync();
@@ -54,8 +55,8 @@ public sealed class ArticleIntakeTests(E2EFixture fixture) : BrowserTest(fixture
         var newTitle = newClaim[(newClaim.IndexOf(' ', StringComparison.Ordinal) + 1)..];
         var repeatHref = await intake.Appearances.First.Locator("a").GetAttributeAsync("href");
 
-        // Eka Editor, at her own computer, finds the new claim waiting in the queue.
-        var editorPage = await SignInElsewhereAsync("editor");
+        // Another editor, at her own computer, finds the new claim waiting in the queue.
+        var editorPage = await SignInElsewhereAsync("editor2");
         var queue = new QueuePage(editorPage);
         await queue.GotoAsync("?tab=all&status=new&sort=age");
         await Expect(queue.ClaimLink(newTitle)).ToBeVisibleAsync();

@@ -4,7 +4,8 @@ using FactCheck.E2E.PageObjects;
 
 namespace FactCheck.E2E.Tests;
 
-/// A fact-checker records a denial on the intake form, linked to the accusation it answers; both claim pages show it.
+/// An editor records a denial on the intake form, linked to the (published) accusation it answers; both claim pages show
+/// it. Linking to published work is an editor's: FactCheckerControlsTests shows what a fact-checker sees instead.
 /// The new claim avoids the word "Stepanakert" so the read-only search tests keep their counts.
 [Collection(E2ECollectionDefinition.Name)]
 public sealed class CounterClaimTests(E2EFixture fixture) : BrowserTest(fixture)
@@ -15,7 +16,7 @@ public sealed class CounterClaimTests(E2EFixture fixture) : BrowserTest(fixture)
     [Fact]
     public async Task A_denial_recorded_on_the_intake_form_is_linked_and_shows_on_both_claim_pages()
     {
-        await SignInAsync("checker");
+        await SignInAsync("editor");
         await Page.GotoAsync(NewClaimPage.Path);
         var intake = new NewClaimPage(Page);
         await intake.WaitUntilInteractiveAsync();

@@ -13,7 +13,7 @@ public sealed class ClaimUseCaseTests(SharedApp shared)
     private async Task<long> ClaimIdAsync(string title) =>
         await App.ScalarAsync<long>("SELECT id FROM claims WHERE title = @title", new { title });
 
-    private async Task<SubmittedClaim> SubmitAsync(Action<SubmitClaim>? change = null)
+    private async Task<SubmittedClaim> SubmitAsync(Action<SubmitClaim>? change = null, string username = "checker")
     {
         var command = new SubmitClaim
         {
@@ -25,7 +25,7 @@ public sealed class ClaimUseCaseTests(SharedApp shared)
             Kind = "statement",
         };
         change?.Invoke(command);
-        return await App.SendAsync(command, await App.ActorAsync("checker"));
+        return await App.SendAsync(command, await App.ActorAsync(username));
     }
 
     [Fact]
@@ -135,10 +135,13 @@ public sealed class ClaimUseCaseTests(SharedApp shared)
         Assert.Equal(("merged", original.Id), (merged.Claim.Status, merged.Claim.MergedIntoId!.Value));
         Assert.DoesNotContain((await App.QueryAsync(new ListClaims(Web.Features.Queue.Queue.OpenStatuses, PageSize: 200), checker)).Items, c => c.Id == duplicate.Id);
         var third = await SubmitAsync();
+        var editor = await App.ActorAsync("editor");
         await Assert.ThrowsAsync<ValidationFailedException>(() =>
-            App.SendAsync(new LinkClaims { FromClaimId = third.Id, ToClaimId = duplicate.Id, Relation = "same-as" }, checker));
+            App.SendAsync(new LinkClaims { FromClaimId = third.Id, ToClaimId = duplicate.Id, Relation = "same-as" }, editor));
 
-        await App.SendAsync(new UnlinkClaims(original.Id, linkId), checker);
+        // Out of the workflow, the duplicate is an editor's to restore.
+        await Assert.ThrowsAsync<ForbiddenException>(() => App.SendAsync(new UnlinkClaims(original.Id, linkId), checker));
+        await App.SendAsync(new UnlinkClaims(original.Id, linkId), editor);
 
         var restored = await App.QueryAsync(new GetClaim(duplicate.Id), checker);
         Assert.Equal("new", restored.Claim.Status);
@@ -187,7 +190,7 @@ public sealed class ClaimUseCaseTests(SharedApp shared)
         var checker = await App.ActorAsync("checker");
         var accusation = await ClaimIdAsync("Azerbaijani forces attacked buildings in Stepanakert");
 
-        var denial = await SubmitAsync(c => c.Links = [new NewLink(accusation, "disputes", "Second denial, from the ministry")]);
+        var denial = await SubmitAsync(c => c.Links = [new NewLink(accusation, "disputes", "Second denial, from the ministry")], "editor");
 
         var links = (await App.QueryAsync(new GetClaim(accusation), checker)).Links;
         Assert.Contains(links, l => l.ClaimId == denial.Id && l.Wording == "disputed by" && l.Note == "Second denial, from the ministry");

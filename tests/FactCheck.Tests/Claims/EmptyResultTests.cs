@@ -10,7 +10,7 @@ public sealed class EmptyResultTests
     [Fact]
     public async Task The_dashboard_counts_nothing_on_a_database_without_claims()
     {
-        using var app = new TestApp(demoData: false).Start();
+        using var app = new TestApp(demoData: false, settings: new Dictionary<string, string?> { ["FactCheck:Admin:Password"] = "Configured-Admin-Password-9" }).Start();
         var admin = await app.ActorAsync("admin");
 
         var dashboard = await app.QueryAsync(new GetDeskDashboard(new DashboardFilter()), admin);

@@ -258,12 +258,13 @@ public sealed class ClaimPageTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task A_refusal_by_the_pipeline_is_shown_not_thrown()
     {
-        // The page believes the user is an editor (stale sign-in), but the database says they are not any more.
+        // The page was loaded while the user was an editor; the database says they are not any more.
         var claimId = await NewClaimAsync("Refused appearance");
-        var (_, _, stale) = await App.NewUserAsync(Roles.Admin, "stale");
+        var (_, _, stale) = await App.NewUserAsync(Roles.Editor, "stale");
         current.Actor = stale;
         var page = RenderClaim(claimId);
         page.WaitForAssertion(() => page.Find("#appearance-url"));
+        await App.ScalarAsync<long>("UPDATE user_roles SET role = 'admin' WHERE user_id = @UserId RETURNING 1", new { stale.UserId });
 
         page.Find("#appearance-url").Change("https://news.example/refused");
         page.Find("[data-testid=add-appearance] form").Submit();

@@ -22,8 +22,8 @@ public sealed class AtomFeedTests(FeedsApp feeds) : IClassFixture<FeedsApp>
         using var reader = XmlReader.Create(await response.Content.ReadAsStreamAsync());
         var feed = SyndicationFeed.Load(reader);
         Assert.Equal("FactCheck verdicts", feed.Title.Text);
-        Assert.Equal("http://localhost/feeds/verdicts.atom", feed.Links.Single(l => l.RelationshipType == "self").Uri.ToString());
-        Assert.Equal("http://localhost/", feed.Links.Single(l => l.RelationshipType == "alternate").Uri.ToString());
+        Assert.Equal("https://localhost/feeds/verdicts.atom", feed.Links.Single(l => l.RelationshipType == "self").Uri.ToString());
+        Assert.Equal("https://localhost/", feed.Links.Single(l => l.RelationshipType == "alternate").Uri.ToString());
 
         var items = feed.Items.ToList();
         var titles = items.Select(i => i.Title.Text).ToList();
@@ -32,8 +32,8 @@ public sealed class AtomFeedTests(FeedsApp feeds) : IClassFixture<FeedsApp>
         Assert.Contains("Mostly true: " + PutinTitle, titles);
 
         var stepanakert = items.Single(i => i.Title.Text.EndsWith("Azerbaijani forces attacked buildings in Stepanakert", StringComparison.Ordinal));
-        Assert.Equal($"http://localhost/verdicts/{Stepanakert}", stepanakert.Id);
-        Assert.Equal($"http://localhost/verdicts/{Stepanakert}", stepanakert.Links.Single(l => l.RelationshipType == "alternate").Uri.ToString());
+        Assert.Equal($"https://localhost/verdicts/{Stepanakert}", stepanakert.Id);
+        Assert.Equal($"https://localhost/verdicts/{Stepanakert}", stepanakert.Links.Single(l => l.RelationshipType == "alternate").Uri.ToString());
         Assert.Equal("FactCheck", stepanakert.Authors.Single().Name);
         Assert.StartsWith("Independent investigators documented Azerbaijani strikes", stepanakert.Summary.Text, StringComparison.Ordinal);
 
@@ -64,6 +64,6 @@ public sealed class AtomFeedTests(FeedsApp feeds) : IClassFixture<FeedsApp>
         Assert.Contains("Alasan:", correction.Element(AtomNs + "content")!.Value, StringComparison.Ordinal);
         var link = Entries(feed).Single(e => Title(e).EndsWith("Azerbaijani forces attacked buildings in Stepanakert", StringComparison.Ordinal))
             .Elements(AtomNs + "link").Single(l => (string?)l.Attribute("rel") == "alternate");
-        Assert.Equal($"http://localhost/verdicts/{Stepanakert}?lang=id", link.Attribute("href")!.Value);
+        Assert.Equal($"https://localhost/verdicts/{Stepanakert}?lang=id", link.Attribute("href")!.Value);
     }
 }

@@ -36,15 +36,15 @@ public sealed class ClaimReviewPagingTests
 
         Assert.Equal([3, 2, 1], pages);
         Assert.Equal(6, urls.Distinct().Count());
-        Assert.Equal(published.Select(s => $"http://localhost/verdicts/{s}"), urls[3..]);
+        Assert.Equal(published.Select(s => $"https://localhost/verdicts/{s}"), urls[3..]);
 
         var since = (demoTime + TimeSpan.FromSeconds(90)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
         var later = Items(await ClaimReviewsAsync(client, $"{ClaimReviews}?since={Uri.EscapeDataString(since)}")).ToList();
-        Assert.Equal(published[1..].Select(s => $"http://localhost/verdicts/{s}"), later.Select(i => (string)i["url"]!));
+        Assert.Equal(published[1..].Select(s => $"https://localhost/verdicts/{s}"), later.Select(i => (string)i["url"]!));
         Assert.All(later, i => Assert.True(DateTimeOffset.Parse((string)i["dateModified"]!, CultureInfo.InvariantCulture) > demoTime.AddSeconds(89)));
 
         var offset = (demoTime + TimeSpan.FromSeconds(150)).ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
         var withOffset = Items(await ClaimReviewsAsync(client, $"{ClaimReviews}?since={Uri.EscapeDataString(offset)}")).ToList();
-        Assert.Equal([$"http://localhost/verdicts/{published[2]}"], withOffset.Select(i => (string)i["url"]!));
+        Assert.Equal([$"https://localhost/verdicts/{published[2]}"], withOffset.Select(i => (string)i["url"]!));
     }
 }

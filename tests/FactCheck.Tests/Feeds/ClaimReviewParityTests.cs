@@ -14,9 +14,9 @@ public sealed class ClaimReviewParityTests
         var review = await ReviewDriver.CreateAsync(app);
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         var id = await PublishAsync(app, review, "Artillery hit the old town of Shusha");
-        await app.SendAsync(new AddAppearance { ClaimId = id, Url = "https://example.org/later", Outlet = "Later Daily", PublishedOn = new DateOnly(2020, 10, 12) }, review.Checker);
-        await app.SendAsync(new AddAppearance { ClaimId = id, Url = "https://example.org/first", PublishedOn = new DateOnly(2020, 10, 9), FirstSeen = true }, review.Checker);
-        await app.SendAsync(new AddAppearance { ClaimId = id, Url = "https://example.org/undated", Outlet = "Undated Weekly" }, review.Checker);
+        await app.SendAsync(new AddAppearance { ClaimId = id, Url = "https://example.org/later", Outlet = "Later Daily", PublishedOn = new DateOnly(2020, 10, 12) }, review.Editor);
+        await app.SendAsync(new AddAppearance { ClaimId = id, Url = "https://example.org/first", PublishedOn = new DateOnly(2020, 10, 9), FirstSeen = true }, review.Editor);
+        await app.SendAsync(new AddAppearance { ClaimId = id, Url = "https://example.org/undated", Outlet = "Undated Weekly" }, review.Editor);
         app.Clock.Advance(TimeSpan.FromMinutes(3));
         await CorrectAsync(review, id, "mixed", "Part of the old town was hit.");
         var slug = await SlugAsync(app, id);

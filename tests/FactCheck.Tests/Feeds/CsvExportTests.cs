@@ -37,7 +37,7 @@ public sealed class CsvExportTests
         }
 
         Assert.Equal(4, rows.Count);
-        var mine = rows.Single(r => r["url"] == $"http://localhost/verdicts/{slug}");
+        var mine = rows.Single(r => r["url"] == $"https://localhost/verdicts/{slug}");
         Assert.Equal("'" + Formula, mine["claim_title"]);
         Assert.Equal("'-5 is not a count of anything.", mine["summary"]);
         Assert.Equal(IndonesianText, mine["claim_text"]);

@@ -21,7 +21,7 @@ public sealed class HostileTextTests
 
         var atomText = await client.GetStringAsync(Atom);
         var atom = XDocument.Parse(atomText);
-        var entry = Entries(atom).Single(e => e.Element(AtomNs + "id")!.Value == $"http://localhost/verdicts/{slug}");
+        var entry = Entries(atom).Single(e => e.Element(AtomNs + "id")!.Value == $"https://localhost/verdicts/{slug}");
         Assert.Equal("False: " + Hostile + " atthe border", Title(entry));
         Assert.Equal("Seen on <b>posters</b> & sites ]]> too.", entry.Element(AtomNs + "summary")!.Value);
         Assert.DoesNotContain("<script>", atomText, StringComparison.Ordinal);
@@ -29,7 +29,7 @@ public sealed class HostileTextTests
         var json = await client.GetStringAsync(ClaimReviews);
         using var document = JsonDocument.Parse(json);
         var item = document.RootElement.GetProperty("items").EnumerateArray()
-            .Single(i => i.GetProperty("url").GetString() == $"http://localhost/verdicts/{slug}");
+            .Single(i => i.GetProperty("url").GetString() == $"https://localhost/verdicts/{slug}");
         Assert.Equal(Hostile + " \u0001at\u000Bthe border", item.GetProperty("claimReviewed").GetString());
         Assert.DoesNotContain("</script>", json, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<script>", json, StringComparison.OrdinalIgnoreCase);

@@ -44,7 +44,7 @@ public sealed class ClaimsApiTests(SharedApp shared)
     [Fact]
     public async Task A_claim_round_trips_through_the_api_with_its_appearance_links_and_claimant()
     {
-        var client = await ClientAsync("checker");
+        var client = await ClientAsync("editor");
         var text = $"Penembakan dilaporkan di dekat perbatasan {Guid.NewGuid():N}";
 
         var created = await client.PostAsJsonAsync("/api/claims", NewClaim(text));
@@ -136,7 +136,7 @@ public sealed class ClaimsApiTests(SharedApp shared)
     [Fact]
     public async Task Link_rules_answer_400_on_the_toClaimId_field()
     {
-        var client = await ClientAsync("checker");
+        var client = await ClientAsync("editor");
         var accusation = await App.ScalarAsync<long>("SELECT id FROM claims WHERE title = 'Azerbaijani forces attacked buildings in Stepanakert'");
         var denial = await App.ScalarAsync<long>("SELECT id FROM claims WHERE title = 'Baku denies attacking buildings in Stepanakert'");
 

@@ -113,6 +113,30 @@ public sealed class PagesAndJobsDashboardTests(SharedApp shared)
     }
 
     [Theory]
+    [InlineData("//evil.example/steal", "/queue")]
+    [InlineData("/\\evil.example/steal", "/queue")]
+    [InlineData("/\t/evil.example/steal", "/queue")]
+    [InlineData("https://evil.example/steal", "/queue")]
+    [InlineData("/claims/1", "/claims/1")]
+    public async Task Sign_in_returns_only_to_paths_on_this_site_by_the_sites_one_rule(string returnUrl, string landing)
+    {
+        var browser = App.Browser();
+        var page = await browser.GetStringAsync("/login");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        var response = await browser.PostAsync($"/login?returnUrl={Uri.EscapeDataString(returnUrl)}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login", ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(token),
+            ["Input.Username"] = "editor", ["Input.Password"] = TestApp.DemoPassword,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(App.Server.BaseAddress.Host, response.Headers.Location!.Host);
+        Assert.Equal(landing, response.Headers.Location.AbsolutePath);
+        Assert.DoesNotContain("evil.example", response.Headers.Location.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("/queue")]
     [InlineData("/claims")]
     [InlineData("/admin/users")]

@@ -136,7 +136,7 @@ public sealed class AcceptArticleTests(IntakeApp fixture)
         {
             Article = SeedArticle.Fields(url),
             Claims = [new AcceptedClaim { Ref = 4, ExistingClaimId = stepanakert, Text = SeedArticle.Accusation }],
-        });
+        }, "editor");
 
         var claim = Assert.Single(accepted.Claims);
         Assert.Equal((stepanakert, false), (claim.ClaimId, claim.Created));
@@ -159,9 +159,9 @@ public sealed class AcceptArticleTests(IntakeApp fixture)
             Article = SeedArticle.Fields(url),
             Claims = [new AcceptedClaim { Ref = 7, ExistingClaimId = putin, Text = SeedArticle.Putin }],
         };
-        await AcceptAsync(accept);
+        await AcceptAsync(accept, "editor");
 
-        var again = await AcceptAsync(accept);
+        var again = await AcceptAsync(accept, "editor");
 
         var claim = Assert.Single(again.Claims);
         Assert.True(claim.AppearanceAlreadyRecorded);
@@ -185,7 +185,7 @@ public sealed class AcceptArticleTests(IntakeApp fixture)
                 new AcceptedClaim { Ref = 5, ExistingClaimId = denial, Text = SeedArticle.Denial },
             ],
             Links = [new AcceptedLink(5, 4, "denies")],
-        });
+        }, "editor");
 
         var link = Assert.Single(accepted.Links);
         Assert.True(link.AlreadyLinked);
@@ -277,6 +277,28 @@ public sealed class AcceptArticleTests(IntakeApp fixture)
         var failure = await Assert.ThrowsAsync<ValidationFailedException>(() => AcceptAsync(new AcceptArticle { Article = SeedArticle.Fields(), Claims = [] }));
 
         Assert.Equal("Choose at least one claim to accept.", Assert.Single(failure.Errors["claims"]));
+    }
+
+    [Fact]
+    public async Task A_fact_checker_cannot_add_an_article_as_an_appearance_of_a_published_claim_and_nothing_is_written()
+    {
+        var stepanakert = await DemoClaimAsync("Azerbaijani forces attacked buildings in Stepanakert");
+        var counts = "SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM appearances) + (SELECT count(*) FROM claims) + (SELECT count(*) FROM audit_log)";
+        var before = await App.ScalarAsync<long>(counts);
+
+        var refused = await Assert.ThrowsAsync<ForbiddenException>(() => AcceptAsync(new AcceptArticle
+        {
+            Article = SeedArticle.Fields(UniqueUrl()),
+            Claims =
+            [
+                new AcceptedClaim { Ref = 4, ExistingClaimId = stepanakert, Text = SeedArticle.Accusation },
+                SeedArticle.Claim(5, SeedArticle.Denial, "Baku denies the shelling accusation", "Pemerintah Baku", "government"),
+            ],
+            Links = [new AcceptedLink(5, 4, "denies")],
+        }));
+
+        Assert.Contains("Only an editor", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await App.ScalarAsync<long>(counts));
     }
 
     [Theory]

@@ -178,7 +178,7 @@ public sealed class ArticleIntakeApiTests(IntakeApp fixture)
     [Fact]
     public async Task Accept_answers_201_with_each_claim_and_link()
     {
-        var client = await App.ApiClientAsync("checker");
+        var client = await App.ApiClientAsync("editor");
         var stepanakert = await App.ScalarAsync<long>("SELECT id FROM claims WHERE title = 'Azerbaijani forces attacked buildings in Stepanakert'");
         var url = $"{SeedArticle.Url}?api={Guid.NewGuid():N}";
 

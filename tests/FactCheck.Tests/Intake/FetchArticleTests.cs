@@ -216,6 +216,9 @@ public sealed class FetchArticlePrivateAddressTests(IntakeApp fixture, NewsSite 
     [InlineData("http://[::ffff:127.0.0.1]/")]
     [InlineData("http://[fd00::1]/")]
     [InlineData("http://0.0.0.0/")]
+    [InlineData("http://[64:ff9b::7f00:1]/")]
+    [InlineData("http://[2002:7f00:1::1]/")]
+    [InlineData("http://198.18.0.1/")]
     public async Task Private_and_local_addresses_are_refused(string url)
     {
         var client = await fixture.App.ApiClientAsync("checker");
@@ -255,6 +258,23 @@ public sealed class FetchArticlePrivateAddressTests(IntakeApp fixture, NewsSite 
     [InlineData("ff02::1", false)]
     [InlineData("::ffff:10.1.2.3", false)]
     [InlineData("::ffff:8.8.8.8", true)]
+    [InlineData("198.18.0.1", false)]
+    [InlineData("198.19.255.255", false)]
+    [InlineData("198.20.0.1", true)]
+    [InlineData("192.0.0.8", false)]
+    [InlineData("192.0.1.1", true)]
+    [InlineData("64:ff9b::a00:1", false)]
+    [InlineData("64:ff9b::808:808", false)]
+    [InlineData("2002:c0a8:101::1", false)]
+    [InlineData("2002:808:808::1", false)]
+    [InlineData("2001::1", false)]
+    [InlineData("2001:db8::1", false)]
+    [InlineData("2600:1f18:1:2::1", true)]
+    [InlineData("2600:1f18:1:2::a00:1", false)]
+    [InlineData("2600:1f18:1:2:0:a9fe:a9fe:0", false)]
+    [InlineData("2600:1f18:1:2:0:5efe:c0a8:101", false)]
+    [InlineData("2600:1f18:1:2:0:5efe:808:808", true)]
+    [InlineData("100::1", false)]
     public void Addresses_are_public_only_outside_the_reserved_ranges(string address, bool isPublic) =>
         Assert.Equal(isPublic, PageDownload.IsPublic(IPAddress.Parse(address)));
 }

@@ -81,7 +81,7 @@ public sealed class FromArticlePageTests(IntakeApp fixture) : PageTest(fixture.A
     }
 
     [Fact]
-    public void The_seed_article_opens_the_review_with_its_sentences_marked_and_a_card_for_each()
+    public async Task The_seed_article_opens_the_review_with_its_sentences_marked_and_a_card_for_each()
     {
         var page = Open();
         Paste(page, SeedArticle.Text, SeedArticle.Url, "2020-10-24");
@@ -100,8 +100,13 @@ public sealed class FromArticlePageTests(IntakeApp fixture) : PageTest(fixture.A
         Assert.Equal(accusation.GetAttribute("data-candidate"), denies.GetAttribute("data-other"));
         var rouhani = Card(page, "Rouhani pada hari Rabu (7/10/2020)");
         Assert.Equal("2020-10-07", Reading(rouhani, "date"));
-        // The demo case recorded the accusation: the page proposes the article as an appearance of it.
-        Assert.NotNull(accusation.QuerySelector("[data-testid=appearance-note]"));
+        // The demo case recorded and published the accusation: a fact-checker sees it, but only an editor may add the
+        // article to it, so it is offered greyed out and not proposed.
+        var published = await App.ScalarAsync<long>("SELECT id FROM claims WHERE title = 'Azerbaijani forces attacked buildings in Stepanakert'");
+        var offer = accusation.QuerySelectorAll("[data-testid=record-appearance]").Single(r => r.GetAttribute("data-claim-id") == $"{published}");
+        Assert.True(offer.HasAttribute("disabled"), offer.OuterHtml);
+        Assert.NotNull(accusation.QuerySelector("[data-testid=editors-only]"));
+        Assert.DoesNotContain($"#{published},", accusation.QuerySelector("[data-testid=appearance-note]")?.TextContent ?? "", StringComparison.Ordinal);
     }
 
     [Fact]

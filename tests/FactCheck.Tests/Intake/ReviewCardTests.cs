@@ -29,7 +29,7 @@ public sealed class ReviewCardTests : BunitContext, IAsyncLifetime
         matches: [new KnownClaim(12, "Baku denies attacking buildings in Stepanakert", "published", "Pemerintah Azerbaijan", 0.82, LikelySame: true)]);
 
     private static CandidateDraft Draft(ProposedClaim candidate, string? outlet = "Contoh Berita") =>
-        CandidateDraft.ForReview(Extraction([candidate], outlet)).Single();
+        CandidateDraft.ForReview(Extraction([candidate], outlet), AnyClaim).Single();
 
     private static ArticleCandidates Extraction(IReadOnlyList<ProposedClaim> candidates, string? outlet = "Contoh Berita") =>
         new("id", false, null, outlet, new DateOnly(2020, 10, 24), Article, [], candidates, [], null);
@@ -72,10 +72,23 @@ public sealed class ReviewCardTests : BunitContext, IAsyncLifetime
         var loose = Candidate(1, "Pejabat lokal menuduh <b>pasukan</b> menyerang.", matches: [Known(0.6)]);
         var exact = Candidate(2, "Namun tuduhan itu dibantah pemerintah Baku.", matches: [Known(1.0)]);
 
-        var drafts = CandidateDraft.ForReview(Extraction([loose, exact]));
+        var drafts = CandidateDraft.ForReview(Extraction([loose, exact]), AnyClaim);
 
         Assert.Equal([null, 5L], drafts.Select(d => d.ExistingClaimId));
     }
+
+    [Fact]
+    public void A_recorded_claim_the_person_may_not_add_to_is_never_proposed_as_the_repeat()
+    {
+        var exact = Candidate(2, "Namun tuduhan itu dibantah pemerintah Baku.", matches: [new KnownClaim(5, "Baku denies it", "published", "Baku", 1.0, true)]);
+
+        var drafts = CandidateDraft.ForReview(Extraction([exact]), new HashSet<long>());
+
+        Assert.Null(Assert.Single(drafts).ExistingClaimId);
+    }
+
+    /// Every recorded claim may take the article as an appearance (an editor's review step).
+    private static readonly IReadOnlySet<long> AnyClaim = Enumerable.Range(1, 100).Select(i => (long)i).ToHashSet();
 
     [Fact]
     public void A_sentence_without_a_claimant_is_the_outlets_report_and_a_figure_carries_its_value_and_date()

@@ -100,7 +100,7 @@ public sealed class MailDeliveryTests
             sink.Messages.Select(m => $"{m.MessageId} {m.To.Mailboxes.Single().Address} {m.Subject}").Order());
         var overdue = sink.Messages.First(m => m.Subject?.StartsWith("Overdue: ", StringComparison.Ordinal) == true);
         Assert.Equal(("FactCheck desk", "desk@factcheck.test"), (overdue.From.Mailboxes.Single().Name, overdue.From.Mailboxes.Single().Address));
-        Assert.Matches(@"Claim: /claims/\d+", overdue.TextBody);
+        Assert.Matches(@"Claim: https://localhost/claims/\d+", overdue.TextBody);
         Assert.Equal("auto-generated", overdue.Headers["Auto-Submitted"]);
 
         app.Clock.Advance(TimeSpan.FromHours(2));

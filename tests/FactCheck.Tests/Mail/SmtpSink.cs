@@ -18,6 +18,9 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public IReadOnlyCollection<MimeMessage> Messages => store.Messages;
 
+    /// User names that logged in, when the sink offers AUTH over its plain connection (as a badly set up server might).
+    public ConcurrentQueue<string> Logins { get; } = new();
+
     /// A port on 127.0.0.1 where nothing listens (until a sink is started on it).
     public static int FreePort()
     {
@@ -26,15 +29,16 @@ public sealed class SmtpSink : IAsyncDisposable
         return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
-    public static async Task<SmtpSink> StartAsync(int port)
+    public static async Task<SmtpSink> StartAsync(int port, bool offerPlainTextLogin = false)
     {
         var sink = new SmtpSink();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("sink.test")
-            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port)).AllowUnsecureAuthentication(offerPlainTextLogin))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(sink.store);
+        services.Add(new SmtpServer.Authentication.DelegatingUserAuthenticator((user, _) => sink.Logins.Enqueue(user)));
         var server = new SmtpServer.SmtpServer(options, services);
         sink.running = server.StartAsync(sink.stop.Token);
 

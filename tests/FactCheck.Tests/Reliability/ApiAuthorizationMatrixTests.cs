@@ -26,6 +26,9 @@ public sealed class ApiAuthorizationMatrixTests(ITestOutputHelper output) : IDis
         ["GET /api/claimreviews"] = Public,
         ["HEAD /api/claimreviews"] = Public,
         ["GET /api/me"] = SignedIn,
+        ["GET /api/tokens"] = SignedIn,
+        ["DELETE /api/tokens/current"] = SignedIn,
+        ["DELETE /api/tokens/{id:long}"] = SignedIn,
         ["GET /api/ratings"] = SignedIn,
         ["GET /api/dashboard"] = SignedIn,
         ["GET /api/notifications/"] = SignedIn,
@@ -54,6 +57,9 @@ public sealed class ApiAuthorizationMatrixTests(ITestOutputHelper output) : IDis
     private static readonly Dictionary<string, Type?> Messages = new(StringComparer.Ordinal)
     {
         ["GET /api/me"] = typeof(Web.Features.Accounts.WhoAmI),
+        ["GET /api/tokens"] = typeof(Web.Features.Accounts.ListApiTokens),
+        ["DELETE /api/tokens/current"] = typeof(Web.Features.Accounts.RevokeApiToken),
+        ["DELETE /api/tokens/{id:long}"] = typeof(Web.Features.Accounts.RevokeApiToken),
         ["GET /api/ratings"] = null,
         ["GET /api/dashboard"] = typeof(Web.Features.Dashboard.GetDeskDashboard),
         ["GET /api/notifications/"] = typeof(Web.Features.Notifications.ListNotifications),
@@ -80,7 +86,9 @@ public sealed class ApiAuthorizationMatrixTests(ITestOutputHelper output) : IDis
 
     public void Dispose() => app.Dispose();
 
-    private static string Concrete(string pattern) =>
+    private static string Concrete(string pattern) => pattern == "/api/tokens/{id:long}" ? "/api/tokens/999999" : ConcreteIds(pattern);
+
+    private static string ConcreteIds(string pattern) =>
         System.Text.RegularExpressions.Regex.Replace(pattern, "{([a-zA-Z]+)(:[^}]*)?}", m => m.Groups[1].Value switch
         {
             "action" => "triage",
@@ -181,7 +189,9 @@ public sealed class ApiAuthorizationMatrixTests(ITestOutputHelper output) : IDis
                     request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
                 }
 
-                var response = await clients[user].SendAsync(request);
+                // Revoking the calling token would sign the shared client out of the rest of the matrix.
+                var client = endpoint == "DELETE /api/tokens/current" ? await app.ApiClientAsync(user) : clients[user];
+                var response = await client.SendAsync(request);
                 var body = await response.Content.ReadAsStringAsync();
                 var roleRefusal = response.StatusCode == HttpStatusCode.Forbidden && body.Contains("needs one of the roles", StringComparison.Ordinal);
                 var cell = $"{method} {path} ({message?.Name ?? "no message"}) by {role}";

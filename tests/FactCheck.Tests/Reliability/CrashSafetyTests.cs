@@ -177,6 +177,9 @@ public sealed class CrashSafetyTests(Xunit.Abstractions.ITestOutputHelper output
             info.Environment["FactCheck__DemoData"] = "true";
             info.Environment["FactCheck__DemoPassword"] = password;
             info.Environment["FactCheck__Jobs__Enabled"] = "false";
+            info.Environment["FactCheck__PublicUrl"] = "https://factcheck.example";
+            // As in production behind a TLS proxy on this machine: the clients say they came over HTTPS.
+            info.Environment["FactCheck__ReverseProxy__KnownProxies"] = "127.0.0.1";
             info.Environment["FactCheck__Security__LoginRequestsPerMinute"] = "10000";
             info.Environment["Logging__LogLevel__Default"] = "Warning";
             info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
@@ -226,7 +229,7 @@ public sealed class CrashSafetyTests(Xunit.Abstractions.ITestOutputHelper output
         }
 
         public Task<HttpClient> ClientAsync(string username, string password) =>
-            TestApp.SignInWithTokenAsync(new HttpClient { BaseAddress = Address }, username, password);
+            TestApp.SignInWithTokenAsync(new HttpClient { BaseAddress = Address, DefaultRequestHeaders = { { "X-Forwarded-Proto", "https" } } }, username, password);
 
         /// SIGKILL: no shutdown, no flush, no finally blocks.
         public void Kill() => process.Kill(entireProcessTree: true);

@@ -51,8 +51,8 @@ public sealed class HostileApiInputTests(ITestOutputHelper output) : IDisposable
         var cases = new List<Case>
         {
             new("POST /api/tokens", "tokens", "", typeof(Web.Features.Accounts.IssueApiToken), () => Task.FromResult(new Target("/api/tokens")),
-                _ => Task.FromResult<object?>(new { username = "checker", password = TestApp.DemoPassword }), MayWrite: new HashSet<string> { "api_tokens", "audit_log", "sign_in_attempts", "login_attempts" }),
-            new("POST /api/claims/", "submit claim", "checker", typeof(SubmitClaim), () => Task.FromResult(new Target("/api/claims/")),
+                _ => Task.FromResult<object?>(new { username = "checker", password = TestApp.DemoPassword, name = "newsroom CMS" }), MayWrite: new HashSet<string> { "api_tokens", "audit_log", "sign_in_failures" }),
+            new("POST /api/claims/", "submit claim", "editor", typeof(SubmitClaim), () => Task.FromResult(new Target("/api/claims/")),
                 _ => Task.FromResult<object?>(new SubmitClaim
                 {
                     Title = "Pasukan Azerbaijan menyerang gedung di Stepanakert",
@@ -117,6 +117,14 @@ public sealed class HostileApiInputTests(ITestOutputHelper output) : IDisposable
                     var target = await ClaimIn("researching");
                     var evidence = await review.AddEvidenceAsync(target.ClaimId!.Value);
                     return target with { Path = $"{target.Path}/evidence/{evidence}" };
+                },
+                _ => Task.FromResult<object?>(null)),
+            // The caller's own token: a caller no other case uses, since the first success signs its client out.
+            new("DELETE /api/tokens/current", "revoke current token", "admin", null, () => Task.FromResult(new Target("/api/tokens/current")), _ => Task.FromResult<object?>(null)),
+            new("DELETE /api/tokens/{id:long}", "revoke token", "checker2", null, async () =>
+                {
+                    var issued = await app.CreateClient().PostAsJsonAsync("/api/tokens", new { username = "checker2", password = TestApp.DemoPassword, name = "to revoke" });
+                    return new Target($"/api/tokens/{(await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64()}");
                 },
                 _ => Task.FromResult<object?>(null)),
             new("DELETE /api/claims/{id:long}/links/{linkId:long}", "unlink", "checker", null, async () =>

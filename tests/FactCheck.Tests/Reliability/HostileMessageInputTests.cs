@@ -32,7 +32,8 @@ public sealed class HostileMessageInputTests(ITestOutputHelper output) : IDispos
     private static readonly HashSet<Type> SystemOnly = [typeof(Web.Features.Mail.RecordMailAttempt)];
 
     /// Properties stored only as a hash, or acted on without being stored (a filled honeypot stores nothing).
-    private static readonly HashSet<string> NotStoredAsIs = ["CreateUser.Password", "SignIn.Username", "SignIn.Password", "SubmitTip.Website", "SubmitTip.ClientAddress"];
+    private static readonly HashSet<string> NotStoredAsIs = ["CreateUser.Password", "SignIn.Username", "SignIn.Password", "SubmitTip.Website", "SubmitTip.ClientAddress",
+        "ChangeOwnPassword.CurrentPassword", "ChangeOwnPassword.NewPassword", "ChangeOwnPassword.ConfirmPassword"];
 
     private readonly TestApp app = new TestApp().Start();
 
@@ -45,6 +46,7 @@ public sealed class HostileMessageInputTests(ITestOutputHelper output) : IDispos
         var editor = await app.ActorAsync("editor");
         async Task<CreatedUser> NewUser() => await app.SendAsync(
             new CreateUser { Username = "u" + Guid.NewGuid().ToString("N")[..12], DisplayName = "Dewi Lestari", Roles = [Roles.FactChecker] }, admin);
+        var changer = await app.NewUserAsync(Roles.FactChecker);
         async Task<long> NewTip() => (await app.SendAsync(new SubmitTip { Text = "Tip " + Guid.NewGuid().ToString("N") }, Actor.Anonymous)).Id!.Value;
 
         return new()
@@ -63,6 +65,9 @@ public sealed class HostileMessageInputTests(ITestOutputHelper output) : IDispos
                 new SubmitTip { Text = "Tip " + Guid.NewGuid().ToString("N"), Url = "https://example.org/tip", Language = "Indonesia", WhereSeen = "WhatsApp", Contact = "reader@example.org" },
                 Actor.Anonymous, ["tips"])),
             [typeof(SignIn)] = () => Task.FromResult<(object, Actor, string[])>((new SignIn { Username = "checker", Password = "not the password" }, Actor.Anonymous, [])),
+            // Passwords are stored only as a hash; a refused current password changes nothing but the failure count.
+            [typeof(ChangeOwnPassword)] = () => Task.FromResult<(object, Actor, string[])>((
+                new ChangeOwnPassword { CurrentPassword = "not the password", NewPassword = "A-new-long-password-2", ConfirmPassword = "A-new-long-password-2" }, changer.Actor, [])),
         };
     }
 
@@ -90,6 +95,10 @@ public sealed class HostileMessageInputTests(ITestOutputHelper output) : IDispos
                 {
                     var (command, actor, tables) = await make();
                     property.SetValue(command, property.PropertyType == typeof(string) ? value : new List<string> { value });
+                    if (command is ChangeOwnPassword change && property.Name == nameof(ChangeOwnPassword.NewPassword))
+                    {
+                        change.ConfirmPassword = value; // typed twice, as the form asks: the value itself is what is tried
+                    }
                     var where = $"{type.Name}.{property.Name} = {name}";
                     var before = await CountsAsync();
                     try
@@ -136,7 +145,7 @@ public sealed class HostileMessageInputTests(ITestOutputHelper output) : IDispos
         // Every query the pages send with what someone typed (searches, suggestions, filters), from an account
         // with every role; properties other than the one tried keep their defaults, as a half-filled form sends.
         var created = await app.SendAsync(
-            new CreateUser { Username = "omni" + Guid.NewGuid().ToString("N")[..8], DisplayName = "All roles", Roles = [.. Roles.All] }, await app.ActorAsync("admin"));
+            new CreateUser { Username = "omni" + Guid.NewGuid().ToString("N")[..8], DisplayName = "All roles", Roles = [.. Roles.All], Password = "Omni-Password-12345" }, await app.ActorAsync("admin"));
         var actor = await app.ActorAsync(created.Username);
         var queries = typeof(SubmitClaim).Assembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false } && typeof(IMessage).IsAssignableFrom(t)

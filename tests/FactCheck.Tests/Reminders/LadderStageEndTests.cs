@@ -38,10 +38,10 @@ public sealed class LadderStageEndTests : IDisposable
         var r = await ReminderDriver.CreateAsync(app);
         var start = r.Now;
         var id = await r.ResearchingAsync(TimeSpan.FromHours(10));
-        var original = await r.Review.NewClaimAsync();
+        var original = await r.Review.ClaimInStateAsync("triaged");
 
         r.At(start.AddDays(2));
-        await app.SendAsync(new LinkClaims { FromClaimId = id, ToClaimId = original, Relation = "same-as" }, r.Review.Checker);
+        await app.SendAsync(new LinkClaims { FromClaimId = id, ToClaimId = original, Relation = "same-as" }, r.Review.Editor);
         await r.SweepAsync();
 
         Assert.Equal("merged", await r.Review.StatusAsync(id));
@@ -172,12 +172,12 @@ public sealed class LadderStageEndTests : IDisposable
         var r = await ReminderDriver.CreateAsync(app);
         var start = r.Now;
         var id = await r.ResearchingAsync(TimeSpan.FromHours(10));
-        var original = await r.Review.NewClaimAsync();
-        var link = await app.SendAsync(new LinkClaims { FromClaimId = id, ToClaimId = original, Relation = "same-as" }, r.Review.Checker);
+        var original = await r.Review.ClaimInStateAsync("triaged");
+        var link = await app.SendAsync(new LinkClaims { FromClaimId = id, ToClaimId = original, Relation = "same-as" }, r.Review.Editor);
 
         r.At(start.AddHours(8));
         await r.SweepAsync();
-        await app.SendAsync(new UnlinkClaims(id, link), r.Review.Checker);
+        await app.SendAsync(new UnlinkClaims(id, link), r.Review.Editor);
         await r.SweepAsync();
 
         var ladders = await r.LaddersAsync(id);

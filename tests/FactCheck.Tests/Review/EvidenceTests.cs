@@ -112,7 +112,9 @@ public sealed class EvidenceTests(SharedApp shared)
         var cited = Assert.Single((await App.QueryAsync(new GetClaim(id), review.Editor)).Review.PendingVerdict!.EvidenceIds);
         var before = await review.SnapshotAsync(id);
 
-        await Assert.ThrowsAsync<ConflictException>(() => App.SendAsync(new RemoveEvidence(id, cited), review.Checker));
+        // In review, the sources are an editor's to change; even an editor cannot drop one the verdict cites.
+        await Assert.ThrowsAsync<ForbiddenException>(() => App.SendAsync(new RemoveEvidence(id, cited), review.Checker));
+        await Assert.ThrowsAsync<ConflictException>(() => App.SendAsync(new RemoveEvidence(id, cited), review.Editor));
 
         Assert.Equal(before, await review.SnapshotAsync(id));
         await review.ApproveAsync(id);

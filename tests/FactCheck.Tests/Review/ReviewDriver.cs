@@ -90,7 +90,7 @@ public sealed class ReviewDriver(TestApp app)
         await ActAsync(new CorrectVerdict { ClaimId = id, Version = await VersionAsync(id), Reason = reason }, by ?? Editor);
 
     public async Task<long> LinkAsync(long fromClaimId, long toClaimId, string relation) =>
-        await app.SendAsync(new LinkClaims { FromClaimId = fromClaimId, ToClaimId = toClaimId, Relation = relation }, Checker);
+        await app.SendAsync(new LinkClaims { FromClaimId = fromClaimId, ToClaimId = toClaimId, Relation = relation }, Editor);
 
     /// The action's command with valid fields, as a person who may take it would send it.
     public IClaimAction Command(string action, long claimId, long version) => action switch

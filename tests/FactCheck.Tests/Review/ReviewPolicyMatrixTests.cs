@@ -117,20 +117,6 @@ public sealed class ReviewPolicyMatrixTests
         Assert.Contains("triage", decision.Reason, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("new", "Ed", Refusal.None)]
-    [InlineData("researching", "Ed", Refusal.None)]
-    [InlineData("researching", "As", Refusal.None)]
-    [InlineData("in_review", "As", Refusal.None)]
-    [InlineData("researching", "Oc", Refusal.Forbidden)]
-    [InlineData("researching", "Ad", Refusal.Forbidden)]
-    [InlineData("published", "Ed", Refusal.Conflict)]
-    [InlineData("published", "As", Refusal.Conflict)]
-    [InlineData("rejected", "Ed", Refusal.Conflict)]
-    [InlineData("merged", "Ed", Refusal.Conflict)]
-    public void Evidence_is_gathered_by_the_assignee_and_editors_while_the_claim_is_open(string state, string person, Refusal expected) =>
-        Assert.Equal(expected, Policy(new FakeTimeProvider(Now)).CanGatherEvidence(StateOf(state), People[person]).Refusal);
-
     private static ReviewPolicy Policy(TimeProvider clock) => new(Options.Create(new FactCheckOptions()), clock);
 
     private static Actor Person(long id, string role) => new(id, $"user{id}", new HashSet<string> { role });

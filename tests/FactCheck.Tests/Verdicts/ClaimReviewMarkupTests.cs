@@ -27,7 +27,7 @@ public sealed class ClaimReviewMarkupTests(SharedApp shared)
                 var page = await PublicPage.GetAsync(App, PublicPage.Url(slug, language));
                 var review = ClaimReviewValidator.Validate(page, language);
 
-                Assert.Equal(("FactCheck", "http://localhost/"), ((string)review["author"]!["name"]!, (string)review["author"]!["url"]!));
+                Assert.Equal(("FactCheck", "https://localhost/"), ((string)review["author"]!["name"]!, (string)review["author"]!["url"]!));
                 Assert.Equal("FactCheck", page.One(".site-header .brand").TextContent);
                 labels.Add(page.RatingLabel);
             }

@@ -86,15 +86,19 @@ public sealed class MovedAndRejectedClaimTests(VerdictsApp fixture) : IClassFixt
         await PublicPage.GetAsync(fixture.App, PublicPage.Url(duplicate.Slug, language));
         Assert.True((await PublicPage.GetAsync(fixture.App, PublicPage.Url(duplicate.Slug, language))).FromCache);
 
-        await fixture.App.SendAsync(new LinkClaims { FromClaimId = duplicate.Id, ToClaimId = survivor.Id, Relation = "same-as" }, flow.Review.Checker);
+        await fixture.App.SendAsync(new LinkClaims { FromClaimId = duplicate.Id, ToClaimId = survivor.Id, Relation = "same-as" }, flow.Review.Editor);
         var moved = await PublicPage.GetAsync(fixture.App, PublicPage.Url(duplicate.Slug, language));
 
-        Assert.Equal(HttpStatusCode.Redirect, moved.Status);
+        Assert.Equal(HttpStatusCode.MovedPermanently, moved.Status);
         var location = moved.Response.Headers.Location!;
-        Assert.Equal("http://localhost" + PublicPage.Url(survivor.Slug, language), location.OriginalString);
+        Assert.Equal("https://localhost" + PublicPage.Url(survivor.Slug, language), location.OriginalString);
         var target = await PublicPage.GetAsync(fixture.App, location.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, target.Status);
         Assert.Single(target.Document.QuerySelectorAll("[data-testid=verdict]"));
+        // The survivor's version history says what was merged into it, linking the old address.
+        var merge = target.One("[data-testid=merges] [data-testid=merge]");
+        Assert.Contains(duplicate.Slug, merge.QuerySelector("a")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.NotNull(merge.QuerySelector("time"));
     }
 
     [Fact]
@@ -103,7 +107,7 @@ public sealed class MovedAndRejectedClaimTests(VerdictsApp fixture) : IClassFixt
         var flow = fixture.Workflow;
         var original = await flow.SubmitAsync();
         var duplicate = await flow.SubmitAsync();
-        await fixture.App.SendAsync(new LinkClaims { FromClaimId = duplicate.Id, ToClaimId = original.Id, Relation = "same-as" }, flow.Review.Checker);
+        await fixture.App.SendAsync(new LinkClaims { FromClaimId = duplicate.Id, ToClaimId = original.Id, Relation = "same-as" }, flow.Review.Editor);
 
         var page = await PublicPage.GetAsync(fixture.App, PublicPage.Url(duplicate.Slug));
 

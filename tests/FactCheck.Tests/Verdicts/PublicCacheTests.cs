@@ -156,7 +156,7 @@ public sealed partial class PublicCacheTests(VerdictsApp fixture) : IClassFixtur
 
         await App.SendAsync(
             new FactCheck.Web.Features.Claims.AddAppearance { ClaimId = claim.Id, Url = "https://kabar.example.id/tartar", Outlet = "Kabar Harian", FirstSeen = true },
-            fixture.Workflow.Review.Checker);
+            fixture.Workflow.Review.Editor);
         var page = await PublicPage.GetAsync(App, PublicPage.Url(claim.Slug));
 
         Assert.Equal("Kabar Harian", page.One("[data-testid=appearances] a").TextContent);

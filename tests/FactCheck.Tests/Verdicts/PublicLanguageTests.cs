@@ -67,7 +67,7 @@ public sealed class PublicLanguageTests(SharedApp shared)
         var location = response.Headers.Location!.OriginalString;
         Assert.StartsWith("/", location);
         Assert.False(location.StartsWith("//", StringComparison.Ordinal) || location.StartsWith("/\\", StringComparison.Ordinal), location);
-        Assert.Equal("localhost", new Uri(new Uri("http://localhost/"), location).Host);
+        Assert.Equal("localhost", new Uri(new Uri("https://localhost/"), location).Host);
         Assert.DoesNotContain("evil", location);
     }
 
@@ -90,9 +90,9 @@ public sealed class PublicLanguageTests(SharedApp shared)
 
         var page = await PublicPage.GetAsync(App, PublicPage.Url(slug, language));
 
-        Assert.Equal($"http://localhost/verdicts/{slug}?lang=en", page.Alternate("en"));
-        Assert.Equal($"http://localhost/verdicts/{slug}?lang=id", page.Alternate("id"));
-        Assert.Equal($"http://localhost/verdicts/{slug}", page.Alternate("x-default"));
+        Assert.Equal($"https://localhost/verdicts/{slug}?lang=en", page.Alternate("en"));
+        Assert.Equal($"https://localhost/verdicts/{slug}?lang=id", page.Alternate("id"));
+        Assert.Equal($"https://localhost/verdicts/{slug}", page.Alternate("x-default"));
         foreach (var (hreflang, expected) in new[] { ("en", "en"), ("id", "id") })
         {
             var alternate = await PublicPage.GetAsync(App, new Uri(page.Alternate(hreflang)!).PathAndQuery, acceptLanguage: language == "en" ? "id" : "en");

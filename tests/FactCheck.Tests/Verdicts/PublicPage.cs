@@ -52,7 +52,7 @@ public sealed class PublicPage
 
     public static HttpClient Reader(TestApp app, string? acceptLanguage = null)
     {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = app.ClientOptions.BaseAddress });
         if (acceptLanguage is not null)
         {
             client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);

@@ -4,7 +4,8 @@ using Mediator;
 
 namespace FactCheck.Web.Features.Accounts;
 
-/// Adds a staff account. Without a password one is generated and returned once, for the admin to hand over.
+/// Adds a staff account. Without a password one is generated and returned once, for the admin to hand over; the person
+/// replaces it at their first sign-in.
 [AllowRoles(Infrastructure.Pipeline.Roles.Admin)]
 public sealed record CreateUser : ICommand<CreatedUser>, IValidatableObject
 {
@@ -45,8 +46,8 @@ public sealed class CreateUserHandler : ICommandHandler<CreateUser, CreatedUser>
         var generated = string.IsNullOrEmpty(command.Password) ? Credentials.GeneratePassword() : null;
         var id = await db.ExecuteScalarAsync<long>(
             """
-            INSERT INTO users (username, display_name, email, password_hash, security_stamp, created_at, updated_at)
-            VALUES (@username, @DisplayName, @Email, @Hash, @Stamp, @Now, @Now)
+            INSERT INTO users (username, display_name, email, password_hash, security_stamp, must_change_password, created_at, updated_at)
+            VALUES (@username, @DisplayName, @Email, @Hash, @Stamp, @MustChange, @Now, @Now)
             RETURNING id
             """,
             new
@@ -56,6 +57,7 @@ public sealed class CreateUserHandler : ICommandHandler<CreateUser, CreatedUser>
                 Email = string.IsNullOrWhiteSpace(command.Email) ? null : command.Email.Trim(),
                 Hash = Credentials.HashPassword(generated ?? command.Password!),
                 Stamp = Guid.NewGuid(),
+                MustChange = generated is not null,
                 db.Now,
             },
             cancellationToken);

@@ -1,19 +1,24 @@
 using System.Security.Cryptography;
+using System.Text;
 using FactCheck.Web.Infrastructure;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Microsoft.AspNetCore.Identity;
 
 namespace FactCheck.Web.Features.Accounts;
 
-public sealed record StaffIdentity(long UserId, string Username, string DisplayName, IReadOnlyList<string> Roles, string SecurityStamp);
+public sealed record StaffIdentity(long UserId, string Username, string DisplayName, IReadOnlyList<string> Roles, string SecurityStamp)
+{
+    public bool MustChangePassword { get; init; }
+}
 
-public sealed record CredentialCheck(StaffIdentity? Identity, string? Error, DateTimeOffset? LockedUntil = null)
+public sealed record CredentialCheck(StaffIdentity? Identity, string? Error)
 {
     public bool Succeeded => Identity is not null;
 }
 
-/// Checks a username and password inside the running command, counting failures and locking the account
-/// after too many. Shared by cookie sign-in and API token issue so both lock out alike.
+/// Checks a username and password inside the running command. Shared by the sign-in form, API token issue and the
+/// password change, so all three throttle alike. Every failure (unknown user, wrong password, deactivated account,
+/// too many failures) gets the same answer after the same work: one password hash check and one failure written.
 public static class Credentials
 {
     public const string InvalidMessage = "Unknown username or wrong password.";
@@ -32,55 +37,72 @@ public static class Credentials
         return string.Join('-', groups);
     }
 
+    /// Failures count in a sliding window of LockoutMinutes: MaxFailedLogins from one client network lock the account
+    /// for that network only (a stranger cannot lock its owner out), MaxFailedLoginsPerAccount from anywhere lock it
+    /// for everyone (a guesser rotating through networks). Old failures drop out of the window one by one.
     public static async Task<CredentialCheck> VerifyAsync(CommandContext db, string username, string password, FactCheckOptions.SecurityOptions security, CancellationToken ct)
     {
         var user = await db.QuerySingleOrDefaultAsync<UserRow>(
             """
-            SELECT id AS Id, username AS Username, display_name AS DisplayName, password_hash AS PasswordHash,
-                   is_active AS IsActive, failed_logins AS FailedLogins, lockout_until AS LockoutUntil, security_stamp AS SecurityStamp
+            SELECT id AS Id, username AS Username, display_name AS DisplayName, password_hash AS PasswordHash, is_active AS IsActive,
+                   security_stamp AS SecurityStamp, must_change_password AS MustChangePassword
             FROM users WHERE username = @username
             """,
             new { username },
             ct);
-        if (user is null)
+        var network = await NetworkHashAsync(db, ct);
+        var since = db.Now.AddMinutes(-Math.Max(1, security.LockoutMinutes));
+        var failures = await db.QuerySingleOrDefaultAsync<FailureCount>(
+            "SELECT coalesce(sum(network_hash = @network), 0) AS FromNetwork, count(*) AS Total FROM sign_in_failures WHERE user_id = @UserId AND at > @since",
+            new { network, UserId = user?.Id ?? 0, since },
+            ct) ?? new FailureCount();
+        var locked = failures.FromNetwork >= security.MaxFailedLogins || failures.Total >= security.MaxFailedLoginsPerAccount;
+        var verdict = Hasher.VerifyHashedPassword(null!, user?.PasswordHash ?? DummyHash, password);
+        if (user is null || !user.IsActive || locked || verdict == PasswordVerificationResult.Failed)
         {
-            // Same work as a real check, so response time does not reveal which usernames exist.
-            Hasher.VerifyHashedPassword(null!, DummyHash, password);
+            await db.ExecuteAsync(
+                """
+                DELETE FROM sign_in_failures WHERE at <= @since;
+                INSERT INTO sign_in_failures (user_id, network_hash, at) VALUES (@UserId, @network, @Now);
+                """,
+                new { since, UserId = user?.Id, network, db.Now },
+                ct);
+            var reason = user is null ? "unknown username" : !user.IsActive ? "deactivated" : locked ? "too many failures" : "wrong password";
+            db.Audit(user is null ? "sign_in" : "user", user?.Id ?? (object)"unknown", null, new { Reason = reason }, "SignInFailed");
             return new CredentialCheck(null, InvalidMessage);
         }
 
-        if (user.LockoutUntil is { } until && until > db.Now)
+        var cleared = await db.ExecuteAsync(
+            "DELETE FROM sign_in_failures WHERE user_id = @Id AND network_hash = @network", new { user.Id, network }, ct);
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded || cleared > 0)
         {
-            return new CredentialCheck(null, $"Too many failed sign-ins: this account is locked until {until:yyyy-MM-dd HH:mm} UTC.", until);
-        }
+            if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+            {
+                await db.ExecuteAsync("UPDATE users SET password_hash = @hash WHERE id = @Id", new { hash = HashPassword(password), user.Id }, ct);
+            }
 
-        var verdict = Hasher.VerifyHashedPassword(null!, user.PasswordHash, password);
-        if (verdict == PasswordVerificationResult.Failed || !user.IsActive)
-        {
-            var failures = user.FailedLogins + 1;
-            DateTimeOffset? lockout = failures >= security.MaxFailedLogins ? db.Now.AddMinutes(security.LockoutMinutes) : null;
-            await db.ExecuteAsync(
-                "UPDATE users SET failed_logins = @failures, lockout_until = @lockout WHERE id = @Id",
-                new { failures = lockout is null ? failures : 0, lockout, user.Id },
-                ct);
-            db.Audit("user", user.Id, new { user.FailedLogins }, new { FailedLogins = failures, LockedUntil = lockout }, lockout is null ? "SignInFailed" : "AccountLockedOut");
-            return lockout is null
-                ? new CredentialCheck(null, user.IsActive ? InvalidMessage : "This account is deactivated.")
-                : new CredentialCheck(null, $"Too many failed sign-ins: this account is locked until {lockout:yyyy-MM-dd HH:mm} UTC.", lockout);
-        }
-
-        if (verdict == PasswordVerificationResult.SuccessRehashNeeded || user.FailedLogins > 0 || user.LockoutUntil is not null)
-        {
-            await db.ExecuteAsync(
-                "UPDATE users SET failed_logins = 0, lockout_until = NULL, password_hash = @hash WHERE id = @Id",
-                new { hash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? HashPassword(password) : user.PasswordHash, user.Id },
-                ct);
-            db.Audit("user", user.Id, new { user.FailedLogins }, new { FailedLogins = 0 }, "SignInSucceeded");
+            db.Audit("user", user.Id, null, new { FailuresCleared = cleared }, "SignInSucceeded");
         }
 
         var roles = (await db.QueryAsync<string>("SELECT role FROM user_roles WHERE user_id = @Id ORDER BY role", new { user.Id }, ct)).ToList();
-        return new CredentialCheck(new StaffIdentity(user.Id, user.Username, user.DisplayName, roles, user.SecurityStamp), null);
+        return new CredentialCheck(new StaffIdentity(user.Id, user.Username, user.DisplayName, roles, user.SecurityStamp) { MustChangePassword = user.MustChangePassword }, null);
     }
 
-    private sealed record UserRow(long Id, string Username, string DisplayName, string PasswordHash, bool IsActive, long FailedLogins, DateTimeOffset? LockoutUntil, string SecurityStamp);
+    /// The client's network as a salted hash (the tips' per-database salt): failures are matched by network, and no
+    /// address is kept.
+    private static async Task<string> NetworkHashAsync(CommandContext db, CancellationToken ct)
+    {
+        var salt = await db.ExecuteScalarAsync<byte[]>("SELECT salt FROM tip_client_salt WHERE id = 1", null, ct);
+        return Convert.ToHexStringLower(SHA256.HashData([.. salt, .. Encoding.UTF8.GetBytes(db.Actor.Network ?? "unknown")]));
+    }
+
+    private sealed record UserRow(long Id, string Username, string DisplayName, string PasswordHash, bool IsActive, string SecurityStamp, bool MustChangePassword);
+
+    private sealed record FailureCount(long FromNetwork, long Total)
+    {
+        public FailureCount()
+            : this(0, 0)
+        {
+        }
+    }
 }

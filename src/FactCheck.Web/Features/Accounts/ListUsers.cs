@@ -8,11 +8,12 @@ namespace FactCheck.Web.Features.Accounts;
 [AllowRoles(Roles.Admin)]
 public sealed record ListUsers : IQuery<IReadOnlyList<UserSummary>>;
 
-public sealed record UserSummary(long Id, string Username, string DisplayName, string? Email, bool IsActive, string Roles, DateTimeOffset? LockoutUntil, long Version)
+/// RecentFailures: failed sign-ins in the throttle's window (FactCheck:Security:LockoutMinutes), from every network.
+public sealed record UserSummary(long Id, string Username, string DisplayName, string? Email, bool IsActive, string Roles, long RecentFailures, long Version)
 {
     /// For Dapper: map by property, so a computed column (no declared type in SQLite) also maps when no row comes back.
     public UserSummary()
-        : this(0, "", "", null, false, "", null, 0)
+        : this(0, "", "", null, false, "", 0, 0)
     {
     }
 
@@ -20,7 +21,7 @@ public sealed record UserSummary(long Id, string Username, string DisplayName, s
     public IReadOnlyList<string> RoleList => Roles.Length == 0 ? [] : Roles.Split(',');
 }
 
-public sealed class ListUsersHandler(Db db) : IQueryHandler<ListUsers, IReadOnlyList<UserSummary>>
+public sealed class ListUsersHandler(Db db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Infrastructure.FactCheckOptions> options) : IQueryHandler<ListUsers, IReadOnlyList<UserSummary>>
 {
     public async ValueTask<IReadOnlyList<UserSummary>> Handle(ListUsers query, CancellationToken cancellationToken)
     {
@@ -30,10 +31,11 @@ public sealed class ListUsersHandler(Db db) : IQueryHandler<ListUsers, IReadOnly
             SELECT u.id AS Id, u.username AS Username, u.display_name AS DisplayName, u.email AS Email,
                    u.is_active AS IsActive,
                    coalesce((SELECT group_concat(role, ',') FROM (SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role)), '') AS Roles,
-                   u.lockout_until AS LockoutUntil, u.version AS Version
+                   (SELECT count(*) FROM sign_in_failures f WHERE f.user_id = u.id AND f.at > @since) AS RecentFailures, u.version AS Version
             FROM users u
             ORDER BY u.is_active DESC, u.username
             """,
+            new { since = clock.GetUtcNow().AddMinutes(-Math.Max(1, options.Value.Security.LockoutMinutes)) },
             cancellationToken: cancellationToken));
         return rows.ToList();
     }

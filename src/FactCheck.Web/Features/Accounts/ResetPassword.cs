@@ -3,7 +3,8 @@ using Mediator;
 
 namespace FactCheck.Web.Features.Accounts;
 
-/// Gives a staff member a new generated password (shown once to the admin), clears a lockout and ends their sessions.
+/// Gives a staff member a new generated password (shown once to the admin, to be replaced at their next sign-in), clears
+/// their failed sign-ins, ends their sessions and open pages and revokes their API tokens.
 [AllowRoles(Roles.Admin)]
 public sealed record ResetPassword(long Id, long Version) : ICommand<ResetPasswordResult>;
 
@@ -16,15 +17,9 @@ public sealed class ResetPasswordHandler : ICommandHandler<ResetPassword, ResetP
         var db = CommandContext.Current;
         var before = await UserRules.LoadAsync(db, command.Id, command.Version, cancellationToken);
         var password = Credentials.GeneratePassword();
-        await db.ExecuteAsync(
-            """
-            UPDATE users SET password_hash = @Hash, security_stamp = @Stamp, failed_logins = 0, lockout_until = NULL,
-                             version = version + 1, updated_at = @Now
-            WHERE id = @Id
-            """,
-            new { Hash = Credentials.HashPassword(password), Stamp = Guid.NewGuid(), db.Now, command.Id },
-            cancellationToken);
-        db.Audit("user", command.Id, new { before.Version }, new { Version = before.Version + 1, PasswordReset = true });
+        var revoked = await AccountChanges.ReplacePasswordAsync(
+            db, command.Id, Credentials.HashPassword(password), Guid.NewGuid().ToString(), mustChange: true, cancellationToken);
+        db.Audit("user", command.Id, new { before.Version }, new { Version = before.Version + 1, PasswordReset = true, TokensRevoked = revoked });
         return new ResetPasswordResult(before.Version + 1, password);
     }
 }

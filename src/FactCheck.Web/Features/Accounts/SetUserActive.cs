@@ -25,15 +25,14 @@ public sealed class SetUserActiveHandler : ICommandHandler<SetUserActive, long>
                 await UserRules.EnsureAnotherActiveAdminAsync(db, command.Id, cancellationToken);
             }
 
-            await db.ExecuteAsync(
-                "UPDATE api_tokens SET revoked_at = @Now WHERE user_id = @Id AND revoked_at IS NULL", new { db.Now, command.Id }, cancellationToken);
+            await AccountChanges.EndSignInsAsync(db, command.Id, cancellationToken);
         }
 
         await db.ExecuteAsync(
             """
-            UPDATE users SET is_active = @Active, version = version + 1, updated_at = @Now, security_stamp = @Stamp,
-                             failed_logins = 0, lockout_until = NULL
-            WHERE id = @Id
+            UPDATE users SET is_active = @Active, version = version + 1, updated_at = @Now, security_stamp = @Stamp
+            WHERE id = @Id;
+            DELETE FROM sign_in_failures WHERE user_id = @Id;
             """,
             new { command.Active, db.Now, Stamp = Guid.NewGuid(), command.Id },
             cancellationToken);

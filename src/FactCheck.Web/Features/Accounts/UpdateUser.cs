@@ -55,6 +55,12 @@ public sealed class UpdateUserHandler : ICommandHandler<UpdateUser, long>
             },
             cancellationToken);
         await UserRules.ReplaceRolesAsync(db, command.Id, roles, cancellationToken);
+        if (rolesChanged)
+        {
+            // The new stamp ends the person's sign-ins and tokens (the pipeline checks it); open pages sign out now.
+            db.SessionsEnded(command.Id);
+        }
+
         db.Audit("user", command.Id, before, before with { DisplayName = command.DisplayName.Trim(), Email = command.Email, Roles = string.Join(',', roles), Version = before.Version + 1 });
         return before.Version + 1;
     }

@@ -6,7 +6,7 @@ namespace FactCheck.Web.Features.Claims;
 
 /// Records another place a known claim was seen: a repeat is an appearance, never a new claim.
 [AllowRoles(Roles.Editor, Roles.FactChecker)]
-public sealed record AddAppearance : ICommand<long>, IValidatableObject
+public sealed record AddAppearance : ICommand<long>, IValidatableObject, IChangesClaims
 {
     public long ClaimId { get; set; }
 
@@ -23,6 +23,8 @@ public sealed record AddAppearance : ICommand<long>, IValidatableObject
     public string? Quote { get; set; }
 
     public bool FirstSeen { get; set; }
+
+    public IEnumerable<ClaimTouch> ClaimsTouched() => [new(ClaimId, ClaimChange.Appearance)];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

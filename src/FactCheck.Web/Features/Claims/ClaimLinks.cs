@@ -14,17 +14,19 @@ public static class ClaimLinks
             throw ValidationFailedException.For(field, "A claim cannot be linked to itself.");
         }
 
-        var claims = (await db.QueryAsync<(long Id, string Status)>(
-            "SELECT id, status FROM claims WHERE id IN (@fromClaimId, @toClaimId)", new { fromClaimId, toClaimId }, ct)).ToDictionary(c => c.Id, c => c.Status);
-        if (!claims.TryGetValue(toClaimId, out var toStatus))
+        var claims = (await db.QueryAsync<(long Id, string Status, long? PublishedVerdictId)>(
+            "SELECT id, status, published_verdict_id FROM claims WHERE id IN (@fromClaimId, @toClaimId)", new { fromClaimId, toClaimId }, ct)).ToDictionary(c => c.Id);
+        if (!claims.TryGetValue(toClaimId, out var to))
         {
             throw ValidationFailedException.For(field, $"Claim {toClaimId} does not exist.");
         }
 
-        if (!claims.TryGetValue(fromClaimId, out var fromStatus))
+        if (!claims.TryGetValue(fromClaimId, out var from))
         {
             throw new NotFoundException($"Claim {fromClaimId} does not exist.");
         }
+
+        var (fromStatus, toStatus) = (from.Status, to.Status);
 
         var duplicate = await db.ExecuteScalarAsync<long>(
             """
@@ -49,6 +51,14 @@ public static class ClaimLinks
             if (fromStatus == "merged")
             {
                 throw new ConflictException($"Claim {fromClaimId} is already merged into another claim.");
+            }
+
+            // Readers who kept the duplicate's address are sent to the original, so the original must be one they can see.
+            if (!PublicAddress.IsPublic(toStatus, to.PublishedVerdictId) && await PublicAddress.WasEverPublicAsync(db, fromClaimId, ct))
+            {
+                throw new ConflictException(
+                    $"Claim #{fromClaimId} has been on the public site, and its address must keep leading readers somewhere: merge it only into a claim "
+                    + $"readers can see (triaged or further). Triage claim #{toClaimId} first, or merge #{toClaimId} into #{fromClaimId} instead.");
             }
         }
 

@@ -29,6 +29,9 @@ public static partial class ClaimRules
     public static (long From, long To, string Relation) Canonical(long fromClaimId, long toClaimId, string relation) =>
         InverseRelations.TryGetValue(relation, out var canonical) ? (toClaimId, fromClaimId, canonical) : (fromClaimId, toClaimId, relation);
 
+    /// Whether a link with this relation, named from either side, merges one claim into the other.
+    public static bool Merges(string? relation) => relation == "same-as" || relation == "duplicated-by";
+
     /// Titles name the claim, not our verdict on it: these words (English and Indonesian) belong in a rating.
     private static readonly HashSet<string> RatingWords = new(StringComparer.OrdinalIgnoreCase)
     {

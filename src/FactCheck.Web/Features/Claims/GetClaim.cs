@@ -29,6 +29,9 @@ public sealed record ClaimDetail(
     public long Version => Claim.Version;
 
     public VerdictView? Verdict => Review.PublishedVersions.FirstOrDefault(v => v.State == "published");
+
+    /// The changes to the claim's record the caller may make now (link, unlink, merge, appearance, evidence).
+    public IReadOnlyList<string> AllowedChanges { get; init; } = [];
 }
 
 public sealed record ClaimFields(
@@ -69,7 +72,7 @@ public sealed record HistoryEntry(DateTimeOffset At, string Actor, string Action
     }
 }
 
-public sealed class GetClaimHandler(Db db, CurrentActor current, ReviewPolicy policy, RatingScale scale) : IQueryHandler<GetClaim, ClaimDetail>
+public sealed class GetClaimHandler(Db db, CurrentActor current, ReviewPolicy policy, ClaimChangePolicy changes, RatingScale scale) : IQueryHandler<GetClaim, ClaimDetail>
 {
     public async ValueTask<ClaimDetail> Handle(GetClaim query, CancellationToken cancellationToken)
     {
@@ -124,7 +127,10 @@ public sealed class GetClaimHandler(Db db, CurrentActor current, ReviewPolicy po
         var state = await ReviewState.LoadAsync(connection, null, claim.Id, cancellationToken) ?? throw new NotFoundException($"Claim {query.Id} does not exist.");
         var review = await ReviewReader.LoadAsync(connection, state, current.Actor, policy, scale, cancellationToken);
         var allowed = review.Decisions.Where(d => d.Allowed).Select(d => d.Action).ToList();
-        return new ClaimDetail(claim, claimant, topics, appearances, links, figures, history, review, allowed);
+        return new ClaimDetail(claim, claimant, topics, appearances, links, figures, history, review, allowed)
+        {
+            AllowedChanges = changes.Allowed(state, current.Actor),
+        };
     }
 
     /// Figure claims in the same unit that are linked to this one or share a topic with it (the most recent

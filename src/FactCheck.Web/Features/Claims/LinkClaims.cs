@@ -8,7 +8,7 @@ namespace FactCheck.Web.Features.Claims;
 /// "same-as" merges FromClaimId (the duplicate) into ToClaimId (the original). From the other side, "denied-by" etc.
 /// (ClaimRules.InverseRelations) is stored as the canonical link, so the accusation's page can record its denial.
 [AllowRoles(Roles.Editor, Roles.FactChecker)]
-public sealed record LinkClaims : ICommand<long>, IValidatableObject
+public sealed record LinkClaims : ICommand<long>, IValidatableObject, IChangesClaims
 {
     public long FromClaimId { get; set; }
 
@@ -19,6 +19,12 @@ public sealed record LinkClaims : ICommand<long>, IValidatableObject
 
     [StringLength(1000)]
     public string? Note { get; set; }
+
+    public IEnumerable<ClaimTouch> ClaimsTouched()
+    {
+        var change = ClaimRules.Merges(Relation) ? ClaimChange.Merge : ClaimChange.Link;
+        return [new(FromClaimId, change), new(ToClaimId, change)];
+    }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -6,7 +6,7 @@ namespace FactCheck.Web.Features.Claims;
 
 /// Records a claim as said, by one claimant (an existing one by id, or found or created by name and kind).
 [AllowRoles(Roles.Editor, Roles.FactChecker)]
-public sealed record SubmitClaim : ICommand<SubmittedClaim>, IValidatableObject
+public sealed record SubmitClaim : ICommand<SubmittedClaim>, IValidatableObject, IChangesClaims
 {
     [Required(ErrorMessage = "Enter a short title.")]
     [StringLength(ClaimRules.MaxTitleLength, ErrorMessage = "Keep the title to 75 characters.")]
@@ -70,6 +70,10 @@ public sealed record SubmitClaim : ICommand<SubmittedClaim>, IValidatableObject
 
     /// Links from this new claim to claims already recorded, e.g. this statement "denies" claim 12.
     public List<NewLink> Links { get; set; } = [];
+
+    /// The new claim is this command's own; the recorded claims it links to are changed too (a link shows on both pages).
+    public IEnumerable<ClaimTouch> ClaimsTouched() =>
+        (Links ?? []).Select(l => new ClaimTouch(l.ToClaimId, l.Relation == "same-as" ? ClaimChange.Merge : ClaimChange.Link));
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

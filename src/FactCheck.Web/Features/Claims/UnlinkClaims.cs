@@ -5,7 +5,10 @@ namespace FactCheck.Web.Features.Claims;
 
 /// Removes a link between two claims. Removing a same-as link brings the merged duplicate back as a claim of its own.
 [AllowRoles(Roles.Editor, Roles.FactChecker)]
-public sealed record UnlinkClaims(long ClaimId, long LinkId) : ICommand<bool>;
+public sealed record UnlinkClaims(long ClaimId, long LinkId) : ICommand<bool>, IChangesClaims
+{
+    public IEnumerable<ClaimTouch> ClaimsTouched() => [new(ClaimId, ClaimChange.Unlink, LinkId)];
+}
 
 public sealed class UnlinkClaimsHandler(Reminders.Deadlines deadlines) : ICommandHandler<UnlinkClaims, bool>
 {

@@ -8,7 +8,7 @@ namespace FactCheck.Web.Features.Intake;
 /// Records the claims a fact-checker chose from an article, in one transaction: the article, each new claim (as
 /// SubmitClaim records it) or each repeat of a recorded claim, where the article said it, and the links between them.
 [AllowRoles(Roles.Editor, Roles.FactChecker)]
-public sealed record AcceptArticle : ICommand<AcceptedArticle>, IValidatableObject
+public sealed record AcceptArticle : ICommand<AcceptedArticle>, IValidatableObject, IChangesClaims
 {
     public const int MaxClaims = 200;
 
@@ -20,6 +20,27 @@ public sealed record AcceptArticle : ICommand<AcceptedArticle>, IValidatableObje
     public List<AcceptedClaim?>? Claims { get; set; }
 
     public List<AcceptedLink?>? Links { get; set; }
+
+    /// Recorded claims the article repeats get an appearance (and the article's record); links between them change both.
+    public IEnumerable<ClaimTouch> ClaimsTouched()
+    {
+        var recorded = (Claims ?? []).Where(c => c?.ExistingClaimId is not null).GroupBy(c => c!.Ref).ToDictionary(g => g.Key, g => g.First()!.ExistingClaimId!.Value);
+        foreach (var id in recorded.Values)
+        {
+            yield return new ClaimTouch(id, ClaimChange.Appearance);
+        }
+
+        foreach (var link in (Links ?? []).Where(l => l is not null))
+        {
+            foreach (var end in new[] { link!.From, link.To })
+            {
+                if (recorded.TryGetValue(end, out var id))
+                {
+                    yield return new ClaimTouch(id, ClaimChange.Link);
+                }
+            }
+        }
+    }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -30,13 +30,13 @@ public sealed class CandidateDraft
     }
 
     /// A card per candidate. Each recorded claim is proposed as the repeat of at most one sentence, the one most like
-    /// it, since the article is recorded once per claim.
-    public static List<CandidateDraft> ForReview(ArticleCandidates extraction)
+    /// it, since the article is recorded once per claim; only a claim the person may add an appearance to is proposed.
+    public static List<CandidateDraft> ForReview(ArticleCandidates extraction, IReadOnlySet<long> changeable)
     {
         var repeats = new Dictionary<int, long>();
         var taken = new HashSet<long>();
         var likely = extraction.Candidates
-            .SelectMany(c => c.Matches.Where(m => m.LikelySame).Select(m => (c.Number, Match: m)))
+            .SelectMany(c => c.Matches.Where(m => m.LikelySame && changeable.Contains(m.ClaimId)).Select(m => (c.Number, Match: m)))
             .OrderByDescending(p => p.Match.Score).ThenBy(p => p.Number);
         foreach (var (number, match) in likely)
         {
@@ -47,9 +47,16 @@ public sealed class CandidateDraft
         }
 
         return extraction.Candidates
-            .Select(c => new CandidateDraft(c, extraction.Outlet, extraction.PublishedOn, repeats.TryGetValue(c.Number, out var id) ? id : null))
+            .Select(c => new CandidateDraft(c, extraction.Outlet, extraction.PublishedOn, repeats.TryGetValue(c.Number, out var id) ? id : null) { Changeable = changeable })
             .ToList();
     }
+
+    /// The recorded claims the extraction says the article may repeat, to ask which of them the person may add to.
+    public static List<long> RecordedClaimIds(ArticleCandidates extraction) =>
+        extraction.Candidates.SelectMany(c => c.Matches).Select(m => m.ClaimId).Distinct().ToList();
+
+    /// Recorded claims the person may add the article to as an appearance (ClaimChangePolicy); the others are shown, greyed.
+    public IReadOnlySet<long> Changeable { get; init; } = new HashSet<long>();
 
     public ProposedClaim Proposed { get; }
 

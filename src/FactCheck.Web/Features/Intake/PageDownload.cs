@@ -56,7 +56,11 @@ public static class PageDownload
         return true;
     }
 
-    /// Loopback, private, link-local, unspecified, multicast, CGNAT and reserved ranges, also as IPv4-mapped IPv6.
+    /// Global unicast only. IPv4: not loopback, private, link-local, unspecified, multicast, CGNAT, benchmarking
+    /// (198.18/15), IETF protocol (192.0.0/24), documentation or reserved. IPv6: inside 2000::/3 (so no ::, ::1, NAT64
+    /// 64:ff9b::/96, fc00::/7, fe80::/10 or multicast), not a tunnel into IPv4 (6to4 2002::/16, Teredo 2001::/32), not
+    /// documentation or benchmarking, and not carrying a private IPv4 address where NAT64 (RFC 6052, /96 and /64 prefixes)
+    /// or ISATAP put one. IPv4-mapped addresses are judged as the IPv4 address.
     public static bool IsPublic(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6)
@@ -67,11 +71,12 @@ public static class PageDownload
         if (address.AddressFamily == AddressFamily.InterNetwork)
         {
             var b = address.GetAddressBytes();
-            return !(b[0] is 0 or 10 or 127 or >= 224
-                || (b[0] == 100 && (b[1] & 0xC0) == 64)
-                || (b[0] == 169 && b[1] == 254)
-                || (b[0] == 172 && (b[1] & 0xF0) == 16)
-                || (b[0] == 192 && b[1] == 168));
+            return !(IsPrivateIpv4(b)
+                || b[0] is 0 or >= 224
+                || (b[0] == 192 && b[1] == 0 && b[2] is 0 or 2)
+                || (b[0] == 192 && b[1] == 88 && b[2] == 99)
+                || (b[0] == 198 && b[1] == 51 && b[2] == 100)
+                || (b[0] == 203 && b[1] == 0 && b[2] == 113));
         }
 
         if (address.AddressFamily != AddressFamily.InterNetworkV6)
@@ -79,11 +84,30 @@ public static class PageDownload
             return false;
         }
 
-        var bytes = address.GetAddressBytes();
-        var embedsIpv4 = bytes.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0; // ::a.b.c.d (deprecated IPv4-compatible form) and ::, ::1
-        return !(embedsIpv4
-            || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.IsIPv6Multicast);
+        var v6 = address.GetAddressBytes();
+        if ((v6[0] & 0xE0) != 0x20
+            || (v6[0] == 0x20 && v6[1] == 0x02)
+            || (v6[0] == 0x20 && v6[1] == 0x01 && v6[2] == 0x00 && (v6[3] == 0x00 || (v6[3] == 0x02 && v6[4] == 0 && v6[5] == 0)))
+            || (v6[0] == 0x20 && v6[1] == 0x01 && v6[2] == 0x0d && v6[3] == 0xb8))
+        {
+            return false;
+        }
+
+        // RFC 6052 keeps bits 64-71 zero; ISATAP marks its interface id with 5efe.
+        var nat64 = v6[8] == 0 && (IsPrivateIpv4(v6.AsSpan(12, 4)) || IsPrivateIpv4(v6.AsSpan(9, 4)));
+        var isatap = v6[8] is 0x00 or 0x02 && v6[9] == 0 && v6[10] == 0x5e && v6[11] == 0xfe && IsPrivateIpv4(v6.AsSpan(12, 4));
+        return !(nat64 || isatap);
     }
+
+    /// Addresses inside someone's own network: loopback, RFC 1918, link-local, CGNAT, benchmarking, IETF protocol.
+    private static bool IsPrivateIpv4(ReadOnlySpan<byte> b) =>
+        b[0] is 10 or 127
+        || (b[0] == 100 && (b[1] & 0xC0) == 64)
+        || (b[0] == 169 && b[1] == 254)
+        || (b[0] == 172 && (b[1] & 0xF0) == 16)
+        || (b[0] == 192 && b[1] == 168)
+        || (b[0] == 198 && (b[1] & 0xFE) == 18)
+        || (b[0] == 192 && b[1] == 0 && b[2] == 0);
 
     /// Follows up to MaxRedirects redirects and reads the body as a stream, refusing at MaxBytes + 1.
     public static async Task<DownloadedPage> DownloadAsync(HttpClient client, Uri url, CancellationToken ct)

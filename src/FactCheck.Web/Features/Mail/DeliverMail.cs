@@ -53,7 +53,7 @@ public sealed class DeliverMailHandler(IMediator mediator, IOptions<FactCheckOpt
                     }
                     catch (Exception ex) when (IsDeliveryFailure(ex, cancellationToken))
                     {
-                        error = serverDown = $"Cannot reach {smtp.Host}:{smtp.Port}: {ex.Message}";
+                        error = serverDown = ex is SmtpNotEncryptedException ? ex.Message : $"Cannot reach {smtp.Host}:{smtp.Port}: {ex.Message}";
                     }
                 }
 

@@ -29,6 +29,14 @@ public static class SmtpPost
             await client.ConnectAsync(smtp.Host ?? throw new InvalidOperationException("FactCheck:Smtp:Host is not set."), smtp.Port, security, ct);
             if (!string.IsNullOrEmpty(smtp.Username))
             {
+                // Auto falls back to plain text when the server offers no STARTTLS: the password must not follow it.
+                if (!client.IsSecure)
+                {
+                    throw new SmtpNotEncryptedException(
+                        $"{smtp.Host}:{smtp.Port} gave no encrypted connection (FactCheck:Smtp:Security is {smtp.Security}), and FactCheck never sends "
+                        + "the SMTP username and password in the clear. Use StartTls or SslOnConnect with a server that supports it.");
+                }
+
                 await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", ct);
             }
 
@@ -40,6 +48,12 @@ public static class SmtpPost
             throw;
         }
     }
+
+    /// What stops the start: credentials configured for a connection that is never encrypted.
+    public static string? ConfigurationProblem(SmtpOptions smtp) =>
+        smtp.Enabled && !string.IsNullOrEmpty(smtp.Username) && string.Equals(smtp.Security, "None", StringComparison.OrdinalIgnoreCase)
+            ? "FactCheck:Smtp:Username is set but FactCheck:Smtp:Security is None: FactCheck never sends the SMTP password in the clear. Use StartTls (the default) or SslOnConnect."
+            : null;
 
     /// The Message-ID is derived from the outbox row, so a message sent again after a crash between sending and
     /// recording carries the same id and the recipient's mail system can tell it is a repeat.
@@ -75,3 +89,6 @@ public static class SmtpPost
             ? string.Create(CultureInfo.InvariantCulture, $"{mail.Body}\n\nClaim: {publicUrl?.TrimEnd('/')}/claims/{claimId}\n")
             : mail.Body + "\n";
 }
+
+/// The connection to the mail server is not encrypted, and it would have to carry the SMTP password.
+public sealed class SmtpNotEncryptedException(string message) : Exception(message);

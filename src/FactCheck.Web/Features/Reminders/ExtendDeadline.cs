@@ -10,7 +10,7 @@ namespace FactCheck.Web.Features.Reminders;
 /// An editor moves the deadline of a claim's current stage. The reminder ladder starts again from the new
 /// deadline, so the assignee is told "due soon" and "overdue" for it, once each.
 [AllowRoles(Roles.Editor)]
-public sealed record ExtendDeadline : ICommand<ClaimActionResult>, IValidatableObject
+public sealed record ExtendDeadline : ICommand<ClaimActionResult>, IValidatableObject, Claims.IChangesClaims
 {
     public long ClaimId { get; init; }
 
@@ -24,15 +24,19 @@ public sealed record ExtendDeadline : ICommand<ClaimActionResult>, IValidatableO
     [StringLength(2000)]
     public string? Reason { get; init; }
 
+    public IEnumerable<Claims.ClaimTouch> ClaimsTouched() => [new(ClaimId, Claims.ClaimChange.Deadline)];
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
         Workflow.ValidateDue(validationContext, DueAt, DueDate, required: true);
 }
 
 /// An editor silences a claim's reminders until a time (steps that come due meanwhile go out when it ends).
 [AllowRoles(Roles.Editor)]
-public sealed record SnoozeReminders : ICommand, IValidatableObject
+public sealed record SnoozeReminders : ICommand, IValidatableObject, Claims.IChangesClaims
 {
     public long ClaimId { get; init; }
+
+    public IEnumerable<Claims.ClaimTouch> ClaimsTouched() => [new(ClaimId, Claims.ClaimChange.Deadline)];
 
     public DateTimeOffset Until { get; init; }
 

@@ -8,7 +8,7 @@ namespace FactCheck.Web.Features.Review;
 /// A source a verdict can rest on: its address (http/https only), title, whether it supports or refutes the
 /// claim or gives context, a note and when it was published. Added by the claim's assignee or an editor while the claim is open.
 [AllowRoles(Roles.FactChecker, Roles.Editor)]
-public sealed record AddEvidence : ICommand<long>, IValidatableObject
+public sealed record AddEvidence : ICommand<long>, IValidatableObject, IChangesClaims
 {
     public long ClaimId { get; init; }
 
@@ -30,6 +30,8 @@ public sealed record AddEvidence : ICommand<long>, IValidatableObject
     /// When the source was published: readers see it as a date in their language, so it stays out of the title.
     public DateOnly? PublishedOn { get; init; }
 
+    public IEnumerable<ClaimTouch> ClaimsTouched() => [new(ClaimId, ClaimChange.Evidence)];
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!string.IsNullOrWhiteSpace(Url) && !ClaimRules.IsHttpUrl(Url.Trim()))
@@ -41,14 +43,22 @@ public sealed record AddEvidence : ICommand<long>, IValidatableObject
 
 /// Takes a source off a claim. Evidence a published verdict, or the verdict in review, rests on stays: the public page cites it.
 [AllowRoles(Roles.FactChecker, Roles.Editor)]
-public sealed record RemoveEvidence(long ClaimId, long EvidenceId) : ICommand;
+public sealed record RemoveEvidence(long ClaimId, long EvidenceId) : ICommand, IChangesClaims
+{
+    public IEnumerable<ClaimTouch> ClaimsTouched() => [new(ClaimId, ClaimChange.Evidence)];
+}
 
-public sealed class EvidenceHandler(ReviewPolicy policy) : ICommandHandler<AddEvidence, long>, ICommandHandler<RemoveEvidence>
+/// Who may change a claim's evidence, and when, is ClaimChangePolicy's to decide (ClaimChangeBehavior).
+public sealed class EvidenceHandler : ICommandHandler<AddEvidence, long>, ICommandHandler<RemoveEvidence>
 {
     public async ValueTask<long> Handle(AddEvidence command, CancellationToken cancellationToken)
     {
         var context = CommandContext.Current;
-        await CheckAsync(context, command.ClaimId, cancellationToken);
+        if (await context.ExecuteScalarAsync<long>("SELECT count(*) FROM claims WHERE id = @ClaimId", command, cancellationToken) == 0)
+        {
+            throw new NotFoundException($"Claim {command.ClaimId} does not exist.");
+        }
+
         var row = new
         {
             command.ClaimId,
@@ -73,7 +83,11 @@ public sealed class EvidenceHandler(ReviewPolicy policy) : ICommandHandler<AddEv
     public async ValueTask<Unit> Handle(RemoveEvidence command, CancellationToken cancellationToken)
     {
         var context = CommandContext.Current;
-        await CheckAsync(context, command.ClaimId, cancellationToken);
+        if (await context.ExecuteScalarAsync<long>("SELECT count(*) FROM claims WHERE id = @ClaimId", command, cancellationToken) == 0)
+        {
+            throw new NotFoundException($"Claim {command.ClaimId} does not exist.");
+        }
+
         var evidence = await context.QuerySingleOrDefaultAsync<EvidenceRow>(
             """
             SELECT e.id AS Id, e.url AS Url, e.title AS Title, e.stance AS Stance,
@@ -95,16 +109,6 @@ public sealed class EvidenceHandler(ReviewPolicy policy) : ICommandHandler<AddEv
             cancellationToken);
         context.Audit("claim", command.ClaimId, new { EvidenceId = evidence.Id, evidence.Url, evidence.Title, evidence.Stance }, null);
         return Unit.Value;
-    }
-
-    private async Task CheckAsync(CommandContext context, long claimId, CancellationToken ct)
-    {
-        var state = await ReviewState.LoadAsync(context, claimId, ct) ?? throw new NotFoundException($"Claim {claimId} does not exist.");
-        var decision = policy.CanGatherEvidence(state, context.Actor);
-        if (!decision.Allowed)
-        {
-            throw decision.Refusal == Refusal.Forbidden ? new ForbiddenException(decision.Reason!) : new ConflictException(decision.Reason!);
-        }
     }
 
     private sealed record EvidenceRow(long Id, string Url, string Title, string Stance, bool Cited)

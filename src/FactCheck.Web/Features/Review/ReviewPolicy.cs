@@ -167,20 +167,6 @@ public sealed class ReviewPolicy(IOptions<FactCheckOptions> options, TimeProvide
         }
     }
 
-    /// Evidence is gathered by the claim's assignee and by editors while the claim is open.
-    public ReviewDecision CanGatherEvidence(ReviewState state, Actor actor)
-    {
-        const string action = "evidence";
-        if (!ReviewActions.IsOpen(state.Status))
-        {
-            return new(action, Refusal.Conflict, $"A claim that is {Describe(state.Status)} takes no new evidence.");
-        }
-
-        return actor.IsInRole(Roles.Editor) || (actor.UserId is { } me && state.AssigneeId == me)
-            ? new(action, Refusal.None, null)
-            : new(action, Refusal.Forbidden, "Only the claim's assignee and editors can change its evidence.");
-    }
-
     private static string NotAssignee(ReviewState state) =>
         state.AssigneeId is null ? "Nobody is assigned to this claim yet." : $"Only the claim's assignee ({state.AssigneeName}) can do this.";
 

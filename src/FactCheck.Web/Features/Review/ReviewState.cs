@@ -17,12 +17,15 @@ public sealed record ReviewState(
 
     public IReadOnlySet<long> Voters { get; init; } = new HashSet<long>();
 
+    /// Who recorded the claim (null for claims recorded by the system).
+    public long? CreatedBy { get; init; }
+
     public static async Task<ReviewState?> LoadAsync(SqliteConnection connection, SqliteTransaction? transaction, long claimId, CancellationToken ct)
     {
         var state = await connection.QuerySingleOrDefaultAsync<ReviewState>(new CommandDefinition(
             """
             SELECT c.id AS ClaimId, c.status AS Status, c.version AS Version, c.kind AS Kind,
-                   c.assignee_id AS AssigneeId, u.display_name AS AssigneeName, c.assigned_by AS AssignedBy,
+                   c.assignee_id AS AssigneeId, c.created_by AS CreatedBy, u.display_name AS AssigneeName, c.assigned_by AS AssignedBy,
                    c.published_verdict_id AS PublishedVerdictId, pv.published_at AS PublishedAt,
                    d.id AS PendingVerdictId, d.author_id AS PendingAuthorId
             FROM claims c

@@ -70,6 +70,13 @@ public sealed class TriageClaimHandler(IOptions<FactCheckOptions> options)
     {
         var context = CommandContext.Current;
         var reason = command.Reason.Trim();
+        if (await Claims.PublicAddress.PublicMergesIntoAsync(context, command.ClaimId, cancellationToken) is { Count: > 0 } merged)
+        {
+            throw new ConflictException(
+                $"Readers' links to claim{(merged.Count == 1 ? "" : "s")} {string.Join(", ", merged.Select(m => $"#{m}"))} lead to this claim, which was merged into it: "
+                + "rejecting it would break them. Remove the same-as link first if the merge was a mistake.");
+        }
+
         return await Workflow.MoveAsync(
             context, context.Get<ReviewState>(), "rejected", "rejection_reason = @Reason, due_at = NULL",
             new { Reason = reason },

@@ -6,7 +6,11 @@ namespace FactCheck.Web.Features.Tips;
 /// Records that a tip became a claim. Sent from the inbox (an editor names the claim) or by the intake form once the
 /// claim it was opened with (?tip=) is saved. A dismissed tip may still be converted: dismissals can be wrong.
 [AllowRoles(Roles.Editor, Roles.FactChecker)]
-public sealed record MarkTipConverted(long TipId, long ClaimId) : ICommand;
+public sealed record MarkTipConverted(long TipId, long ClaimId) : ICommand, Claims.IChangesClaims
+{
+    /// Changes the tip, not the claim's record: ClaimChangePolicy lets anyone who may send it name any claim.
+    public IEnumerable<Claims.ClaimTouch> ClaimsTouched() => [new(ClaimId, Claims.ClaimChange.TipConversion)];
+}
 
 internal sealed record TipState(string Status, long? ClaimId, string? DismissReason);
 

@@ -22,30 +22,8 @@ public static class TipRules
 
     public static readonly IReadOnlyList<string> Statuses = [New, Converted, Dismissed];
 
-    /// The part of a client address that identifies one sender: an IPv4 address, or an IPv6 /64 (one household or
-    /// phone gets a whole /64, so a full IPv6 address would let one sender look like many). Used by the tips rate
-    /// limit and the sender hash, so both count senders alike.
-    public static string ClientNetwork(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return "unknown";
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6)
-        {
-            var bytes = address.GetAddressBytes();
-            Array.Clear(bytes, 8, 8);
-            return new IPAddress(bytes) + "/64";
-        }
-
-        return address.ToString();
-    }
+    /// One sender: an IPv4 address or an IPv6 /64, as every rate limit counts clients.
+    public static string ClientNetwork(IPAddress? address) => Infrastructure.ClientNetwork.Of(address);
 
     /// SHA-256 of the database's salt and the sender's network, as hex; null when the address is unknown.
     public static string? ClientHash(byte[] salt, string? clientAddress)

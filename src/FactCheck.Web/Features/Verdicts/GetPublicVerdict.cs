@@ -23,7 +23,13 @@ public sealed record PublicClaimLookup(string Outcome, PublicVerdictPage? Page, 
 
 public sealed record PublicClaimant(long Id, string Name, string Kind, string? Affiliation);
 
-public sealed record PublicBeingChecked(long ClaimId, string Slug, string Title, PublicClaimant Claimant, DateTimeOffset? TargetDate);
+public sealed record PublicBeingChecked(long ClaimId, string Slug, string Title, PublicClaimant Claimant, DateTimeOffset? TargetDate)
+{
+    public IReadOnlyList<PublicMerge> Merges { get; init; } = [];
+}
+
+/// A claim readers have seen that was merged into this one as a duplicate: its old address leads here.
+public sealed record PublicMerge(string Slug, string Title, DateTimeOffset MergedAt);
 
 public sealed record PublicVerdictPage(
     long ClaimId, string Slug, string Title, string Text, string Language, string? TranslationEn, DateOnly? SaidOn, string? Place,
@@ -42,6 +48,8 @@ public sealed record PublicVerdictPage(
     /// Every claim linked to this one, public or not: a change to any of them (one becoming public, published or
     /// rejected) changes this page, so the page's cache entry is tagged with all of them.
     public IReadOnlyList<long> LinkedClaimIds { get; init; } = [];
+
+    public IReadOnlyList<PublicMerge> Merges { get; init; } = [];
 
     public PublicAppearance? FirstAppearance => Appearances.FirstOrDefault(a => a.FirstSeen) ?? (Appearances.Count > 0 ? Appearances[0] : null);
 }
@@ -160,14 +168,29 @@ public sealed class GetPublicVerdictHandler(Db db, RatingScale scale) : IQueryHa
             // The claim's own due date is the desk's target for the verdict; the running stage deadline stands in without one.
             var target = claim.DueAt ?? claim.LadderDueAt;
             return new PublicClaimLookup(
-                PublicClaimLookup.BeingCheckedOutcome, null, new PublicBeingChecked(claim.Id, claim.Slug, claim.Title, claimant, target), null);
+                PublicClaimLookup.BeingCheckedOutcome, null,
+                new PublicBeingChecked(claim.Id, claim.Slug, claim.Title, claimant, target) { Merges = await MergesAsync(connection, claim.Id, cancellationToken) },
+                null);
         }
 
-        return new PublicClaimLookup(PublicClaimLookup.Verdict, await LoadVerdictPageAsync(connection, claim, claimant, cancellationToken), null, null);
+        var page = await LoadVerdictPageAsync(connection, claim, claimant, cancellationToken);
+        return new PublicClaimLookup(PublicClaimLookup.Verdict, page with { Merges = await MergesAsync(connection, claim.Id, cancellationToken) }, null, null);
     }
 
-    private static bool IsPublic(ClaimRow claim) =>
-        claim.PublishedVerdictId is not null || claim.Status is "triaged" or "assigned" or "researching" or "in_review";
+    /// Duplicates readers have seen (public at some time) that were merged into this claim, oldest merge first.
+    private static async Task<IReadOnlyList<PublicMerge>> MergesAsync(SqliteConnection connection, long claimId, CancellationToken ct) =>
+        (await connection.QueryAsync<PublicMerge>(new CommandDefinition(
+            $"""
+            SELECT m.slug AS Slug, m.title AS Title, l.created_at AS MergedAt
+            FROM claim_links l JOIN claims m ON m.id = l.from_claim_id
+            WHERE l.to_claim_id = @claimId AND l.relation = 'same-as' AND m.status = 'merged'
+              AND EXISTS (SELECT 1 FROM claim_transitions t WHERE t.claim_id = m.id AND t.to_status IN ({Claims.PublicAddress.PublicStates}))
+            ORDER BY l.created_at, l.id
+            """,
+            new { claimId },
+            cancellationToken: ct))).ToList();
+
+    private static bool IsPublic(ClaimRow claim) => Claims.PublicAddress.IsPublic(claim.Status, claim.PublishedVerdictId);
 
     private static Task<ClaimRow?> LoadClaimAsync(SqliteConnection connection, string where, object args, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<ClaimRow>(new CommandDefinition(

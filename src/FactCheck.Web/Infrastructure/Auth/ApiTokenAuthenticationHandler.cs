@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 
 namespace FactCheck.Web.Infrastructure.Auth;
 
-/// Authenticates "Authorization: Bearer &lt;token&gt;" against the hashed personal tokens in api_tokens.
+/// Authenticates "Authorization: Bearer &lt;token&gt;" against the hashed personal tokens in api_tokens. A token issued
+/// before the account's security stamp changed (a password change or reset, a role change, a deactivation) is refused.
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
@@ -21,6 +22,12 @@ public sealed class ApiTokenAuthenticationHandler(
 {
     public static string Hash(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    /// The id of the token a request came with: DELETE /api/tokens/current revokes it.
+    public const string TokenIdClaim = "factcheck:token";
+
+    /// Last-used times are kept to the minute, so a busy integration does not write on every request.
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -39,20 +46,30 @@ public sealed class ApiTokenAuthenticationHandler(
         await using var connection = await db.OpenAsync(Context.RequestAborted);
         var row = await connection.QuerySingleOrDefaultAsync<TokenRow>(new CommandDefinition(
             """
-            SELECT u.id AS UserId, u.username AS Username, t.expires_at AS ExpiresAt, t.revoked_at AS RevokedAt, u.is_active AS IsActive
+            SELECT t.id AS TokenId, u.id AS UserId, u.username AS Username, t.expires_at AS ExpiresAt, t.revoked_at AS RevokedAt,
+                   u.is_active AS IsActive, t.last_used_at AS LastUsedAt, u.security_stamp AS SecurityStamp,
+                   t.security_stamp IS u.security_stamp AS StampMatches
             FROM api_tokens t JOIN users u ON u.id = t.user_id
             WHERE t.token_hash = @Hash
             """,
             new { Hash = Hash(token) },
             cancellationToken: Context.RequestAborted));
-        if (row is null || row.RevokedAt is not null || !row.IsActive)
+        if (row is null || row.RevokedAt is not null || !row.IsActive || !row.StampMatches)
         {
             return AuthenticateResult.Fail("Unknown or revoked token.");
         }
 
-        if (row.ExpiresAt <= clock.GetUtcNow())
+        var now = clock.GetUtcNow();
+        if (row.ExpiresAt <= now)
         {
             return AuthenticateResult.Fail("The token has expired.");
+        }
+
+        if (row.LastUsedAt is not { } used || now - used >= LastUsedResolution)
+        {
+            // Bookkeeping, not a change of the desk's records: not audited, and at most once a minute per token.
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE api_tokens SET last_used_at = @now WHERE id = @TokenId", new { now, row.TokenId }, cancellationToken: Context.RequestAborted));
         }
 
         var roles = await connection.QueryAsync<string>(new CommandDefinition(
@@ -61,6 +78,8 @@ public sealed class ApiTokenAuthenticationHandler(
         {
             new(ClaimTypes.NameIdentifier, row.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new(ClaimTypes.Name, row.Username),
+            new(AuthSchemes.SecurityStampClaim, row.SecurityStamp),
+            new(TokenIdClaim, row.TokenId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name));
@@ -94,5 +113,12 @@ public sealed class ApiTokenAuthenticationHandler(
         });
     }
 
-    private sealed record TokenRow(long UserId, string Username, DateTimeOffset ExpiresAt, string? RevokedAt, bool IsActive);
+    private sealed record TokenRow(
+        long TokenId, long UserId, string Username, DateTimeOffset ExpiresAt, string? RevokedAt, bool IsActive, DateTimeOffset? LastUsedAt, string SecurityStamp, bool StampMatches)
+    {
+        public TokenRow()
+            : this(0, 0, "", default, null, false, null, "", false)
+        {
+        }
+    }
 }

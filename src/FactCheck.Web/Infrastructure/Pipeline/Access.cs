@@ -22,3 +22,8 @@ public sealed class SystemOnlyAttribute : Attribute;
 /// Excluded from the audit record's before/after JSON (passwords, tokens).
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class SensitiveAttribute : Attribute;
+
+/// May be sent by an account that must set a new password first (the first admin with a printed password, or after an
+/// admin's reset); every other message is refused to it until it has.
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class AllowedBeforePasswordChangeAttribute : Attribute;

@@ -22,6 +22,13 @@ public sealed record Actor(long? UserId, string Name, IReadOnlySet<string> Roles
 
     public bool IsAuthenticated => UserId is not null;
 
+    /// The account's security stamp when this sign-in (cookie, circuit or API token) was issued; the pipeline refuses a
+    /// sign-in whose stamp the account no longer has. Null only for actors made in code (start-up, jobs, tests).
+    public string? SecurityStamp { get; init; }
+
+    /// The client's network (IPv4 address or IPv6 /64) for sign-in throttling; null outside an HTTP request.
+    public string? Network { get; init; }
+
     public bool IsInRole(string role) => Roles.Contains(role);
 
     public static Actor FromPrincipal(ClaimsPrincipal? principal)
@@ -38,7 +45,8 @@ public sealed record Actor(long? UserId, string Name, IReadOnlySet<string> Roles
         }
 
         var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        return new Actor(userId, principal.Identity.Name ?? id, roles);
+        // A principal without a stamp never matches one: every sign-in this app issues carries it.
+        return new Actor(userId, principal.Identity.Name ?? id, roles) { SecurityStamp = principal.FindFirstValue(Auth.AuthSchemes.SecurityStampClaim) ?? "" };
     }
 }
 

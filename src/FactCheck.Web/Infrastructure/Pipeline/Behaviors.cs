@@ -87,21 +87,31 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(CurrentActor curr
         }
 
         await using var connection = await db.OpenAsync(cancellationToken);
-        var roles = (await connection.QueryAsync<string>(new CommandDefinition(
+        var account = await connection.QuerySingleOrDefaultAsync<AccountRow>(new CommandDefinition(
             """
-            SELECT r.role
-            FROM users u JOIN user_roles r ON r.user_id = u.id
-            WHERE u.id = @UserId AND u.is_active = 1
+            SELECT u.security_stamp AS SecurityStamp, u.must_change_password AS MustChangePassword,
+                   coalesce((SELECT group_concat(r.role, ',') FROM user_roles r WHERE r.user_id = u.id), '') AS Roles
+            FROM users u WHERE u.id = @UserId AND u.is_active = 1
             """,
             new { actor.UserId },
-            cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
-        var active = roles.Count > 0 || await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT count(*) FROM users WHERE id = @UserId AND is_active = 1", new { actor.UserId }, cancellationToken: cancellationToken)) > 0;
-        if (!active)
+            cancellationToken: cancellationToken));
+        if (account is null)
         {
             throw new NotAuthenticatedException("This account is deactivated or no longer exists.");
         }
 
+        // A cookie, circuit or token from before a password change, reset, role change or deactivation is over.
+        if (actor.SecurityStamp is { } stamp && stamp != account.SecurityStamp)
+        {
+            throw new NotAuthenticatedException("Your sign-in has ended because your account changed (password or roles). Sign in again.");
+        }
+
+        if (account.MustChangePassword && !AllowedBeforePasswordChange)
+        {
+            throw new ForbiddenException("Set a new password first, on your account page (/account).");
+        }
+
+        var roles = account.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         current.Actor = actor with { Roles = roles };
         if (!rule.AnyStaff && !rule.Roles.Any(roles.Contains))
         {
@@ -109,6 +119,16 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(CurrentActor curr
         }
 
         return await next(message, cancellationToken);
+    }
+
+    private static readonly bool AllowedBeforePasswordChange = typeof(TMessage).IsDefined(typeof(AllowedBeforePasswordChangeAttribute));
+
+    private sealed record AccountRow(string SecurityStamp, bool MustChangePassword, string Roles)
+    {
+        public AccountRow()
+            : this("", false, "")
+        {
+        }
     }
 }
 
@@ -152,7 +172,7 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IServiceProvider ser
 /// A command whose handler changed rows without recording an audit entry still gets one (the message itself),
 /// so no state change goes unrecorded.
 public sealed class TransactionBehavior<TMessage, TResponse>(
-    CurrentActor current, Db db, TimeProvider clock, ClaimChangeNotifier notifier, InboxNotifier inbox, PublicCache publicCache)
+    CurrentActor current, Db db, TimeProvider clock, ClaimChangeNotifier notifier, InboxNotifier inbox, PublicCache publicCache, Auth.SessionRevocations sessions)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IBaseCommand
 {
@@ -178,25 +198,9 @@ public sealed class TransactionBehavior<TMessage, TResponse>(
                 entries = [new AuditEntry(context.Action, "command", typeof(TMessage).Name, null, CommandContext.Serialize(message))];
             }
 
-            foreach (var entry in entries)
+            if (entries.Count > 0)
             {
-                await context.ExecuteAsync(
-                    """
-                    INSERT INTO audit_log (at, actor_id, actor_name, action, entity, entity_id, before_json, after_json)
-                    VALUES (@At, @ActorId, @ActorName, @Action, @Entity, @EntityId, @BeforeJson, @AfterJson)
-                    """,
-                    new
-                    {
-                        At = context.Now,
-                        ActorId = context.Actor.UserId,
-                        ActorName = context.Actor.Name,
-                        entry.Action,
-                        entry.Entity,
-                        entry.EntityId,
-                        entry.BeforeJson,
-                        entry.AfterJson,
-                    },
-                    cancellationToken);
+                await AuditWriter.WriteAsync(context, entries, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -210,6 +214,11 @@ public sealed class TransactionBehavior<TMessage, TResponse>(
             if (context.NotifiedUsers.Count > 0)
             {
                 inbox.Publish(context.NotifiedUsers.ToList());
+            }
+
+            if (context.EndedSessions.Count > 0)
+            {
+                sessions.Publish(context.EndedSessions.ToList());
             }
 
             return response;

@@ -14,6 +14,7 @@ public sealed class CommandContext
     private readonly List<AuditEntry> auditEntries = [];
     private readonly HashSet<long> changedClaims = [];
     private readonly HashSet<long> notifiedUsers = [];
+    private readonly HashSet<long> endedSessions = [];
     private readonly Dictionary<Type, object> items = [];
 
     internal CommandContext(SqliteConnection connection, SqliteTransaction transaction, Actor actor, DateTimeOffset now, string action)
@@ -65,6 +66,11 @@ public sealed class CommandContext
     internal IReadOnlyCollection<long> NotifiedUsers => notifiedUsers;
 
     public void UserNotified(long userId) => notifiedUsers.Add(userId);
+
+    /// Accounts whose security stamp this command changed; their open circuits sign out once it commits.
+    internal IReadOnlyCollection<long> EndedSessions => endedSessions;
+
+    public void SessionsEnded(long userId) => endedSessions.Add(userId);
 
     /// Marks a claim as changed without an audit entry against it (e.g. an appearance was added).
     public void ClaimChanged(long claimId) => changedClaims.Add(claimId);
