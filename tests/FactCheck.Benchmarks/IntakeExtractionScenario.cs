@@ -6,18 +6,30 @@ using FactCheck.Web.Features.Intake.Extraction;
 
 namespace FactCheck.Benchmarks;
 
-/// Issue 8's quality report and extraction time. Prints the same precision/recall table as ExtractionQualityTests
-/// (the scorer and the fixtures are linked from tests/FactCheck.Tests), then the median wall time of extracting the
-/// seed article and 100,000-character articles: one made of the fixtures' paragraphs over and over (realistic text,
-/// capped at 2,000 sentences and 200 candidates) and one unpunctuated 100,000-character "sentence".
+/// Issue 8's quality report, issue 24's corpus report and extraction time. Prints the same precision/recall table as
+/// ExtractionQualityTests (the scorer and the fixtures are linked from tests/FactCheck.Tests); then, for the issue 24
+/// corpus, the per-field and per-phenomenon tables of the development half (with each article's misses) and of the
+/// held-out half (aggregates only: its texts must not be read while tuning), and the held-out half against the
+/// issue's targets; then the median wall time of extracting the seed article and 100,000-character articles: one made
+/// of the fixtures' paragraphs over and over (realistic text, capped at 2,000 sentences and 200 candidates) and one
+/// unpunctuated 100,000-character "sentence".
 /// Run: dotnet run -c Release --project tests/FactCheck.Benchmarks -- intake [runs]
 public static class IntakeExtractionScenario
 {
     public static void Run(int runs)
     {
         var cues = IntakeCues.Default;
-        var fixtures = ExtractionFixtures.Load(typeof(IntakeExtractionScenario).Assembly);
+        var assembly = typeof(IntakeExtractionScenario).Assembly;
+        var fixtures = ExtractionFixtures.Load(assembly);
         Console.WriteLine(ExtractionQuality.Report([.. fixtures.Select(f => ExtractionQuality.Score(f, cues))]));
+
+        var dev = ExtractionFixtures.LoadCorpus(assembly, "dev").Select(f => ExtractionScoring.Score(f, cues)).ToList();
+        var heldOut = ExtractionFixtures.LoadCorpus(assembly, "heldout").Select(f => ExtractionScoring.Score(f, cues)).ToList();
+        Console.WriteLine("## Issue 24 evaluation corpus (tests/FactCheck.Tests/Intake/Extraction/Corpus)");
+        Console.WriteLine();
+        Console.WriteLine(CorpusReport.Report("development half", dev, showArticles: true));
+        Console.WriteLine(CorpusReport.Report("held-out half", heldOut, showArticles: false));
+        Console.WriteLine(CorpusReport.Targets("held-out", ExtractionTargets.Check(heldOut)));
 
         var seed = fixtures.Single(f => f.IsSeed);
         var paragraphs = new StringBuilder();
