@@ -14,8 +14,50 @@ namespace FactCheck.Benchmarks;
 /// of the fixtures' paragraphs over and over (realistic text, capped at 2,000 sentences and 200 candidates) and one
 /// unpunctuated 100,000-character "sentence".
 /// Run: dotnet run -c Release --project tests/FactCheck.Benchmarks -- intake [runs]
+/// While changing rules: `-- intake-dev [article-name...]` prints the fixtures and the development half only (never
+/// scores the held-out half), and with article names each of those articles' proposals in full.
 public static class IntakeExtractionScenario
 {
+    public static void RunDevelopment(string[] articles)
+    {
+        var cues = IntakeCues.Default;
+        var assembly = typeof(IntakeExtractionScenario).Assembly;
+        var fixtures = ExtractionFixtures.Load(assembly);
+        var dev = ExtractionFixtures.LoadCorpus(assembly, "dev");
+        if (articles.Length > 0)
+        {
+            foreach (var fixture in fixtures.Concat(dev).Where(f => articles.Any(a => f.Name.Contains(a, StringComparison.Ordinal))))
+            {
+                Console.WriteLine(Proposals(fixture, fixture.Extract(cues)));
+            }
+
+            return;
+        }
+
+        Console.WriteLine(ExtractionQuality.Report([.. fixtures.Select(f => ExtractionQuality.Score(f, cues))]));
+        Console.WriteLine(CorpusReport.Report("development half", [.. dev.Select(f => ExtractionScoring.Score(f, cues))], showArticles: true));
+    }
+
+    private static string Proposals(ExtractionFixture fixture, ArticleExtraction extraction)
+    {
+        var text = new StringBuilder().AppendLine(CultureInfo.InvariantCulture, $"## {fixture.Name}");
+        foreach (var c in extraction.Candidates)
+        {
+            var figure = c.Figure is { } f ? string.Create(CultureInfo.InvariantCulture, $" [{f.Value}{(f.High is { } h ? $"-{h}" : "")} {f.Unit}]") : "";
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"#{c.Number} {c.Kind}{(c.CounterClaim ? " COUNTER" : "")} by {c.Claimant?.Name ?? "-"} ({c.Claimant?.Kind}; {c.Claimant?.Affiliation}) {c.Date?.Value:yyyy-MM-dd}{figure} place={c.Place} score={c.Score.Value}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"    title: {c.Title}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"    text:  {c.Text}");
+        }
+
+        foreach (var link in extraction.Links)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"link #{link.FromNumber} {link.Relation} #{link.ToNumber} ({link.Cue})");
+        }
+
+        return text.ToString();
+    }
+
     public static void Run(int runs)
     {
         var cues = IntakeCues.Default;
