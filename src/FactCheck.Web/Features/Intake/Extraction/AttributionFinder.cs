@@ -1,21 +1,29 @@
 namespace FactCheck.Web.Features.Intake.Extraction;
 
-/// Who a sentence attributes its claim to, as written (before pronouns and surnames are resolved). Content is the
-/// claim without the attribution, for the title: "konflik itu telah menewaskan 5.000 orang".
+/// Who a sentence attributes its claim to, as written (before pronouns, surnames and acronyms are resolved). Content
+/// is the claim without the attribution, for the title: "konflik itu telah menewaskan 5.000 orang".
 /// VerbLed is true when the verb itself carries the claim ("X membantah …", "X accused …"): the title keeps it.
 /// SaidStart..SaidEnd is the attribution itself ("the ministry said in a statement on Friday"): a date there is the
 /// date of the claim, before any date inside the claim ("killed 119 people since Monday").
-internal sealed record Attribution(NamePhrase? Name, bool Pronoun, string Cue, int ContentStart, int ContentEnd, bool VerbLed = false, int SaidStart = 0, int SaidEnd = 0);
+/// NameFrom..NameTo are the tokens of the speaker's phrase with its appositions ("One post on X sharing the clip,
+/// viewed more than 2.3 million times,"): a number there describes the speaker and is not the claim's figure.
+/// PronounKey is the pronoun that stands for the speaker ("mereka", "she", "nya" for "ujarnya").
+/// BackReference is set by "Hal itu disampaikan X": X also said the sentence before.
+internal sealed record Attribution(
+    NamePhrase? Name, bool Pronoun, string Cue, int ContentStart, int ContentEnd, bool VerbLed = false, int SaidStart = 0, int SaidEnd = 0,
+    int NameFrom = -1, int NameTo = -1, string? PronounKey = null, bool BackReference = false);
 
-/// The attribution forms, tried in this order: "Menurut X," / "according to X"; passive "dibantah (oleh) X";
-/// "X mengatakan/said …" (and the denial and dispute verbs); "…," kata X / "…," said X; "…," ujarnya.
+/// The attribution forms, tried in this order: "Menurut X," / "according to X"; "Hal itu disampaikan X"; passive
+/// "dibantah (oleh) X"; "Dalam X disebutkan"; "X mengatakan/said …" (and the denial and dispute verbs);
+/// "…," kata X / "…," said X; "…," ujarnya.
 internal sealed partial class AttributionFinder(string text, List<Token> tokens, LanguageCues cues, PhraseSet<bool> gazetteer, bool[] inQuote, bool[] inDate)
 {
-    private const int MaxLookBack = 16;
+    private const int MaxLookBack = 18;
 
     public Attribution? Find()
     {
-        return FirstFrom(cues.AccordingTo, AccordingTo) ?? FirstFrom(cues.PassiveCues, Passive) ?? Verbs();
+        return FirstFrom(cues.AccordingTo, AccordingTo) ?? FirstFrom(cues.BackReferences, BackReference) ?? FirstFrom(cues.PassiveCues, Passive)
+            ?? FirstFrom(cues.SourcePassives, SourcePassive) ?? Verbs();
     }
 
     private Attribution? FirstFrom(PhraseSet<bool> cueSet, Func<PhraseMatch<bool>, Attribution?> read)
@@ -33,6 +41,13 @@ internal sealed partial class AttributionFinder(string text, List<Token> tokens,
 
     private Attribution? AccordingTo(PhraseMatch<bool> cue)
     {
+        // "Menurut dia, …": the speaker named before.
+        if (cue.End < tokens.Count && cues.Pronouns.Contains(tokens[cue.End].Key) && StartsClause(cue.Start))
+        {
+            var after = After(ContentAfterVerb(cue.End + 1));
+            return new Attribution(null, true, CueText(cue), after, SentenceEnd, false, tokens[cue.Start].Start, after, cue.Start, cue.End + 1, tokens[cue.End].Key);
+        }
+
         var (name, end) = ReadAfter(cue.End);
         if (name is null)
         {
@@ -42,15 +57,55 @@ internal sealed partial class AttributionFinder(string text, List<Token> tokens,
         // "Menurut X, <claim>" or "<claim>, according to X."
         var claim = After(ContentAfterVerb(SkipParenthesis(end)));
         return StartsClause(cue.Start)
-            ? new Attribution(name, false, CueText(cue), claim, SentenceEnd, false, tokens[cue.Start].Start, claim)
-            : new Attribution(name, false, CueText(cue), tokens[0].Start, Before(cue.Start), false, tokens[cue.Start].Start, SentenceEnd);
+            ? new Attribution(name, false, CueText(cue), claim, SentenceEnd, false, tokens[cue.Start].Start, claim, cue.Start, end)
+            : new Attribution(name, false, CueText(cue), tokens[0].Start, Before(cue.Start), false, tokens[cue.Start].Start, SentenceEnd, cue.Start, end);
+    }
+
+    private Attribution? BackReference(PhraseMatch<bool> cue)
+    {
+        var from = cue.End < tokens.Count && cues.AgentMarkers.Contains(tokens[cue.End].Key) ? cue.End + 1 : cue.End;
+        var (name, end) = ReadAfter(from);
+        if (name is null)
+        {
+            return null;
+        }
+
+        // "Hal itu disampaikan X dalam konferensi pers, yang juga menyebutkan bahwa <claim>": the claim after "bahwa".
+        var claim = end;
+        while (claim < tokens.Count && !(tokens[claim].IsWord && cues.Complementisers.Contains(tokens[claim].Key)))
+        {
+            claim++;
+        }
+
+        var content = claim < tokens.Count ? After(claim + 1) : After(end);
+        return new Attribution(name, false, CueText(cue), content, SentenceEnd, false, tokens[cue.Start].Start, content, from, end, BackReference: true);
     }
 
     private Attribution? Passive(PhraseMatch<bool> cue)
     {
         var from = cue.End < tokens.Count && cues.AgentMarkers.Contains(tokens[cue.End].Key) ? cue.End + 1 : cue.End;
-        var (name, _) = ReadAfter(from);
-        return name is null ? null : new Attribution(name, false, CueText(cue), tokens[0].Start, tokens[cue.End - 1].End, false, tokens[cue.Start].Start, SentenceEnd);
+        var (name, end) = ReadAfter(from);
+        return name is null ? null : new Attribution(name, false, CueText(cue), tokens[0].Start, tokens[cue.End - 1].End, false, tokens[cue.Start].Start, SentenceEnd, from, end);
+    }
+
+    /// "Dalam unggahan tersebut juga disebutkan bahwa …": the source is the phrase after the clause's preposition.
+    private Attribution? SourcePassive(PhraseMatch<bool> cue)
+    {
+        var start = SkipConnectors(0, cue.Start);
+        if (start >= cue.Start || !tokens[start].IsWord || !cues.PhraseStops.Contains(tokens[start].Key))
+        {
+            return null;
+        }
+
+        var end = cue.Start;
+        while (end > start + 1 && tokens[end - 1].IsWord && cues.SubjectSkip.Contains(tokens[end - 1].Key))
+        {
+            end--;
+        }
+
+        var name = end > start + 1 && !LooksLikeClause(start + 1, end) ? ClaimantNames.Read(text, tokens, start + 1, end, cues, gazetteer) : null;
+        var content = After(ContentAfterVerb(cue.End));
+        return name is null ? null : new Attribution(name, false, CueText(cue), content, SentenceEnd, false, tokens[start].Start, content, start + 1, end);
     }
 
     private Attribution? Verbs()
@@ -64,7 +119,7 @@ internal sealed partial class AttributionFinder(string text, List<Token> tokens,
 
             if (cues.PronounPostVerbs.TryMatch(tokens, k, out var clitic) && k > 0 && IsBoundary(k - 1))
             {
-                return new Attribution(null, true, CueText(clitic), tokens[0].Start, Before(k), false, tokens[k].Start, SentenceEnd);
+                return new Attribution(null, true, CueText(clitic), tokens[0].Start, Before(k), false, tokens[k].Start, SentenceEnd, PronounKey: "nya");
             }
 
             var verb = VerbAt(k);
@@ -73,21 +128,27 @@ internal sealed partial class AttributionFinder(string text, List<Token> tokens,
                 continue;
             }
 
-            if (Subject(k) is { } subject)
+            // "…, said Defence Minister John Harper": a name after the verb wins over the clause before the comma.
+            if (k > 0 && IsBoundary(k - 1) && cues.PostVerbs.TryMatch(tokens, k, out var postFirst) && ReadAfter(postFirst.End) is ({ } named, var namedEnd))
             {
-                var (speaker, pronoun, subjectStart) = subject;
-                // "<claim>, officials said" and "\"<quote>,\" X said": the claim comes before the speaker.
-                var verbLed = IsVerbLed(k);
-                var leadEnd = SkipConnectors(0, subjectStart);
-                var claimBefore = !verbLed && CountWords(leadEnd, subjectStart) >= 3;
-                return claimBefore
-                    ? new Attribution(speaker, pronoun, CueText(cue), tokens[leadEnd].Start, Before(subjectStart), false, tokens[subjectStart].Start, SentenceEnd)
-                    : new Attribution(speaker, pronoun, CueText(cue), After(ContentAfterVerb(cue.End)), SentenceEnd, verbLed, tokens[subjectStart].Start, After(ContentAfterVerb(cue.End)));
+                return new Attribution(named, false, CueText(postFirst), tokens[0].Start, Before(k), false, tokens[k].Start, SentenceEnd, postFirst.End, namedEnd);
             }
 
-            if (cues.PostVerbs.TryMatch(tokens, k, out var post) && k > 0 && IsBoundary(k - 1) && ReadAfter(post.End) is ({ } name, _))
+            if (Subject(k) is { } subject)
             {
-                return new Attribution(name, false, CueText(post), tokens[0].Start, Before(k), false, tokens[k].Start, SentenceEnd);
+                // "<claim>, officials said" and "\"<quote>,\" X said": the claim comes before the speaker.
+                var verbLed = IsVerbLed(k);
+                var leadEnd = SkipConnectors(0, subject.Start);
+                var claimBefore = !verbLed && CountWords(leadEnd, subject.Start) >= 3;
+                var (from, to) = (subject.Start, k);
+                return claimBefore
+                    ? new Attribution(subject.Name, subject.Pronoun, CueText(cue), tokens[leadEnd].Start, Before(subject.Start), false, tokens[subject.Start].Start, SentenceEnd, from, to, subject.PronounKey)
+                    : new Attribution(subject.Name, subject.Pronoun, CueText(cue), After(ContentAfterVerb(cue.End)), SentenceEnd, verbLed, tokens[subject.Start].Start, After(ContentAfterVerb(cue.End)), from, to, subject.PronounKey);
+            }
+
+            if (cues.PostVerbs.TryMatch(tokens, k, out var post) && k > 0 && IsBoundary(k - 1) && ReadAfter(post.End) is ({ } name, var nameEnd))
+            {
+                return new Attribution(name, false, CueText(post), tokens[0].Start, Before(k), false, tokens[k].Start, SentenceEnd, post.End, nameEnd);
             }
         }
 
@@ -182,10 +243,4 @@ internal sealed partial class AttributionFinder(string text, List<Token> tokens,
     }
 
     private string CueText(PhraseMatch<bool> cue) => text[tokens[cue.Start].Start..tokens[cue.End - 1].End];
-
-    private string StripArticle(string phrase)
-    {
-        var first = phrase.Split(' ', 2);
-        return first.Length == 2 && cues.Determiners.Contains(Tokenizer.KeyOf(first[0])) ? first[1] : phrase;
-    }
 }

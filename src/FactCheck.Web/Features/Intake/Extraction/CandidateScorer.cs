@@ -7,7 +7,7 @@ internal static class CandidateScorer
 {
     private static readonly string[] CoreReasons = ["attribution", "figure", "date", "denial", "dispute"];
 
-    public static List<ScoreReason> Reasons(SentenceFacts facts, IntakeCues cues)
+    public static List<ScoreReason> Reasons(SentenceFacts facts, CandidateFigure? figure, IntakeCues cues)
     {
         var reasons = new List<ScoreReason>();
         if (facts.Claimant is { } claimant)
@@ -16,7 +16,7 @@ internal static class CandidateScorer
             reasons.Add(Reason(cues, "attribution", label, claimant.Cue));
         }
 
-        if (facts.Figure is { } figure)
+        if (figure is not null)
         {
             reasons.Add(Reason(cues, "figure", $"names a figure: {figure.Text}", figure.Text));
         }
@@ -72,9 +72,9 @@ internal static class CandidateScorer
 
     /// Event when the article itself reports something that happened; a figure or a quotation when that is what the
     /// sentence is; otherwise a statement (someone's assertion, a denial).
-    public static string Kind(SentenceFacts facts)
+    public static string Kind(SentenceFacts facts, CandidateFigure? figure)
     {
-        if (facts.Figure is not null)
+        if (figure is not null)
         {
             return "figure";
         }
