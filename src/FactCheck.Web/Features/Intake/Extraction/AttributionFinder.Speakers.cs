@@ -29,11 +29,29 @@ internal sealed partial class AttributionFinder
             start++;
         }
 
+        // "…, a charge the firm denied": the speaker is the last noun phrase of the stretch.
+        for (var k = end - 1; k > start + 1 && !cues.UnitHeadFirst; k--)
+        {
+            if (tokens[k].IsWord && tokens[k].Key is "the" or "a" or "an" && tokens[k - 1].IsWord && !cues.StopWords.Contains(tokens[k - 1].Key)
+                && !tokens[k - 1].Key.EndsWith("ing", StringComparison.Ordinal) && !tokens[k - 1].Key.EndsWith("ed", StringComparison.Ordinal)
+                && !cues.PhraseStops.Contains(tokens[k - 1].Key) && !cues.Determiners.Contains(tokens[k - 1].Key) && !cues.RelativePronouns.Contains(tokens[k - 1].Key))
+            {
+                start = k;
+                break;
+            }
+        }
+
         if (end > start)
         {
             if (end == start + 1 && cues.Pronouns.Contains(tokens[start].Key))
             {
                 return new Speaker(null, true, tokens[start].Key, start);
+            }
+
+            // "River Action, a campaign group, which said …": the phrase before the comma said it.
+            if (end == start + 1 && cues.RelativePronouns.Contains(tokens[start].Key) && start > 1 && tokens[start - 1].Text == ",")
+            {
+                return Appositive(start - 1);
             }
 
             // "Beredar unggahan di Facebook yang menyebut …": the speaker is the phrase before "yang".
@@ -99,7 +117,19 @@ internal sealed partial class AttributionFinder
         }
 
         var (aStart, aEnd) = pieces[at];
-        if (aEnd <= aStart || LooksLikeClause(aStart, aEnd) || ClaimantNames.Read(text, tokens, aStart, aEnd, cues, gazetteer) is not { } first)
+        if (aEnd > aStart && LooksLikeClause(aStart, aEnd))
+        {
+            // "The allegation was made by River Action, a campaign group, which said": the name ending the clause.
+            var name = aEnd;
+            while (name > aStart && (tokens[name - 1].IsCapitalised || tokens[name - 1].IsAcronym))
+            {
+                name--;
+            }
+
+            return name < aEnd && ClaimantNames.Read(text, tokens, name, aEnd, cues, gazetteer) is { } ending ? new Speaker(ending, false, null, name) : null;
+        }
+
+        if (aEnd <= aStart || ClaimantNames.Read(text, tokens, aStart, aEnd, cues, gazetteer) is not { } first)
         {
             return null;
         }
@@ -113,6 +143,17 @@ internal sealed partial class AttributionFinder
             }
 
             if (second is { IsPerson: true, RoleOnly: false } && (first.RoleOnly || !first.IsPerson))
+            {
+                return new Speaker(second with { Affiliation = Role(aStart, aEnd) }, false, null, bStart);
+            }
+
+            // "Camat Kenjeran, Hendra Wijaya,": a title with a place is the role of the untitled name.
+            if (first is { IsPerson: true, Titled: false } && second.Titled)
+            {
+                return new Speaker(first with { Affiliation = Role(bStart, bEnd) }, false, null, bStart);
+            }
+
+            if (second is { IsPerson: true, Titled: false } && first.Titled)
             {
                 return new Speaker(second with { Affiliation = Role(aStart, aEnd) }, false, null, bStart);
             }
@@ -199,6 +240,21 @@ internal sealed partial class AttributionFinder
         var roleLike = name is { IsPerson: true, NameWords: <= 1 } or { RoleOnly: true } || (name is { Titled: true } && !name.IsPerson) || name is { IsPerson: false };
         if (!roleLike)
         {
+            // "said Lucy Harper, the group's chief executive": the role after the name is its affiliation.
+            if (name is { IsPerson: true, Affiliation: null } && end + 1 < tokens.Count && tokens[end].Text == ",")
+            {
+                var roleEnd = end + 1;
+                while (roleEnd < tokens.Count && roleEnd - end < 10 && !EndsName(roleEnd))
+                {
+                    roleEnd++;
+                }
+
+                if (!LooksLikeClause(end + 1, roleEnd) && ClaimantNames.Read(text, tokens, end + 1, roleEnd, cues, gazetteer) is { RoleOnly: true, IsPerson: true })
+                {
+                    return (name with { Affiliation = Role(end + 1, roleEnd) }, roleEnd);
+                }
+            }
+
             return (name, end);
         }
 
@@ -238,12 +294,12 @@ internal sealed partial class AttributionFinder
         }
 
         // "Badan … (BPBD) Luwu Utara": an acronym in brackets inside a name.
-        if (t.Text == "(" && k + 3 < tokens.Count && tokens[k + 1].IsAcronym && tokens[k + 2].Text == ")" && tokens[k + 3].IsCapitalised)
+        if (t.Text == "(" && k + 3 < tokens.Count && ClaimantNames.IsAbbreviation(tokens[k + 1]) && tokens[k + 2].Text == ")" && tokens[k + 3].IsCapitalised)
         {
             return false;
         }
 
-        if (t.Text == ")" && k >= 2 && tokens[k - 1].IsAcronym && tokens[k - 2].Text == "(" && k + 1 < tokens.Count && tokens[k + 1].IsCapitalised)
+        if (t.Text == ")" && k >= 2 && ClaimantNames.IsAbbreviation(tokens[k - 1]) && tokens[k - 2].Text == "(" && k + 1 < tokens.Count && tokens[k + 1].IsCapitalised)
         {
             return false;
         }

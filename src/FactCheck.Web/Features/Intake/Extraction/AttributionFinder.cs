@@ -41,11 +41,15 @@ internal sealed partial class AttributionFinder(string text, List<Token> tokens,
 
     private Attribution? AccordingTo(PhraseMatch<bool> cue)
     {
-        // "Menurut dia, …": the speaker named before.
-        if (cue.End < tokens.Count && cues.Pronouns.Contains(tokens[cue.End].Key) && StartsClause(cue.Start))
+        // "Menurut dia, …", "Menurutnya, …": the speaker named before.
+        var last = tokens[cue.End - 1].Key;
+        var pronounEnd = cue.End < tokens.Count && cues.Pronouns.Contains(tokens[cue.End].Key) ? cue.End + 1
+            : last.EndsWith("nya", StringComparison.Ordinal) || cues.Pronouns.Contains(last) ? cue.End : -1;
+        if (pronounEnd > 0 && StartsClause(cue.Start))
         {
-            var after = After(ContentAfterVerb(cue.End + 1));
-            return new Attribution(null, true, CueText(cue), after, SentenceEnd, false, tokens[cue.Start].Start, after, cue.Start, cue.End + 1, tokens[cue.End].Key);
+            var key = pronounEnd > cue.End ? tokens[cue.End].Key : last.EndsWith("nya", StringComparison.Ordinal) ? "nya" : last;
+            var after = After(ContentAfterVerb(pronounEnd));
+            return new Attribution(null, true, CueText(cue), after, SentenceEnd, false, tokens[cue.Start].Start, after, cue.Start, pronounEnd, key);
         }
 
         var (name, end) = ReadAfter(cue.End);
@@ -128,6 +132,12 @@ internal sealed partial class AttributionFinder(string text, List<Token> tokens,
                 continue;
             }
 
+            // "A former administrator accused of stealing …": a participle, not someone accusing.
+            if (cue.End < tokens.Count && tokens[cue.End].Key == "of" && cues.AccusationVerbs.TryMatch(tokens, k, out _))
+            {
+                continue;
+            }
+
             // "…, said Defence Minister John Harper": a name after the verb wins over the clause before the comma.
             if (k > 0 && IsBoundary(k - 1) && cues.PostVerbs.TryMatch(tokens, k, out var postFirst) && ReadAfter(postFirst.End) is ({ } named, var namedEnd))
             {
@@ -168,9 +178,19 @@ internal sealed partial class AttributionFinder(string text, List<Token> tokens,
         return null;
     }
 
-    /// Past what follows a verb before the claim itself: "on Monday that", "pada hari Senin bahwa", ", ".
+    /// Past what follows a verb before the claim itself: "on Monday that", "pada hari Senin bahwa", ", ", and the
+    /// listener of "told MPs on Wednesday that".
     private int ContentAfterVerb(int k)
     {
+        for (var ahead = k; ahead < Math.Min(tokens.Count, k + 7) && !tokens[ahead].IsPunct; ahead++)
+        {
+            if (ahead > k && tokens[ahead].IsWord && cues.Complementisers.Contains(tokens[ahead].Key) && !cues.RelativePronouns.Contains(tokens[ahead - 1].Key))
+            {
+                k = ahead + 1;
+                break;
+            }
+        }
+
         while (k < tokens.Count)
         {
             var t = tokens[k];

@@ -32,6 +32,13 @@ internal static class ClaimReferences
                 return new ClaimReference(Span(text, tokens, from, noun + 1), cues.ClaimNouns[tokens[noun].Key], owner);
             }
 
+            // "that characterisation", "those figures": an English demonstrative before a claim noun.
+            if (!cues.UnitHeadFirst && cues.Demonstratives.Contains(tokens[k].Key) && k + 1 < tokens.Count && cues.ClaimNouns.TryGetValue(tokens[k + 1].Key, out var pointed)
+                && !(k + 2 < tokens.Count && cues.Complementisers.Contains(tokens[k + 2].Key)))
+            {
+                return new ClaimReference(Span(text, tokens, k, k + 2), pointed, null);
+            }
+
             // "klaim tentara soal …", "tudingan Serikat Pekerja": Indonesian puts the owner after the noun.
             if (cues.UnitHeadFirst && cues.ClaimNouns.TryGetValue(tokens[k].Key, out var kind) && k > 0 && k + 1 < tokens.Count && tokens[k + 1].IsWord
                 && !cues.Demonstratives.Contains(tokens[k + 1].Key) && !cues.Complementisers.Contains(tokens[k + 1].Key) && !cues.StopWords.Contains(tokens[k + 1].Key)

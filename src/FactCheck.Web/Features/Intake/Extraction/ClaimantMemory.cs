@@ -39,7 +39,7 @@ internal sealed class ClaimantMemory
     {
         for (var k = 1; k + 2 < tokens.Count; k++)
         {
-            if (tokens[k].Text != "(" || !tokens[k + 1].IsAcronym || tokens[k + 2].Text != ")" || acronyms.ContainsKey(tokens[k + 1].Text))
+            if (tokens[k].Text != "(" || !ClaimantNames.IsAbbreviation(tokens[k + 1]) || tokens[k + 2].Text != ")" || acronyms.ContainsKey(tokens[k + 1].Text))
             {
                 continue;
             }
@@ -51,7 +51,8 @@ internal sealed class ClaimantMemory
                 start--;
             }
 
-            while (start < k && (!tokens[start].IsCapitalised || cues.Determiners.Contains(tokens[start].Key) || cues.Quantifiers.TryMatch(tokens, start, out _)))
+            while (start < k && (!tokens[start].IsCapitalised || cues.Determiners.Contains(tokens[start].Key) || cues.Quantifiers.TryMatch(tokens, start, out _)
+                   || cues.Connectors.TryMatch(tokens, start, out _) || cues.Pronouns.Contains(tokens[start].Key)))
             {
                 start++;
             }
@@ -135,7 +136,8 @@ internal sealed class ClaimantMemory
             var body = bodies.FindLast(b => SameHead(b.Name, name.Name) || Holds(b.Affiliation, name.Name));
             if (body is null && cues.ReferringNouns.Contains(Tokenizer.KeyOf(name.Name)))
             {
-                body = LastBody;
+                // "the company", "the party": the organisation that spoke last, not a group of people.
+                body = bodies.FindLast(b => IsProperName(b.Name, cues));
             }
 
             if (body is not null)
@@ -165,13 +167,26 @@ internal sealed class ClaimantMemory
 
         var rest = parts.Length > 1 ? parts[1] : "";
         var expanded = rest.Length == 0 || full.EndsWith(" " + rest, StringComparison.OrdinalIgnoreCase) ? full : $"{full} {rest}";
-        return name with { Name = expanded, IsPerson = false, Kind = name.Kind == "person" ? "other" : name.Kind, NameWords = expanded.Split(' ').Length };
+        if (people.Find(p => string.Equals(p.Name, expanded, StringComparison.OrdinalIgnoreCase)) is { } person)
+        {
+            return person;
+        }
+
+        return name with { Name = expanded, IsPerson = false, RoleOnly = false, Kind = name.Kind == "person" ? "other" : name.Kind, NameWords = expanded.Split(' ').Length };
     }
 
     /// "Military" is the head of "Israel's military"; "Unggahan" of "Unggahan di Facebook" (Indonesian puts it first).
     private static bool SameHead(string known, string word) =>
         !string.Equals(known, word, StringComparison.OrdinalIgnoreCase)
         && (known.EndsWith(" " + word, StringComparison.OrdinalIgnoreCase) || known.StartsWith(word + " ", StringComparison.OrdinalIgnoreCase));
+
+    /// "Thames Water", "MediSure", "Democratic Renewal Congress": every word capitalised, and not a common noun alone.
+    private static bool IsProperName(string name, LanguageCues cues)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.All(w => char.IsUpper(w[0]) || cues.NameParticles.Contains(Tokenizer.KeyOf(w)))
+            && !(words.Length == 1 && cues.Organisations.TryMatch(Tokenizer.Tokenize(name), 0, out _));
+    }
 
     /// "lawyer" is held by "Their lawyer"; "group" by "A group".
     private static bool Holds(string? affiliation, string words)

@@ -35,7 +35,7 @@ internal static class ClaimantNames
         // "Badan Penanggulangan Bencana Daerah (BPBD) Luwu Utara": the name without its acronym.
         for (var k = start + 1; k + 3 < end; k++)
         {
-            if (tokens[k].Text == "(" && tokens[k + 1].IsAcronym && tokens[k + 2].Text == ")" && tokens[k + 3].IsCapitalised
+            if (tokens[k].Text == "(" && IsAbbreviation(tokens[k + 1]) && tokens[k + 2].Text == ")" && tokens[k + 3].IsCapitalised
                 && Read(text, tokens, start, k, cues, gazetteer) is { IsPerson: false } body)
             {
                 var whole = $"{body.Name} {Span(text, tokens, k + 3, end)}";
@@ -183,6 +183,9 @@ internal static class ClaimantNames
 
         return proper ? new NamePhrase(phrase, "other", null, false, false, words) : null;
     }
+
+    /// "(BPBD)", "(Walhi)": a short name in brackets, in capitals or Indonesian style.
+    public static bool IsAbbreviation(Token token) => token.IsAcronym || (token.IsCapitalised && token.Text.Length <= 10);
 
     public static NamePhrase Source(string words) => new(words, "source", null, false, true, 0);
 

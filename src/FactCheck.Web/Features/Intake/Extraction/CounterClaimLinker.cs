@@ -65,6 +65,17 @@ internal static class CounterClaimLinker
                 continue;
             }
 
+            // "…memastikan tidak ada banjir bandang di Cikajang": denies what someone else said happened, when it shares
+            // at least two words with it.
+            if (unit.DeniesExistence is { } denial && unit.Claimant is not null && !(i > 0 && SameClaimant(units[i - 1].Claimant, unit.Claimant))
+                && earlier.Take(Window).Where(e => e.Claimant is not null).Select(e => (Unit: e, Shared: Shared(unit, e))).Where(e => e.Shared >= 2)
+                    .OrderByDescending(e => e.Shared).Select(e => e.Unit).FirstOrDefault() is { } denied)
+            {
+                unit.Counter = new CueHit(denial, "denies", false);
+                linking.Links.Add(new UnitLink(unit, denied, 0, "denies", denial));
+                continue;
+            }
+
             if (Implicit(unit, earlier, units, i) is var (answered, words, relation))
             {
                 unit.Counter = new CueHit(words, relation, false);
@@ -135,6 +146,12 @@ internal static class CounterClaimLinker
             }
         }
 
+        // "the figures", "angka itu": the latest figures someone else gave.
+        if (reference is { Kind: "figure" } && earlier.Take(Window).FirstOrDefault(e => e.Figures.Count > 0 && e.Claimant is not null) is { } figures)
+        {
+            return (figures, 0, null);
+        }
+
         var named = earlier.Where(e => e.Claimant is not null && NameStems(e.Claimant, cues) is var stems && Overlap(stems, unit.ContentWords) is var shared && shared >= 2 && shared * 5 >= stems.Count * 2).ToList();
         if (named.Count > 0)
         {
@@ -191,9 +208,10 @@ internal static class CounterClaimLinker
         }
 
         // The accused answers: "X menuduh perusahaan …" then "Manajemen perusahaan … namun … hanya 640 orang".
-        var names = unit.Claimant.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Tokenizer.KeyOf).ToHashSet(StringComparer.Ordinal);
+        var names = $"{unit.Claimant.Name} {unit.Claimant.Affiliation}".Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => Tokenizer.KeyOf(w).Replace("'s", "", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
         if (earlier.Take(4).FirstOrDefault(e => e.Accused is { } head && names.Contains(head)) is { } accusation
-            && (unit.Correction is not null || unit.Negated || unit.Figures.Count > 0))
+            && (unit.Correction is not null || unit.Negated || unit.Reference is { Kind: "accusation" or "claim" }))
         {
             return (accusation, unit.Correction ?? $"reply by {unit.Claimant.Name}", unit.Negated && unit.Correction is null ? "denies" : "disputes");
         }

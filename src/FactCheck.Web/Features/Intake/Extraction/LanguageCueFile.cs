@@ -54,6 +54,8 @@ internal sealed class LanguageCueFile
     public Dictionary<string, string>? TallyNouns { get; set; }
     public List<string>? PlaceWords { get; set; }
     public Dictionary<string, string>? NamedDays { get; set; }
+    public Dictionary<string, string>? AttributedDenials { get; set; }
+    public List<string>? ExistenceDenials { get; set; }
     public List<string>? Quantifiers { get; set; }
     public List<string>? Demonstratives { get; set; }
     public List<string>? PluralPronouns { get; set; }
@@ -122,6 +124,8 @@ internal sealed class LanguageCueFile
         TallyNouns = CueFile.MergeMap(a.TallyNouns, b.TallyNouns),
         PlaceWords = CueFile.MergeList(a.PlaceWords, b.PlaceWords),
         NamedDays = CueFile.MergeMap(a.NamedDays, b.NamedDays),
+        AttributedDenials = CueFile.MergeMap(a.AttributedDenials, b.AttributedDenials),
+        ExistenceDenials = CueFile.MergeList(a.ExistenceDenials, b.ExistenceDenials),
         Quantifiers = CueFile.MergeList(a.Quantifiers, b.Quantifiers),
         Demonstratives = CueFile.MergeList(a.Demonstratives, b.Demonstratives),
         PluralPronouns = CueFile.MergeList(a.PluralPronouns, b.PluralPronouns),

@@ -56,6 +56,8 @@ internal sealed class LanguageCues
         TallyNouns = PhraseSet.Of(file.TallyNouns);
         PlaceWords = Words(file.PlaceWords);
         NamedDays = PhraseSet.Of(file.NamedDays);
+        AttributedDenials = PhraseSet.Of(file.AttributedDenials);
+        ExistenceDenials = PhraseSet.Of(file.ExistenceDenials);
         Quantifiers = PhraseSet.Of(file.Quantifiers);
         vocabulary = new HashSet<string>(StringComparer.Ordinal);
         foreach (var list in new IEnumerable<string>?[]
@@ -167,6 +169,14 @@ internal sealed class LanguageCues
 
     /// "Christmas", "Natal": a day of the year written by its name ("MM-DD").
     public PhraseSet<string> NamedDays { get; }
+
+    /// "false", "misleading", "hoaks": a denial ("denies") or a dispute only when someone is said to say it; in the
+    /// paper's own voice it is the outlet's verdict, not a claim.
+    public PhraseSet<string> AttributedDenials { get; }
+
+    /// "tidak ada", "there was no": said by someone, it may deny what another claimed happened (when it shares enough
+    /// words with that claim: the linker decides).
+    public PhraseSet<bool> ExistenceDenials { get; }
 
     /// "the party", "perusahaan itu": a noun that names a kind of organisation and, alone, points back at one named earlier.
     public HashSet<string> ReferringNouns { get; }

@@ -33,6 +33,9 @@ internal sealed class SentenceFacts
     public string? Accused { get; init; }
     public bool Negated { get; init; }
 
+    /// "tidak ada banjir bandang di Cikajang", as said by the claimant: a possible denial (the words as written).
+    public string? DeniesExistence { get; init; }
+
     /// "sebenarnya", "hanya", "actually": the sentence corrects something (the word as written).
     public string? Correction { get; init; }
 

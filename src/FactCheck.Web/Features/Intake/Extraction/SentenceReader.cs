@@ -45,13 +45,14 @@ internal static class SentenceReader
             BareNumber = bareNumber,
             Place = Place(tokens, cues, all.Gazetteer, claimant, SaidOutsideSpeaker(tokens, attribution, speaker)),
             Person = person,
-            Counter = Counter(text, tokens, cues),
+            Counter = Counter(text, tokens, cues) ?? (claimant is null ? null : AttributedDenial(text, tokens, cues, speaker, inQuote)),
             Reference = ClaimReferences.Find(text, tokens, cues, all.Gazetteer, memory, inQuote),
             VerbKind = accusation is not null ? "accusation"
                 : Find(tokens, cues.ComplaintVerbs, inQuote) is not null ? "complaint"
                 : Find(tokens, cues.ClaimVerbs, inQuote) is not null ? "claim" : null,
             Accused = accusation is { } accused ? AccusedHead(tokens, accused.End, cues) : null,
             Negated = tokens.Exists(t => t.IsWord && cues.NegationWords.Contains(t.Key)),
+            DeniesExistence = claimant is null ? null : Said(text, tokens, cues.ExistenceDenials, speaker, inQuote),
             Correction = tokens.Find(t => t.IsWord && cues.CorrectionMarkers.Contains(t.Key)).Text,
             Opening = sentenceStart && opening > 0 && cues.ContrastMarkers.TryMatch(tokens, 0, out _) ? tokens[0].Text : null,
             RefersBack = attribution is { BackReference: true },
@@ -313,6 +314,41 @@ internal static class SentenceReader
             if (best is not null)
             {
                 return best;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Said(string text, List<Token> tokens, PhraseSet<bool> set, bool[] speaker, bool[]? inQuote)
+    {
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (!speaker[k] && (inQuote is null || !inQuote[k]) && set.TryMatch(tokens, k, out var match))
+            {
+                return Span(text, tokens, match.Start, match.End);
+            }
+        }
+
+        return null;
+    }
+
+    /// "Thames Water said the figures were misleading": a rating word said by someone answers a claim.
+    private static CueHit? AttributedDenial(string text, List<Token> tokens, LanguageCues cues, bool[] speaker, bool[] inQuote)
+    {
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            // Said of something: "the figures were misleading", "called the claims false", "informasi itu hoaks".
+            var predicate = false;
+            for (var back = k - 1; back >= Math.Max(0, k - 3); back--)
+            {
+                predicate |= tokens[back].IsWord && (cues.Auxiliaries.Contains(tokens[back].Key) || cues.Demonstratives.Contains(tokens[back].Key)
+                    || tokens[back].Key is "as" or "sebagai" or "called" or "adalah" or "merupakan" || cues.ClaimNouns.ContainsKey(tokens[back].Key));
+            }
+
+            if (!speaker[k] && predicate && cues.AttributedDenials.TryMatch(tokens, k, out var match))
+            {
+                return new CueHit(Span(text, tokens, match.Start, match.End), match.Value, false);
             }
         }
 
