@@ -29,6 +29,16 @@ internal sealed partial class AttributionFinder
             start++;
         }
 
+        // "Pemerintah melalui Kementerian Keuangan menyatakan": the body that spoke for it.
+        for (var k = end - 2; k > start; k--)
+        {
+            if (tokens[k].IsWord && tokens[k].Key is "melalui" or "lewat" or "through" or "via" && tokens[k + 1].IsCapitalised)
+            {
+                start = k + 1;
+                break;
+            }
+        }
+
         // "…, a charge the firm denied": the speaker is the last noun phrase of the stretch.
         for (var k = end - 1; k > start + 1 && !cues.UnitHeadFirst; k--)
         {
@@ -293,6 +303,13 @@ internal sealed partial class AttributionFinder
             return true;
         }
 
+        // "menurut Direktur Jenderal Pajak disebabkan oleh …": a verb ends the name.
+        if (t.IsWord && !t.IsCapitalised && (cues.Auxiliaries.Contains(t.Key) || (cues.IsVerbShaped(t.Key) && !cues.StopWords.Contains(t.Key))
+            && !cues.Titles.TryMatch(tokens, k, out _) && !cues.Organisations.TryMatch(tokens, k, out _)))
+        {
+            return true;
+        }
+
         // "Badan … (BPBD) Luwu Utara": an acronym in brackets inside a name.
         if (t.Text == "(" && k + 3 < tokens.Count && ClaimantNames.IsAbbreviation(tokens[k + 1]) && tokens[k + 2].Text == ")" && tokens[k + 3].IsCapitalised)
         {
@@ -334,7 +351,7 @@ internal sealed partial class AttributionFinder
             }
 
             if (cues.Auxiliaries.Contains(t.Key) || cues.Complementisers.Contains(t.Key) || cues.PreVerbs.TryMatch(tokens, k, out _)
-                || cues.EventVerbs.TryMatch(tokens, k, out _) || cues.IsVerbShaped(t.Key))
+                || cues.EventVerbs.TryMatch(tokens, k, out _) || (cues.IsVerbShaped(t.Key) && !cues.StopWords.Contains(t.Key)))
             {
                 return true;
             }

@@ -139,7 +139,8 @@ internal sealed partial class AttributionFinder(string text, List<Token> tokens,
             }
 
             // "…, said Defence Minister John Harper": a name after the verb wins over the clause before the comma.
-            if (k > 0 && IsBoundary(k - 1) && cues.PostVerbs.TryMatch(tokens, k, out var postFirst) && ReadAfter(postFirst.End) is ({ } named, var namedEnd))
+            if (k > 0 && IsBoundary(k - 1) && cues.PostVerbs.TryMatch(tokens, k, out var postFirst) && NameFollows(postFirst.End) && ReadAfter(postFirst.End) is ({ } named, var namedEnd)
+                && (namedEnd >= tokens.Count || tokens[namedEnd].IsPunct || inDate[namedEnd] || cues.PhraseStops.Contains(tokens[namedEnd].Key)))
             {
                 return new Attribution(named, false, CueText(postFirst), tokens[0].Start, Before(k), false, tokens[k].Start, SentenceEnd, postFirst.End, namedEnd);
             }
@@ -164,6 +165,12 @@ internal sealed partial class AttributionFinder(string text, List<Token> tokens,
 
         return null;
     }
+
+    /// "said Defence Minister John Harper", "said the ministry", "said police": a name, a title or an institution
+    /// follows the verb, not the claim ("said 41 patients had waited", "said dashcam video she had been shown").
+    private bool NameFollows(int k) =>
+        k < tokens.Count && tokens[k].IsWord && (tokens[k].IsCapitalised || cues.Determiners.Contains(tokens[k].Key) || cues.Titles.TryMatch(tokens, k, out _)
+            || cues.Organisations.TryMatch(tokens, k, out _));
 
     private PhraseMatch<bool>? VerbAt(int k)
     {

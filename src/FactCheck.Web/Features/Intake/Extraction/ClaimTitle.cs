@@ -103,6 +103,18 @@ internal static class ClaimTitle
             }
         }
 
+        // "- Harga: …", "• Penyebab: …": a bullet and its label.
+        while (start < tokens.Count && tokens[start].Text is "-" or "•" or "*" or "–")
+        {
+            start++;
+        }
+
+        var colon = tokens.FindIndex(start, Math.Min(6, tokens.Count - start), t => t.Text == ":");
+        if (colon > start && colon + 1 < tokens.Count && tokens.Skip(start).Take(colon - start).All(t => t.IsWord || t.Text is "'" or "’"))
+        {
+            start = colon + 1;
+        }
+
         while (start < tokens.Count && cues.Connectors.TryMatch(tokens, start, out var connector))
         {
             start = connector.End;

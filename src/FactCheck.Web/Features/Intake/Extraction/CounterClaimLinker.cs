@@ -201,8 +201,10 @@ internal static class CounterClaimLinker
             }
         }
 
-        // "However, the Treasury said …" right after someone else's claim it shares words with, negating it.
-        if (unit.Opening is { } opening && i > 0 && earlier.Count > 0 && earlier[0] == units[i - 1] && earlier[0].Claimant is not null && unit.Negated && Shared(unit, earlier[0]) > 0)
+        // "However, the Treasury said …" / "Namun, Kementerian menilai …" right after someone else's claim on the same
+        // thing (two shared words, or one and a negation).
+        if (unit.Opening is { } opening && i > 0 && earlier.Count > 0 && earlier[0] == units[i - 1] && earlier[0].Claimant is not null
+            && Shared(unit, earlier[0]) >= (unit.Negated ? 1 : 2))
         {
             return (earlier[0], opening, "disputes");
         }
