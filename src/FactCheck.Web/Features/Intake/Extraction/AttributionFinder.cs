@@ -150,11 +150,18 @@ internal sealed partial class AttributionFinder(string text, List<Token> tokens,
                 // "<claim>, officials said" and "\"<quote>,\" X said": the claim comes before the speaker.
                 var verbLed = IsVerbLed(k);
                 var leadEnd = SkipConnectors(0, subject.Start);
-                var claimBefore = !verbLed && CountWords(leadEnd, subject.Start) >= 3;
+                var adverbial = leadEnd < subject.Start && tokens[leadEnd].IsWord && cues.PhraseStops.Contains(tokens[leadEnd].Key) && subject.Start > 0 && tokens[subject.Start - 1].Text == ",";
+                var claimBefore = !verbLed && !adverbial && CountWords(leadEnd, subject.Start) >= 3;
                 var (from, to) = (subject.Start, k);
                 return claimBefore
                     ? new Attribution(subject.Name, subject.Pronoun, CueText(cue), tokens[leadEnd].Start, Before(subject.Start), false, tokens[subject.Start].Start, SentenceEnd, from, to, subject.PronounKey)
                     : new Attribution(subject.Name, subject.Pronoun, CueText(cue), After(ContentAfterVerb(cue.End)), SentenceEnd, verbLed, tokens[subject.Start].Start, After(ContentAfterVerb(cue.End)), from, to, subject.PronounKey);
+            }
+
+            // "…," kata dia / "…," said he: the speaker named before.
+            if (k > 0 && IsBoundary(k - 1) && cues.PostVerbs.TryMatch(tokens, k, out var postPronoun) && postPronoun.End < tokens.Count && cues.Pronouns.Contains(tokens[postPronoun.End].Key))
+            {
+                return new Attribution(null, true, CueText(postPronoun), tokens[0].Start, Before(k), false, tokens[k].Start, SentenceEnd, PronounKey: tokens[postPronoun.End].Key);
             }
 
             if (cues.PostVerbs.TryMatch(tokens, k, out var post) && k > 0 && IsBoundary(k - 1) && ReadAfter(post.End) is ({ } name, var nameEnd))
@@ -189,6 +196,18 @@ internal sealed partial class AttributionFinder(string text, List<Token> tokens,
     /// listener of "told MPs on Wednesday that".
     private int ContentAfterVerb(int k)
     {
+        // "told the Commons the government would …", "told reporters": the listener is not the claim.
+        if (k > 0 && tokens[k - 1].Key is "told" or "tells" or "tell" or "informed" or "briefed" && k < tokens.Count)
+        {
+            var listener = k + (tokens[k].Key is "the" ? 1 : 0);
+            while (listener < tokens.Count && (tokens[listener].IsCapitalised || tokens[listener].IsAcronym))
+            {
+                listener++;
+            }
+
+            k = listener > k + (tokens[k].Key is "the" ? 1 : 0) ? listener : k;
+        }
+
         for (var ahead = k; ahead < Math.Min(tokens.Count, k + 7) && !tokens[ahead].IsPunct; ahead++)
         {
             if (ahead > k && tokens[ahead].IsWord && cues.Complementisers.Contains(tokens[ahead].Key) && !cues.RelativePronouns.Contains(tokens[ahead - 1].Key))

@@ -32,6 +32,18 @@ internal static class ClaimantNames
             return named;
         }
 
+        // "Health insurer MediSure", "Passenger group Rail Users North": a description, then the name it describes.
+        for (var k = start; k + 1 < end; k++)
+        {
+            if (tokens[k].IsWord && !tokens[k].IsCapitalised && cues.ReferringNouns.Contains(tokens[k].Key)
+                && tokens.Skip(k + 1).Take(end - k - 1).All(t => t.IsCapitalised || t.IsAcronym || t.Text is "'" || (t.IsWord && cues.NameParticles.Contains(t.Key))))
+            {
+                var described = Read(text, tokens, start, k + 1, cues, gazetteer);
+                return new NamePhrase(Span(text, tokens, k + 1, end), described?.Kind is { } kind && kind != "person" ? kind : "other",
+                    Capitalise(Span(text, tokens, start, k + 1)), false, false, end - k - 1);
+            }
+        }
+
         // "Badan Penanggulangan Bencana Daerah (BPBD) Luwu Utara": the name without its acronym.
         for (var k = start + 1; k + 3 < end; k++)
         {

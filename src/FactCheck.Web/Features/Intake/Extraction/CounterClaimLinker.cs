@@ -140,6 +140,13 @@ internal static class CounterClaimLinker
                 }
             }
 
+            // Without a verb of that kind, only when everything said before by others is one speaker's: their first claim.
+            var speakers = earlier.Take(Window).Where(e => e.Claimant is not null).Select(e => e.Claimant!.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (speakers.Count == 1 && earlier.Take(Window).LastOrDefault(e => e.Claimant?.Name == speakers[0]) is { } only)
+            {
+                return (only, 0, null);
+            }
+
             if (reference.Kind != "claim")
             {
                 return (null, 0, $"It answers {reference.Words}, but no earlier {reference.Kind} by someone else was found, so no link is proposed.");

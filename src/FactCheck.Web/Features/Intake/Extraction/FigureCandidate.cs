@@ -46,6 +46,12 @@ internal static class FigureCandidate
 
         var next = i + 1 < tokens.Count ? tokens[i + 1] : (Token?)null;
 
+        // "Liga 1", "SD Negeri Cibadak 2", "Terminal 3": a number closing a name.
+        if (prefix is null && i > 1 && tokens[i - 1].IsCapitalised && !IsDay(tokens[i - 1], cues) && !tokens[i - 2].IsQuote && tokens[i - 2].Text is not ("(" or ":" or "—" or "-"))
+        {
+            return false;
+        }
+
         // Ages: "Nabila (9)", "RS (34)", "Margaret Okafor, 71, who …".
         if (i > 0 && tokens[i - 1].Text == "(" && next?.Text == ")")
         {
@@ -109,6 +115,8 @@ internal static class FigureCandidate
 
         return double.IsFinite(value) && value <= NumberText.Largest && (high is null || high <= NumberText.Largest) ? (value, high, j) : null;
     }
+
+    private static bool IsDay(Token token, LanguageCues cues) => cues.Months.ContainsKey(token.Key) || cues.Weekdays.ContainsKey(token.Key);
 
     private static bool IsYear(double value) => value is >= 1900 and <= 2100 && Math.Floor(value) == value;
 

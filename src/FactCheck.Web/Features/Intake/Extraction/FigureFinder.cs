@@ -106,6 +106,12 @@ internal static class FigureFinder
             return null;
         }
 
+        // "one in four journeys", "satu dari lima warga": a ratio, not a count.
+        if (i > 1 && tokens[i - 1].Key is "in" or "dari" or "of" && (tokens[i - 2].IsNumber || cues.NumberPhrases.TryMatch(tokens, i - 2, out _)))
+        {
+            return null;
+        }
+
         var j = word.End;
         double value = word.Value;
         if (j < tokens.Count && tokens[j].IsWord && cues.Multipliers.TryGetValue(tokens[j].Key, out var factor))

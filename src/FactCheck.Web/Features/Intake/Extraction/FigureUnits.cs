@@ -164,5 +164,6 @@ internal static class FigureUnits
         cues.StopWords.Contains(token.Key) || cues.Months.ContainsKey(token.Key) || cues.Weekdays.ContainsKey(token.Key)
         || cues.Multipliers.ContainsKey(token.Key) || cues.RangeConnectors.Contains(token.Key) || cues.Determiners.Contains(token.Key)
         || cues.PhraseStops.Contains(token.Key) || cues.Auxiliaries.Contains(token.Key) || cues.NegationWords.Contains(token.Key)
-        || cues.PreVerbs.TryMatch([token], 0, out _) || cues.EventVerbs.TryMatch([token], 0, out _) || cues.DurationUnits.TryMatch([token], 0, out _);
+        || cues.PreVerbs.TryMatch([token], 0, out _) || cues.EventVerbs.TryMatch([token], 0, out _) || cues.DurationUnits.TryMatch([token], 0, out _)
+        || cues.CommonVerbs.Contains(token.Key) || cues.Locatives.Contains(token.Key) || (!cues.UnitHeadFirst && token.Key.EndsWith("ed", StringComparison.Ordinal) && token.Key.Length > 4);
 }

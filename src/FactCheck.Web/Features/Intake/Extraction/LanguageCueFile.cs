@@ -56,6 +56,7 @@ internal sealed class LanguageCueFile
     public Dictionary<string, string>? NamedDays { get; set; }
     public Dictionary<string, string>? AttributedDenials { get; set; }
     public List<string>? ExistenceDenials { get; set; }
+    public List<string>? CommonVerbs { get; set; }
     public List<string>? Quantifiers { get; set; }
     public List<string>? Demonstratives { get; set; }
     public List<string>? PluralPronouns { get; set; }
@@ -126,6 +127,7 @@ internal sealed class LanguageCueFile
         NamedDays = CueFile.MergeMap(a.NamedDays, b.NamedDays),
         AttributedDenials = CueFile.MergeMap(a.AttributedDenials, b.AttributedDenials),
         ExistenceDenials = CueFile.MergeList(a.ExistenceDenials, b.ExistenceDenials),
+        CommonVerbs = CueFile.MergeList(a.CommonVerbs, b.CommonVerbs),
         Quantifiers = CueFile.MergeList(a.Quantifiers, b.Quantifiers),
         Demonstratives = CueFile.MergeList(a.Demonstratives, b.Demonstratives),
         PluralPronouns = CueFile.MergeList(a.PluralPronouns, b.PluralPronouns),

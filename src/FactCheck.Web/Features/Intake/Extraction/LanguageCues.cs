@@ -58,6 +58,7 @@ internal sealed class LanguageCues
         NamedDays = PhraseSet.Of(file.NamedDays);
         AttributedDenials = PhraseSet.Of(file.AttributedDenials);
         ExistenceDenials = PhraseSet.Of(file.ExistenceDenials);
+        CommonVerbs = Words(file.CommonVerbs);
         Quantifiers = PhraseSet.Of(file.Quantifiers);
         vocabulary = new HashSet<string>(StringComparer.Ordinal);
         foreach (var list in new IEnumerable<string>?[]
@@ -177,6 +178,9 @@ internal sealed class LanguageCues
     /// "tidak ada", "there was no": said by someone, it may deny what another claimed happened (when it shares enough
     /// words with that claim: the linker decides).
     public PhraseSet<bool> ExistenceDenials { get; }
+
+    /// "found", "rose", "remain": verbs that end a run of nouns after a number ("1,200 commuters found …").
+    public HashSet<string> CommonVerbs { get; }
 
     /// "the party", "perusahaan itu": a noun that names a kind of organisation and, alone, points back at one named earlier.
     public HashSet<string> ReferringNouns { get; }
