@@ -171,6 +171,13 @@ internal sealed partial class AttributionFinder
             return new Speaker(first, false, null, bStart);
         }
 
+        // "Dr. R. Meenakshi, a public health specialist at …, said": the description is the person's affiliation.
+        if (at > 0 && first is { IsPerson: true, RoleOnly: false, Affiliation: null } && pieces[at - 1] is var (dStart, dEnd) && dEnd > dStart
+            && tokens[dStart].Key is "a" or "an" or "seorang" && !LooksLikeClause(dStart, dEnd))
+        {
+            return new Speaker(first with { Affiliation = Role(dStart, dEnd) }, false, null, aStart);
+        }
+
         return new Speaker(first, false, null, aStart);
     }
 

@@ -151,7 +151,7 @@ internal static class ClaimantNames
         }
         if (titled && nameWords > 0)
         {
-            return new NamePhrase(Span(text, tokens, nameStart, end), "person", Affiliation(text, tokens, start, nameStart), true, false, nameWords, true);
+            return new NamePhrase(Span(text, tokens, nameStart, end), "person", Affiliation(text, tokens, start, nameStart, cues), true, false, nameWords, true);
         }
 
         var phrase = Capitalise(Span(text, tokens, start, end));
@@ -184,6 +184,12 @@ internal static class ClaimantNames
         if (lastRole == 0 && nameWords == words)
         {
             return new NamePhrase(phrase, "person", null, true, false, nameWords);
+        }
+
+        // "Ratusan jemaah Masjid Raya …", "Dozens of growers …": a group of people the cue data does not name.
+        if (plural && tokens[start].IsWord && !tokens[start].IsCapitalised)
+        {
+            return new NamePhrase(phrase, "other", null, false, false, words);
         }
 
         // "Japan's NHK", "the RSF": a proper name with an acronym or a possessive, not a person's.
@@ -339,8 +345,21 @@ internal static class ClaimantNames
     }
 
     /// The role before a name, without a trailing honorific ("Kepala Dinas Kesehatan Kota Bandung dr." reads without "dr.").
-    private static string? Affiliation(string text, List<Token> tokens, int start, int nameStart)
+    private static string? Affiliation(string text, List<Token> tokens, int start, int nameStart, LanguageCues cues)
     {
+        // "Dr.", "Kiai Haji": courtesy titles alone are no affiliation.
+        var office = start;
+        while (office < nameStart && cues.Honorifics.TryMatch(tokens, office, out var honorific) && honorific.End <= nameStart)
+        {
+            office = honorific.End;
+            office += office < nameStart && tokens[office].Text == "." ? 1 : 0;
+        }
+
+        if (office >= nameStart)
+        {
+            return null;
+        }
+
         var end = nameStart;
         if (end - start >= 3 && tokens[end - 1].Text == "." && tokens[end - 2].IsWord && tokens[end - 2].Text.Length <= 4)
         {

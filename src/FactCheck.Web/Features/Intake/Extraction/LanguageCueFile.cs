@@ -57,6 +57,7 @@ internal sealed class LanguageCueFile
     public Dictionary<string, string>? AttributedDenials { get; set; }
     public List<string>? ExistenceDenials { get; set; }
     public List<string>? CommonVerbs { get; set; }
+    public List<string>? Honorifics { get; set; }
     public List<string>? Quantifiers { get; set; }
     public List<string>? Demonstratives { get; set; }
     public List<string>? PluralPronouns { get; set; }
@@ -128,6 +129,7 @@ internal sealed class LanguageCueFile
         AttributedDenials = CueFile.MergeMap(a.AttributedDenials, b.AttributedDenials),
         ExistenceDenials = CueFile.MergeList(a.ExistenceDenials, b.ExistenceDenials),
         CommonVerbs = CueFile.MergeList(a.CommonVerbs, b.CommonVerbs),
+        Honorifics = CueFile.MergeList(a.Honorifics, b.Honorifics),
         Quantifiers = CueFile.MergeList(a.Quantifiers, b.Quantifiers),
         Demonstratives = CueFile.MergeList(a.Demonstratives, b.Demonstratives),
         PluralPronouns = CueFile.MergeList(a.PluralPronouns, b.PluralPronouns),

@@ -59,6 +59,7 @@ internal sealed class LanguageCues
         AttributedDenials = PhraseSet.Of(file.AttributedDenials);
         ExistenceDenials = PhraseSet.Of(file.ExistenceDenials);
         CommonVerbs = Words(file.CommonVerbs);
+        Honorifics = PhraseSet.Of(file.Honorifics);
         Quantifiers = PhraseSet.Of(file.Quantifiers);
         vocabulary = new HashSet<string>(StringComparer.Ordinal);
         foreach (var list in new IEnumerable<string>?[]
@@ -181,6 +182,9 @@ internal sealed class LanguageCues
 
     /// "found", "rose", "remain": verbs that end a run of nouns after a number ("1,200 commuters found …").
     public HashSet<string> CommonVerbs { get; }
+
+    /// "Dr.", "Haji", "Cllr": titles of courtesy, never a person's affiliation on their own.
+    public PhraseSet<bool> Honorifics { get; }
 
     /// "the party", "perusahaan itu": a noun that names a kind of organisation and, alone, points back at one named earlier.
     public HashSet<string> ReferringNouns { get; }

@@ -43,7 +43,7 @@ internal static class SentenceReader
             Date = ClaimDate(text, tokens, dates, attribution),
             Figures = [.. figures.Select(f => new CandidateFigure(f.Value, f.High, f.Unit, Span(text, tokens, f.Start, f.End)))],
             BareNumber = bareNumber,
-            Place = Place(tokens, cues, all.Gazetteer, claimant, SaidOutsideSpeaker(tokens, attribution, speaker)),
+            Place = Place(tokens, cues, all.Gazetteer, claimant, SaidOutsideSpeaker(tokens, attribution, claimant is { Kind: "person" } ? new bool[tokens.Count] : speaker)),
             Person = person,
             Counter = Counter(text, tokens, cues) ?? (claimant is null ? null : AttributedDenial(text, tokens, cues, speaker, inQuote)),
             Reference = ClaimReferences.Find(text, tokens, cues, all.Gazetteer, memory, inQuote),
