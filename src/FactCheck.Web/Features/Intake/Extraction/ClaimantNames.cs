@@ -97,7 +97,8 @@ internal static class ClaimantNames
                 k = title.End - 1;
                 placesOnly = false;
             }
-            else if (cues.Organisations.TryMatch(tokens, k, out var org) && org.End <= end)
+            else if ((cues.Organisations.TryMatch(tokens, k, out var org) && org.End <= end)
+                     || (token.IsWord && cues.ReferringNouns.Contains(token.Key) && (org = new PhraseMatch<string>(k, k + 1, "other")).End > 0))
             {
                 organisation = organisation is null || cues.UnitHeadFirst ? organisation ?? org.Value : org.Value;
                 Mark(role, k - start, org.End - start);
@@ -149,6 +150,12 @@ internal static class ClaimantNames
             nameWords = 0;
             nameStart = end;
         }
+        // "Kepala Bapanas", "Ketua KPU": one word after the title of a body's head is the body.
+        if (titled && nameWords == 1 && nameStart - 1 >= start && cues.HeadTitles.TryMatch(tokens, start, out var head) && head.End == nameStart)
+        {
+            nameWords = 0;
+        }
+
         if (titled && nameWords > 0)
         {
             return new NamePhrase(Span(text, tokens, nameStart, end), "person", Affiliation(text, tokens, start, nameStart, cues), true, false, nameWords, true);

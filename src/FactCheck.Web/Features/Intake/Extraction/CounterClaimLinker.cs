@@ -177,9 +177,11 @@ internal static class CounterClaimLinker
             return (best.Unit, 0, null);
         }
 
+        // "rejected the claim that …" right after the only claim its speaker made: that claim.
         var before = earlier[0];
         var alone = before.Claimant is not null && units.Count(u => SameClaimant(u.Claimant, before.Claimant) && units.IndexOf(u) < i) == 1;
-        if (reference is null && alone && before.Sentence.Index >= unit.Sentence.Index - 1)
+        var statesIt = unit.Tokens.Exists(t => t.IsWord && cues.Complementisers.Contains(t.Key));
+        if (reference is null && statesIt && alone && before.Sentence.Index >= unit.Sentence.Index - 1)
         {
             return (before, 0, null);
         }

@@ -63,6 +63,18 @@ internal static class FigureCandidate
             return false;
         }
 
+        // "a 6.2-magnitude earthquake"
+        if (next is { Text: "-" } && i + 2 < tokens.Count && tokens[i + 2].Key is "magnitude" or "magnitudo")
+        {
+            return true;
+        }
+
+        // "1 in 5 children", "satu dari lima": a ratio, not a count.
+        if ((i > 1 && tokens[i - 1].Key is "in" or "dari" && tokens[i - 2].IsNumber) || (next is { } of && of.Key is "in" && i + 2 < tokens.Count && tokens[i + 2].IsNumber))
+        {
+            return false;
+        }
+
         if (next is { } glued && Tokenizer.IsAdjacent(token, glued))
         {
             if ((glued.IsWord && (glued.IsCapitalised || cues.OrdinalSuffixes.Contains(glued.Key))) || (glued.Text is "-" or "‐" && i + 2 < tokens.Count && tokens[i + 2].IsWord))

@@ -18,6 +18,11 @@ internal static class FigureUnits
 
     public static FoundUnit? After(List<Token> tokens, int number, int j, LanguageCues cues, string? prefix)
     {
+        if (prefix is null && j + 1 < tokens.Count && tokens[j].Text == "-" && tokens[j + 1].Key is "magnitude" or "magnitudo")
+        {
+            return new FoundUnit("magnitude", j + 2, true);
+        }
+
         var unit = prefix is not null ? new FoundUnit(prefix, j, true) : Noun(tokens, number, j, cues);
         if (unit is not { Unit.Length: > 0 } found)
         {

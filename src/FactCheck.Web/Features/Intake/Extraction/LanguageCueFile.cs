@@ -58,6 +58,7 @@ internal sealed class LanguageCueFile
     public List<string>? ExistenceDenials { get; set; }
     public List<string>? CommonVerbs { get; set; }
     public List<string>? Honorifics { get; set; }
+    public List<string>? HeadTitles { get; set; }
     public List<string>? Quantifiers { get; set; }
     public List<string>? Demonstratives { get; set; }
     public List<string>? PluralPronouns { get; set; }
@@ -130,6 +131,7 @@ internal sealed class LanguageCueFile
         ExistenceDenials = CueFile.MergeList(a.ExistenceDenials, b.ExistenceDenials),
         CommonVerbs = CueFile.MergeList(a.CommonVerbs, b.CommonVerbs),
         Honorifics = CueFile.MergeList(a.Honorifics, b.Honorifics),
+        HeadTitles = CueFile.MergeList(a.HeadTitles, b.HeadTitles),
         Quantifiers = CueFile.MergeList(a.Quantifiers, b.Quantifiers),
         Demonstratives = CueFile.MergeList(a.Demonstratives, b.Demonstratives),
         PluralPronouns = CueFile.MergeList(a.PluralPronouns, b.PluralPronouns),

@@ -60,6 +60,7 @@ internal sealed class LanguageCues
         ExistenceDenials = PhraseSet.Of(file.ExistenceDenials);
         CommonVerbs = Words(file.CommonVerbs);
         Honorifics = PhraseSet.Of(file.Honorifics);
+        HeadTitles = PhraseSet.Of(file.HeadTitles);
         Quantifiers = PhraseSet.Of(file.Quantifiers);
         vocabulary = new HashSet<string>(StringComparer.Ordinal);
         foreach (var list in new IEnumerable<string>?[]
@@ -185,6 +186,10 @@ internal sealed class LanguageCues
 
     /// "Dr.", "Haji", "Cllr": titles of courtesy, never a person's affiliation on their own.
     public PhraseSet<bool> Honorifics { get; }
+
+    /// "Kepala", "Ketua", "head": titles of someone heading a body; one capitalised word after them is the body
+    /// ("Kepala Bapanas"), not a person's name.
+    public PhraseSet<bool> HeadTitles { get; }
 
     /// "the party", "perusahaan itu": a noun that names a kind of organisation and, alone, points back at one named earlier.
     public HashSet<string> ReferringNouns { get; }

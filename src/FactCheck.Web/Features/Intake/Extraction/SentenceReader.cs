@@ -262,7 +262,8 @@ internal static class SentenceReader
                 var abbreviation = end == start + 1 && end + 1 < tokens.Count && tokens[end].Text == "." && Tokenizer.IsAdjacent(tokens[start], tokens[end]) && tokens[start].Length <= 4;
                 var adjective = end == start + 1 && end < tokens.Count && tokens[end].IsWord && !tokens[end].IsCapitalised && !cues.StopWords.Contains(tokens[end].Key)
                     && !cues.PhraseStops.Contains(tokens[end].Key) && !cues.UnitHeadFirst;
-                if (end > start && !abbreviation && !adjective && !said[start])
+                var money = cues.PrefixUnits.TryMatch(tokens, start, out _);
+                if (end > start && !abbreviation && !adjective && !money && !said[start])
                 {
                     return string.Join(' ', tokens.Skip(start).Take(end - start).Select(t => t.Text));
                 }
