@@ -74,4 +74,101 @@ public sealed class CounterClaimTests
 
         Assert.Empty(extraction.Links);
     }
+
+    [Theory]
+    [InlineData("Warga menyebut air sumur mereka tercemar, namun Dinas Lingkungan Hidup menyatakan hasil uji air masih di bawah ambang batas.", "id", "namun Dinas")]
+    [InlineData("Residents said the warnings came too late, but the council said sirens had sounded an hour before the flood.", "en", "but the council")]
+    [InlineData("Para pedagang mengklaim omzet anjlok, tetapi pengelola pasar menyebut jumlah pengunjung tetap ramai.", "id", "tetapi pengelola")]
+    public void A_contrast_sentence_with_two_speakers_is_a_claim_and_a_counter_claim_linked(string text, string language, string second)
+    {
+        var extraction = Extracted.From(text, language);
+
+        Assert.Equal(2, extraction.Candidates.Count);
+        var (claim, counter) = (extraction.Candidates[0], extraction.Candidates[1]);
+        Assert.StartsWith(second, counter.Text, StringComparison.Ordinal);
+        Assert.Equal(claim.Start + claim.Length, text.IndexOf(second, StringComparison.Ordinal) - 2);
+        Assert.False(claim.CounterClaim);
+        Assert.True(counter.CounterClaim);
+        Assert.NotEqual(claim.Claimant?.Name, counter.Claimant?.Name);
+        Assert.Equal([new CandidateLink(counter.Number, claim.Number, "disputes", second.Split(' ')[0])], extraction.Links);
+    }
+
+    [Theory]
+    [InlineData("Manajemen mengakui ada keterlambatan, namun menyebut gaji akan dibayar pekan ini.", "id")]
+    [InlineData("The insurer said hackers had reached a database, but it has not said how many customers were affected.", "en")]
+    public void A_contrast_within_one_speaker_s_words_stays_one_claim(string text, string language)
+    {
+        var extraction = Extracted.From(text, language);
+
+        Assert.Single(extraction.Candidates);
+        Assert.Empty(extraction.Links);
+    }
+
+    [Fact]
+    public void Two_speakers_giving_figures_for_different_things_are_two_claims_without_a_link()
+    {
+        var extraction = Extracted.From("Inflation eased to 2.1% in May, according to the statistics office, but retailers said footfall had dropped 4% since April.", "en");
+
+        Assert.Equal(2, extraction.Candidates.Count);
+        Assert.All(extraction.Candidates, c => Assert.False(c.CounterClaim));
+        Assert.Empty(extraction.Links);
+    }
+
+    [Fact]
+    public void A_group_s_accusation_is_answered_past_a_supporting_quote_and_an_unrelated_claim()
+    {
+        var extraction = Extracted.From(
+            "Sejumlah pengemudi ojek daring menuduh aplikator memotong tarif secara sepihak. \"Penghasilan kami turun separuh,\" kata seorang pengemudi, Rudi. "
+            + "Dinas Perhubungan mencatat 4.000 pengemudi terdaftar di kota itu. Juru bicara aplikator, Maya Lestari, membantah tudingan tersebut.");
+        var accusation = extraction.Containing("menuduh aplikator");
+        var denial = extraction.Containing("membantah");
+
+        Assert.Equal("Pengemudi ojek daring", accusation.Claimant?.Name);
+        Assert.Equal([new CandidateLink(denial.Number, accusation.Number, "denies", "membantah")], extraction.Links);
+    }
+
+    [Fact]
+    public void The_accusation_meant_is_the_nearest_one_not_an_older_one()
+    {
+        var extraction = Extracted.From(
+            "Opposition MPs accused the minister of misleading parliament. Teachers' unions accused the ministry of cutting school budgets. The ministry rejected the accusation.", "en");
+
+        Assert.Equal(
+            [new CandidateLink(extraction.Containing("rejected").Number, extraction.Containing("Teachers").Number, "denies", "rejected the accusation")],
+            extraction.Links);
+    }
+
+    [Fact]
+    public void A_possessive_names_whose_claim_is_answered_and_the_link_goes_to_the_first_claim_of_their_account()
+    {
+        var extraction = Extracted.From(
+            "The family's lawyer, Grace Mensah, said the officers had used excessive force. \"He was already on the ground,\" Mensah said. "
+            + "The police chief said an inquiry had begun. The chief later rejected the lawyer's claims.", "en");
+
+        Assert.Equal(
+            [new CandidateLink(extraction.Containing("later rejected").Number, extraction.Containing("excessive force").Number, "denies", "rejected the lawyer's claims")],
+            extraction.Links);
+    }
+
+    [Fact]
+    public void When_the_answered_claim_cannot_be_told_there_is_no_link_and_the_candidate_says_why()
+    {
+        var extraction = Extracted.From("Polisi menyebut 12 orang ditangkap. Wali kota mengatakan situasi sudah kondusif. Namun tuduhan itu dibantah pengacara para tersangka.");
+        var denial = extraction.Containing("dibantah");
+
+        Assert.True(denial.CounterClaim);
+        Assert.Empty(extraction.Links);
+        Assert.Contains("tuduhan itu", denial.NoLinkReason, StringComparison.Ordinal);
+        Assert.All(extraction.Candidates.Where(c => c != denial), c => Assert.Null(c.NoLinkReason));
+    }
+
+    [Fact]
+    public void Another_figure_for_the_same_thing_with_a_correcting_word_disputes_the_first()
+    {
+        var extraction = Extracted.From("Polisi menyebut jumlah korban penipuan mencapai 80 orang. Paguyuban korban mengklaim jumlah korban sebenarnya lebih dari 300 orang.");
+
+        Assert.Equal(
+            [new CandidateLink(extraction.Containing("sebenarnya").Number, extraction.Containing("80 orang").Number, "disputes", "sebenarnya")],
+            extraction.Links);
+    }
 }

@@ -352,8 +352,14 @@ internal sealed partial class AttributionFinder
                 break;
             }
 
-            if (t.IsCapitalised || inQuote[k] || cues.Titles.TryMatch(tokens, k, out _) || cues.Organisations.TryMatch(tokens, k, out _))
+            if (t.IsCapitalised || inQuote[k])
             {
+                continue;
+            }
+
+            if (cues.Titles.TryMatch(tokens, k, out var title) || cues.Organisations.TryMatch(tokens, k, out _))
+            {
+                k = Math.Max(k, (cues.Organisations.TryMatch(tokens, k, out var org) ? org.End : title.End) - 1);
                 continue;
             }
 

@@ -78,6 +78,24 @@ internal static class ClaimTitle
             return content.Length;
         }
 
+        // Another figure in the same piece ("melanda tiga kecamatan … menewaskan 12 orang"): the first figure keeps the
+        // piece's opening, a later one its verb.
+        var others = inside.Where(f => f.At >= start && f.At + f.Length <= end && f.At != at).ToList();
+        if (others.Count > 0)
+        {
+            var figureEnd = at + figure.Length;
+            if (others.TrueForAll(f => f.At > at))
+            {
+                end = figureEnd;
+            }
+            else
+            {
+                var previousWord = content.LastIndexOf(' ', Math.Max(0, at - 2));
+                start = Math.Max(start, previousWord + 1);
+                end = figureEnd;
+            }
+        }
+
         var piece = content[start..end].Trim();
         return piece.Split(' ').Length >= 2 ? piece : content;
     }

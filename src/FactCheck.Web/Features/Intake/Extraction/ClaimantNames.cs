@@ -96,6 +96,15 @@ internal static class ClaimantNames
                 Mark(role, k - start, title.End - start);
                 k = title.End - 1;
                 placesOnly = false;
+
+                // "Wali Kota Bogor Dedi Kusuma": the word after an office of a place is the place, when a name follows.
+                var after = title.End;
+                if (cues.PlaceTitles.TryMatch(tokens, title.Start, out var office) && office.End == title.End && after + 2 < end + 1
+                    && tokens[after].IsCapitalised && !gazetteer.TryMatch(tokens, after, out _) && after + 1 < end && tokens[after + 1].IsCapitalised)
+                {
+                    role[after - start] = true;
+                    k = after;
+                }
             }
             else if ((cues.Organisations.TryMatch(tokens, k, out var org) && org.End <= end)
                      || (token.IsWord && cues.ReferringNouns.Contains(token.Key) && (org = new PhraseMatch<string>(k, k + 1, "other")).End > 0))

@@ -59,6 +59,7 @@ internal sealed class LanguageCueFile
     public List<string>? CommonVerbs { get; set; }
     public List<string>? Honorifics { get; set; }
     public List<string>? HeadTitles { get; set; }
+    public List<string>? PlaceTitles { get; set; }
     public List<string>? Quantifiers { get; set; }
     public List<string>? Demonstratives { get; set; }
     public List<string>? PluralPronouns { get; set; }
@@ -132,6 +133,7 @@ internal sealed class LanguageCueFile
         CommonVerbs = CueFile.MergeList(a.CommonVerbs, b.CommonVerbs),
         Honorifics = CueFile.MergeList(a.Honorifics, b.Honorifics),
         HeadTitles = CueFile.MergeList(a.HeadTitles, b.HeadTitles),
+        PlaceTitles = CueFile.MergeList(a.PlaceTitles, b.PlaceTitles),
         Quantifiers = CueFile.MergeList(a.Quantifiers, b.Quantifiers),
         Demonstratives = CueFile.MergeList(a.Demonstratives, b.Demonstratives),
         PluralPronouns = CueFile.MergeList(a.PluralPronouns, b.PluralPronouns),

@@ -61,6 +61,7 @@ internal sealed class LanguageCues
         CommonVerbs = Words(file.CommonVerbs);
         Honorifics = PhraseSet.Of(file.Honorifics);
         HeadTitles = PhraseSet.Of(file.HeadTitles);
+        PlaceTitles = PhraseSet.Of(file.PlaceTitles);
         Quantifiers = PhraseSet.Of(file.Quantifiers);
         vocabulary = new HashSet<string>(StringComparer.Ordinal);
         foreach (var list in new IEnumerable<string>?[]
@@ -190,6 +191,9 @@ internal sealed class LanguageCues
     /// "Kepala", "Ketua", "head": titles of someone heading a body; one capitalised word after them is the body
     /// ("Kepala Bapanas"), not a person's name.
     public PhraseSet<bool> HeadTitles { get; }
+
+    /// "Wali Kota", "Bupati", "Kapolda": offices of a place, named right after them ("Wali Kota Bogor Dedi Kusuma").
+    public PhraseSet<bool> PlaceTitles { get; }
 
     /// "the party", "perusahaan itu": a noun that names a kind of organisation and, alone, points back at one named earlier.
     public HashSet<string> ReferringNouns { get; }
