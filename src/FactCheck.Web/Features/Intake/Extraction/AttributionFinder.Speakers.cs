@@ -248,7 +248,7 @@ internal sealed partial class AttributionFinder
         }
 
         var end = from;
-        while (end < tokens.Count && end - from < 16 && !EndsName(end) && !(end > from && cues.SourceNouns.TryMatch(tokens, end, out _)))
+        while (end < tokens.Count && end - from < 16 && (!EndsName(end) || OfficeGoesOn(end)) && !(end > from && cues.SourceNouns.TryMatch(tokens, end, out _)))
         {
             end++;
         }
@@ -301,6 +301,11 @@ internal sealed partial class AttributionFinder
 
         return (name, end);
     }
+
+    /// "a spokesperson for the health secretary", "director of the agency": an office named with what it serves.
+    private bool OfficeGoesOn(int k) =>
+        k > 0 && k + 1 < tokens.Count && tokens[k].Key is "for" or "of" or "at" && cues.Titles.TryMatch(tokens, k - 1, out var title) && title.End == k
+        && (tokens[k + 1].Key == "the" || tokens[k + 1].IsCapitalised);
 
     private bool EndsName(int k)
     {

@@ -114,6 +114,17 @@ internal sealed partial class AttributionFinder(string text, List<Token> tokens,
 
     private Attribution? Verbs()
     {
+        // "…, ungkap Dedi, kakak salah satu korban": a speaker named after the claim at its end wins over a verb inside it.
+        for (var k = tokens.Count - 1; k > 2; k--)
+        {
+            if (!inQuote[k] && tokens[k].IsWord && IsBoundary(k - 1) && tokens[k - 1].Text == "," && cues.PostVerbs.TryMatch(tokens, k, out var last)
+                && NameFollows(last.End) && ReadAfter(last.End) is ({ IsPerson: true, RoleOnly: false } closing, var closingEnd)
+                && (closingEnd >= tokens.Count || tokens[closingEnd].IsPunct || inDate[closingEnd]))
+            {
+                return new Attribution(closing, false, CueText(last), tokens[0].Start, Before(k), false, tokens[k].Start, SentenceEnd, last.End, closingEnd);
+            }
+        }
+
         for (var k = 0; k < tokens.Count; k++)
         {
             if (inQuote[k] || !tokens[k].IsWord)
