@@ -109,4 +109,12 @@ public sealed class CandidateTests
         var last = title.TrimEnd('…').Split(' ')[^1];
         Assert.DoesNotContain(last, new[] { "yang", "dari", "di", "menuju", "dan", "ke", "the", "of", "in", "oleh" });
     }
+
+    [Fact]
+    public void The_article_s_first_line_without_a_full_stop_is_a_headline_not_a_claim()
+    {
+        var extraction = Extracted.From("LIVE — Banjir di Kalimantan Tengah, Senin (19/10)\n\nBNPB mencatat 1.245 rumah terendam di Palangka Raya.");
+
+        Assert.Equal("BNPB", Assert.Single(extraction.Candidates).Claimant?.Name);
+    }
 }

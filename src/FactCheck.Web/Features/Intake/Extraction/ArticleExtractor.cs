@@ -22,6 +22,11 @@ public static class ArticleExtractor
         var chosen = new List<SentenceFacts>();
         foreach (var unit in units)
         {
+            if (IsHeadline(unit, sentences))
+            {
+                continue;
+            }
+
             if (CandidateScorer.IsCandidate(CandidateScorer.Reasons(unit, unit.Figure, cues), cues))
             {
                 chosen.Add(unit);
@@ -59,6 +64,20 @@ public static class ArticleExtractor
 
         var notice = candidates.Count == 0 ? TextEvidence.Nothing(sentences, cues) : null;
         return new ArticleExtraction(language, detected, sentences, candidates, links, notice);
+    }
+
+    /// The article's first line standing alone without a full stop ("LIVE — Arus mudik Lebaran 2025, Jumat (28/3)",
+    /// "FACT CHECK: Video of …"): a headline announces the story, the claims are in its sentences.
+    private static bool IsHeadline(SentenceFacts unit, List<ArticleSentence> sentences)
+    {
+        var sentence = unit.Sentence;
+        if (sentence.Paragraph != 0 || sentences.Count(s => s.Paragraph == 0) != 1 || sentences.Count == 1 || unit.Tokens.Count(t => t.IsWord) > 20)
+        {
+            return false;
+        }
+
+        var last = unit.Text.TrimEnd()[^1];
+        return last is not ('.' or '!' or '?' or '"' or '”' or '…');
     }
 
     /// "id", "en", or null when the text gives no sign of either.
