@@ -50,8 +50,11 @@ internal static class ClaimReferences
                     end++;
                 }
 
-                var owner = Owner(text[tokens[k + 1].Start..tokens[end - 1].End], cues, gazetteer, memory);
-                return new ClaimReference(Span(text, tokens, k, end), kind, owner);
+                if (end > k + 1)
+                {
+                    var owner = Owner(text[tokens[k + 1].Start..tokens[end - 1].End], cues, gazetteer, memory);
+                    return new ClaimReference(Span(text, tokens, k, end), kind, owner);
+                }
             }
         }
 
@@ -90,5 +93,5 @@ internal static class ClaimReferences
         return "claim";
     }
 
-    private static string Span(string text, List<Token> tokens, int start, int end) => text[tokens[start].Start..tokens[end - 1].End];
+    private static string Span(string text, List<Token> tokens, int start, int end) => end > start ? text[tokens[start].Start..tokens[end - 1].End] : "";
 }

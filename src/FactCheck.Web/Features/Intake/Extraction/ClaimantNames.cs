@@ -391,7 +391,7 @@ internal static class ClaimantNames
     }
 
     public static string Span(string text, List<Token> tokens, int start, int end) =>
-        text[tokens[start].Start..tokens[end - 1].End];
+        end > start ? text[tokens[start].Start..tokens[end - 1].End] : "";
 
     /// "pemerintah Baku" reads "Pemerintah Baku": only the first letter changes, so "Pejabat lokal" stays as written.
     public static string Capitalise(string phrase) =>

@@ -386,5 +386,5 @@ internal static class SentenceReader
         return words;
     }
 
-    internal static string Span(string text, List<Token> tokens, int start, int end) => text[tokens[start].Start..tokens[end - 1].End];
+    internal static string Span(string text, List<Token> tokens, int start, int end) => end > start ? text[tokens[start].Start..tokens[end - 1].End] : "";
 }
