@@ -36,15 +36,19 @@ public sealed class CounterClaimTests
         Assert.True(distant.Containing("membantah klaim").CounterClaim);
     }
 
+    /// Issue 24's convention (Corpus/README.md): a denial verb denies, whatever it denies ("membantah klaim", "rejected
+    /// the account"); a dispute verb, evidence of absence or "exaggerated" disputes.
     [Theory]
-    [InlineData("Officials said the army shelled the town. The ministry disputed the army's account of the shelling.", "en", "disputed")]
-    [InlineData("Officials said the army shelled the town. The ministry rejected the army's account of the shelling.", "en", "rejected the army's account")]
-    [InlineData("Pejabat menyebut tentara menembaki kota. Kementerian membantah klaim tentara soal penembakan kota.", "id", "membantah klaim")]
-    public void Dispute_cues_link_with_disputes(string text, string language, string cue)
+    [InlineData("Officials said the army shelled the town. The ministry disputed the army's account of the shelling.", "en", "disputes", "disputed")]
+    [InlineData("Officials said the army shelled the town. The ministry rejected the army's account of the shelling.", "en", "denies", "rejected the army's account")]
+    [InlineData("Officials said the army shelled the town. The ministry said the army's account was greatly exaggerated.", "en", "disputes", "greatly exaggerated")]
+    [InlineData("Pejabat menyebut tentara menembaki kota. Kementerian membantah klaim tentara soal penembakan kota.", "id", "denies", "membantah")]
+    [InlineData("Pejabat menyebut tentara menembaki kota. Kementerian mempertanyakan klaim tentara soal penembakan kota.", "id", "disputes", "mempertanyakan")]
+    public void Denial_verbs_deny_and_dispute_verbs_dispute(string text, string language, string relation, string cue)
     {
         var link = Assert.Single(Extracted.From(text, language).Links);
 
-        Assert.Equal(new CandidateLink(2, 1, "disputes", cue), link);
+        Assert.Equal(new CandidateLink(2, 1, relation, cue), link);
     }
 
     [Theory]
@@ -170,5 +174,25 @@ public sealed class CounterClaimTests
         Assert.Equal(
             [new CandidateLink(extraction.Containing("sebenarnya").Number, extraction.Containing("80 orang").Number, "disputes", "sebenarnya")],
             extraction.Links);
+    }
+
+    [Theory]
+    [InlineData("Sejumlah guru honorer menuding Dinas Pendidikan menunda gaji mereka. Kepala Dinas Pendidikan, Rina Sari, membantahnya.", "id", "membantahnya")]
+    [InlineData("Pemerintah kota dituding menunda pembayaran gaji guru honorer. Wali Kota Tri Adhianto membantah hal tersebut.", "id", "membantah")]
+    [InlineData("The mayor was accused by opposition councillors of hiding a budget shortfall. The mayor denied it.", "en", "denied")]
+    public void A_denial_pointing_back_with_a_clitic_a_pronoun_or_hal_itu_answers_the_accusation_before_it(string text, string language, string cue)
+    {
+        var extraction = Extracted.From(text, language);
+
+        Assert.Equal(2, extraction.Candidates.Count);
+        Assert.Equal([new CandidateLink(2, 1, "denies", cue)], extraction.Links);
+    }
+
+    [Fact]
+    public void A_passive_accusation_names_the_accuser_as_claimant()
+    {
+        var accusation = Extracted.From("The mayor was accused by opposition councillors of hiding a budget shortfall.", "en").Candidates[0];
+
+        Assert.Equal("Opposition councillors", accusation.Claimant?.Name);
     }
 }

@@ -44,6 +44,12 @@ internal static class ArticleUnits
             {
                 unit.Date = day with { Basis = "same-day" };
             }
+
+            // "dalam konferensi pers itu", "at the same briefing": the date of the sentence that named the occasion.
+            if (unit.Date is null && unit.OccasionNamedBefore && units.LastOrDefault(u => u != unit && u.Occasion == unit.Occasion && u.Date is not null) is { Date: { } held })
+            {
+                unit.Date = held with { Basis = "occasion" };
+            }
         }
 
         return units;

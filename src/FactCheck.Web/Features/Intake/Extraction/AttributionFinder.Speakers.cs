@@ -322,6 +322,12 @@ internal sealed partial class AttributionFinder
             return true;
         }
 
+        // "accused by opposition councillors of hiding …": what they accused of is not part of who.
+        if (t.Key == "of" && k + 1 < tokens.Count && tokens[k + 1].Key.EndsWith("ing", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         // "Badan … (BPBD) Luwu Utara": an acronym in brackets inside a name.
         if (t.Text == "(" && k + 3 < tokens.Count && ClaimantNames.IsAbbreviation(tokens[k + 1]) && tokens[k + 2].Text == ")" && tokens[k + 3].IsCapitalised)
         {

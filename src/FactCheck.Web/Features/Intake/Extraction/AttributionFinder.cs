@@ -188,7 +188,7 @@ internal sealed partial class AttributionFinder(string text, List<Token> tokens,
     /// follows the verb, not the claim ("said 41 patients had waited", "said dashcam video she had been shown").
     private bool NameFollows(int k) =>
         k < tokens.Count && tokens[k].IsWord && (tokens[k].IsCapitalised || cues.Determiners.Contains(tokens[k].Key) || cues.Titles.TryMatch(tokens, k, out _)
-            || cues.Organisations.TryMatch(tokens, k, out _));
+            || cues.Organisations.TryMatch(tokens, k, out _) || cues.Quantifiers.TryMatch(tokens, k, out _));
 
     private PhraseMatch<bool>? VerbAt(int k)
     {

@@ -5,7 +5,7 @@ namespace FactCheck.Web.Features.Intake.Extraction;
 /// names places is context, not a claim.
 internal static class CandidateScorer
 {
-    private static readonly string[] CoreReasons = ["attribution", "figure", "date", "denial", "dispute"];
+    private static readonly string[] CoreReasons = ["attribution", "figure", "date", "denial", "dispute", "accusation"];
 
     public static List<ScoreReason> Reasons(SentenceFacts facts, CandidateFigure? figure, IntakeCues cues)
     {
@@ -46,6 +46,12 @@ internal static class CandidateScorer
             var code = counter.Relation == "denies" ? "denial" : "dispute";
             var label = counter.Reciprocal ? $"sides blame each other ({counter.Words})" : $"{counter.Relation} another claim ({counter.Words})";
             reasons.Add(Reason(cues, code, label, counter.Words));
+        }
+
+        // "Pemerintah kota dituding …", "The mayor was accused of …": an accusation reported without its accuser.
+        if (facts.Accuses && facts.Claimant is null && facts.Counter is null)
+        {
+            reasons.Add(Reason(cues, "accusation", "reports an accusation", null));
         }
 
         var person = facts.Claimant is { Kind: "person" } speaker ? speaker.Name : facts.Person;

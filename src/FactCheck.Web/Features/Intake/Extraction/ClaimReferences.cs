@@ -15,6 +15,16 @@ internal static class ClaimReferences
                 continue;
             }
 
+            // "membantahnya", "denied it", "rejected this": the verb's object points back.
+            if ((cues.DenialCues.TryMatch(tokens, k, out var verb) || cues.DisputeCues.TryMatch(tokens, k, out verb))
+                && (tokens[verb.End - 1].Key.EndsWith("nya", StringComparison.Ordinal)
+                    || (verb.End < tokens.Count && tokens[verb.End].Key is "it" or "this" or "that" or "them" or "these" or "those"
+                        && (verb.End + 1 >= tokens.Count || tokens[verb.End + 1].IsPunct))))
+            {
+                var end = tokens[verb.End - 1].Key.EndsWith("nya", StringComparison.Ordinal) ? verb.End : verb.End + 1;
+                return new ClaimReference(Span(text, tokens, verb.Start, end), "claim", null);
+            }
+
             if (cues.Anaphors.TryMatch(tokens, k, out var anaphor) && !(anaphor.End < tokens.Count && cues.Complementisers.Contains(tokens[anaphor.End].Key)))
             {
                 return new ClaimReference(Span(text, tokens, anaphor.Start, anaphor.End), KindIn(tokens, anaphor.Start, anaphor.End, cues), null);

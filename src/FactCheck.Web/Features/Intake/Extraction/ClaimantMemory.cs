@@ -126,7 +126,7 @@ internal sealed class ClaimantMemory
             return new CandidateClaimant(known.Name, known.Kind, known.Affiliation ?? name.Affiliation, cue, true);
         }
 
-        if (name is { IsPerson: true, RoleOnly: true } && name.Name.Split(' ').Length <= 2 && people.FindLast(p => Holds(p.Affiliation, name.Name)) is { } holder)
+        if (name is { IsPerson: true, RoleOnly: true } && name.Name.Split(' ').Length <= 3 && people.FindLast(p => Holds(p.Affiliation, Head(name.Name, cues))) is { } holder)
         {
             return new CandidateClaimant(holder.Name, holder.Kind, holder.Affiliation, cue, true);
         }
@@ -186,6 +186,21 @@ internal sealed class ClaimantMemory
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words.All(w => char.IsUpper(w[0]) || cues.NameParticles.Contains(Tokenizer.KeyOf(w)))
             && !(words.Length == 1 && cues.Organisations.TryMatch(Tokenizer.Tokenize(name), 0, out _));
+    }
+
+    /// "Wali kota" of "Wali kota itu", "mayor" of "the city's mayor": the office a role phrase names.
+    private static string Head(string role, LanguageCues cues)
+    {
+        var tokens = Tokenizer.Tokenize(role);
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (cues.Titles.TryMatch(tokens, k, out var title) && (cues.UnitHeadFirst || title.End == tokens.Count || tokens[title.End].IsPunct))
+            {
+                return string.Join(' ', tokens.Skip(k).Take(title.Count).Select(t => t.Text));
+            }
+        }
+
+        return role;
     }
 
     /// "lawyer" is held by "Their lawyer"; "group" by "A group".

@@ -131,7 +131,8 @@ internal static class CounterClaimLinker
 
         if (reference is { Kind: "accusation" or "complaint" or "claim" })
         {
-            string[] kinds = reference.Kind switch { "accusation" => ["accusation"], "complaint" => ["complaint", "accusation"], _ => ["claim", "accusation"] };
+            // A complaint accuses and an accusation complains: either answers "tuduhan itu" and "keluhan tersebut".
+            string[] kinds = reference.Kind switch { "accusation" => ["accusation", "complaint"], "complaint" => ["complaint", "accusation"], _ => ["claim", "accusation"] };
             foreach (var kind in kinds)
             {
                 if (earlier.Find(e => e.VerbKind == kind) is { } match)
@@ -140,9 +141,7 @@ internal static class CounterClaimLinker
                 }
             }
 
-            // Without a verb of that kind, only when everything said before by others is one speaker's: their first claim.
-            var speakers = earlier.Take(Window).Where(e => e.Claimant is not null).Select(e => e.Claimant!.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            if (speakers.Count == 1 && earlier.Take(Window).LastOrDefault(e => e.Claimant?.Name == speakers[0]) is { } only)
+            if (OnlySpeaker(earlier) is { } only)
             {
                 return (only, 0, null);
             }
@@ -178,6 +177,13 @@ internal static class CounterClaimLinker
         }
 
         // "rejected the claim that …" right after the only claim its speaker made: that claim.
+        // "the report", "membantahnya": when someone else made just one claim before, that claim (several claims by them,
+        // and "that account" could mean any of them).
+        if (reference is not null && OnlySpeaker(earlier) is { } speaker && earlier.Take(Window).Count(e => e.Claimant is not null) == 1)
+        {
+            return (speaker, 0, null);
+        }
+
         var before = earlier[0];
         var alone = before.Claimant is not null && units.Count(u => SameClaimant(u.Claimant, before.Claimant) && units.IndexOf(u) < i) == 1;
         var statesIt = unit.Tokens.Exists(t => t.IsWord && cues.Complementisers.Contains(t.Key));
@@ -228,6 +234,15 @@ internal static class CounterClaimLinker
         }
 
         return null;
+    }
+
+    /// The first claim in the window when every earlier claim by someone else there is one speaker's (paper's-voice
+    /// sentences aside), else null.
+    private static SentenceFacts? OnlySpeaker(List<SentenceFacts> earlier)
+    {
+        var window = earlier.Take(Window).Where(e => e.Claimant is not null).ToList();
+        var speakers = window.Select(e => e.Claimant!.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        return speakers == 1 ? window[^1] : null;
     }
 
     private static int Shared(SentenceFacts a, SentenceFacts b) => Overlap(a.ContentWords, b.ContentWords);

@@ -60,6 +60,7 @@ internal sealed class LanguageCueFile
     public List<string>? Honorifics { get; set; }
     public List<string>? HeadTitles { get; set; }
     public List<string>? PlaceTitles { get; set; }
+    public List<string>? Occasions { get; set; }
     public List<string>? Quantifiers { get; set; }
     public List<string>? Demonstratives { get; set; }
     public List<string>? PluralPronouns { get; set; }
@@ -134,6 +135,7 @@ internal sealed class LanguageCueFile
         Honorifics = CueFile.MergeList(a.Honorifics, b.Honorifics),
         HeadTitles = CueFile.MergeList(a.HeadTitles, b.HeadTitles),
         PlaceTitles = CueFile.MergeList(a.PlaceTitles, b.PlaceTitles),
+        Occasions = CueFile.MergeList(a.Occasions, b.Occasions),
         Quantifiers = CueFile.MergeList(a.Quantifiers, b.Quantifiers),
         Demonstratives = CueFile.MergeList(a.Demonstratives, b.Demonstratives),
         PluralPronouns = CueFile.MergeList(a.PluralPronouns, b.PluralPronouns),

@@ -62,6 +62,7 @@ internal sealed class LanguageCues
         Honorifics = PhraseSet.Of(file.Honorifics);
         HeadTitles = PhraseSet.Of(file.HeadTitles);
         PlaceTitles = PhraseSet.Of(file.PlaceTitles);
+        Occasions = PhraseSet.Of(file.Occasions);
         Quantifiers = PhraseSet.Of(file.Quantifiers);
         vocabulary = new HashSet<string>(StringComparer.Ordinal);
         foreach (var list in new IEnumerable<string>?[]
@@ -194,6 +195,9 @@ internal sealed class LanguageCues
 
     /// "Wali Kota", "Bupati", "Kapolda": offices of a place, named right after them ("Wali Kota Bogor Dedi Kusuma").
     public PhraseSet<bool> PlaceTitles { get; }
+
+    /// "konferensi pers", "the hearing": an occasion a later sentence can date itself by ("dalam konferensi pers itu").
+    public PhraseSet<bool> Occasions { get; }
 
     /// "the party", "perusahaan itu": a noun that names a kind of organisation and, alone, points back at one named earlier.
     public HashSet<string> ReferringNouns { get; }

@@ -48,6 +48,12 @@ internal sealed class SentenceFacts
     /// "Hal itu disampaikan X": the previous sentence was X's.
     public bool RefersBack { get; init; }
 
+    /// The occasion the sentence names ("konferensi pers"), and whether it points back at one named before
+    /// ("dalam konferensi pers itu", "at the same briefing"): then it shares that occasion's date.
+    public string? Occasion { get; init; }
+
+    public bool OccasionNamedBefore { get; init; }
+
     /// "the same day" / "hari yang sama": the date of the sentence before.
     public bool SameDay { get; init; }
     public string? EventVerb { get; init; }

@@ -57,6 +57,8 @@ internal static class SentenceReader
             Opening = sentenceStart && opening > 0 && cues.ContrastMarkers.TryMatch(tokens, 0, out _) ? tokens[0].Text : null,
             RefersBack = attribution is { BackReference: true },
             SameDay = SameDay(tokens, cues),
+            Occasion = Occasion(tokens, cues, out var before),
+            OccasionNamedBefore = before,
             EventVerb = Find(tokens, cues.EventVerbs, inQuote) is { } verb ? Span(text, tokens, verb.Start, verb.End) : null,
             Quote = quoted.Count == 0 ? null : text[(quoted[0].Open + 1)..quoted[0].Close],
             MostlyQuote = quoted.Count > 0 && (quotedLength * 2 >= sentence.Length || (quoted[0].Open == sentence.Start && quotedLength * 10 >= sentence.Length * 3)),
@@ -154,6 +156,25 @@ internal static class SentenceReader
         return said;
     }
 
+    /// The first occasion named ("konferensi pers", "the hearing") and whether it is one named before: a demonstrative
+    /// after it (Indonesian) or "the same"/"that" before it (English).
+    private static string? Occasion(List<Token> tokens, LanguageCues cues, out bool namedBefore)
+    {
+        namedBefore = false;
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (tokens[k].IsWord && cues.Occasions.TryMatch(tokens, k, out var occasion))
+            {
+                namedBefore = cues.UnitHeadFirst
+                    ? occasion.End < tokens.Count && cues.Demonstratives.Contains(tokens[occasion.End].Key)
+                    : k > 0 && (tokens[k - 1].Key is "that" or "same" || (tokens[k - 1].Key == "the" && !(k > 1 && tokens[k - 2].Key is "a" or "an")));
+                return string.Join(' ', tokens.Skip(k).Take(occasion.Count).Select(t => t.Key));
+            }
+        }
+
+        return null;
+    }
+
     /// "the same day", "pada hari yang sama", but not "the same day last year".
     private static bool SameDay(List<Token> tokens, LanguageCues cues)
     {
@@ -201,6 +222,28 @@ internal static class SentenceReader
     private static string? PeopleNamed(string text, List<Token> tokens, LanguageCues cues, PhraseSet<bool> gazetteer, ClaimantMemory memory)
     {
         string? first = null;
+
+        // "…, Andi Syamsuddin, …" and "Budi Santoso (45)": a person introduced in passing, for a later "Andi" or "Budi".
+        for (var k = 1; k + 2 < tokens.Count; k++)
+        {
+            if (tokens[k - 1].Text is not ("," or "(") || !tokens[k].IsCapitalised)
+            {
+                continue;
+            }
+
+            var end = k;
+            while (end < tokens.Count && end - k < 4 && tokens[end].IsCapitalised && !cues.Titles.TryMatch(tokens, end, out _) && !gazetteer.TryMatch(tokens, end, out _))
+            {
+                end++;
+            }
+
+            var closes = end < tokens.Count && (tokens[end].Text is "," or ")" || (tokens[end].Text == "(" && end + 1 < tokens.Count && tokens[end + 1].IsNumber));
+            if (end - k >= 2 && closes && ClaimantNames.Read(text, tokens, k, end, cues, gazetteer) is { IsPerson: true, RoleOnly: false, NameWords: >= 2 } passing)
+            {
+                memory.Remember(passing);
+            }
+        }
+
         for (var k = 0; k < tokens.Count; k++)
         {
             if (!cues.Titles.TryMatch(tokens, k, out var title))
