@@ -195,4 +195,23 @@ public sealed class CounterClaimTests
 
         Assert.Equal("Opposition councillors", accusation.Claimant?.Name);
     }
+
+    [Theory]
+    [InlineData("Sementara pemerintah menyebut ekonomi tumbuh 5 persen, para ekonom menilai pertumbuhan itu tidak dirasakan warga.", "id", "Sementara")]
+    [InlineData("The ministry said 40 schools had reopened but teachers said most classrooms were still flooded.", "en", "but")]
+    public void A_contrast_with_a_fronted_clause_or_without_a_comma_splits_too(string text, string language, string cue)
+    {
+        var extraction = Extracted.From(text, language);
+
+        Assert.Equal(2, extraction.Candidates.Count);
+        Assert.Equal([new CandidateLink(2, 1, "disputes", cue)], extraction.Links);
+    }
+
+    [Fact]
+    public void A_quoted_denial_points_back_like_any_other()
+    {
+        var extraction = Extracted.From("Warga menuding pengembang menimbun sungai. Polisi menyebut 3 orang ditangkap. \"Tuduhan itu tidak benar,\" kata kuasa hukum pengembang.");
+
+        Assert.Equal([new CandidateLink(3, 1, "denies", "tidak benar")], extraction.Links);
+    }
 }

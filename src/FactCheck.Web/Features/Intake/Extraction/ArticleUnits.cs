@@ -62,14 +62,33 @@ internal static class ArticleUnits
     {
         var tokens = Tokenizer.Tokenize(text, sentence.Start, sentence.Length);
         var quotes = Quotes.Spans(text, sentence.Start, sentence.Start + sentence.Length);
+        bool Quoted(int k) => quotes.Exists(q => q.Open < tokens[k].Start && tokens[k].Start < q.Close);
+
+        // "Sementara pemerintah menyebut …, para ekonom menilai …": a fronted contrast clause, then the main one.
+        if (tokens.Count > 6 && tokens[0].Key is "sementara" or "sedangkan" or "meski" or "meskipun" or "walaupun" or "walau" or "while" or "whereas" or "although" or "though"
+            && cues.ContrastMarkers.TryMatch(tokens, 0, out var fronted) && tokens[fronted.End].Text != ","
+            && !(cues.Connectors.TryMatch(tokens, 0, out var connector) && connector.End > fronted.End))
+        {
+            var comma = tokens.FindIndex(fronted.End, t => t.Text == ",");
+            if (comma > fronted.End + 2 && comma + 3 < tokens.Count && !Quoted(comma)
+                && Speaker(text, tokens[fronted.End].Start, tokens[comma - 1].End, cues, all, published) is { Pronoun: false, Name: { Kind: not "source" } one }
+                && Speaker(text, tokens[comma + 1].Start, sentence.Start + sentence.Length, cues, all, published) is { Pronoun: false, Name: { Kind: not "source" } other }
+                && !string.Equals(one.Name, other.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                return (tokens[comma - 1].End, tokens[comma + 1].Start);
+            }
+        }
+
         for (var k = 3; k < tokens.Count - 3; k++)
         {
-            if (tokens[k - 1].Text is not ("," or ";") || !cues.ContrastMarkers.TryMatch(tokens, k, out _) || quotes.Exists(q => q.Open < tokens[k].Start && tokens[k].Start < q.Close))
+            // "…, but Y said …", and without the comma ("… but Y said …") when Y is named right after.
+            var comma = tokens[k - 1].Text is "," or ";";
+            if ((!comma && !tokens[k - 1].IsWord) || !cues.ContrastMarkers.TryMatch(tokens, k, out _) || Quoted(k))
             {
                 continue;
             }
 
-            var firstEnd = tokens[k - 2].End;
+            var firstEnd = tokens[comma ? k - 2 : k - 1].End;
             var secondStart = tokens[k].Start;
             var second = Speaker(text, secondStart, sentence.Start + sentence.Length, cues, all, published);
             if (second is not { Pronoun: false, Name: { } name } || name.Kind == "source")

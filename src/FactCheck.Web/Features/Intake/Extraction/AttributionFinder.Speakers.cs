@@ -196,6 +196,12 @@ internal sealed partial class AttributionFinder
             return true;
         }
 
+        // "Warga Desa Sukamaju, Kecamatan Cibungbulang,": the area above the one named is no speaker.
+        if (somethingBefore && first.IsWord && cues.PlaceWords.Contains(first.Key))
+        {
+            return true;
+        }
+
         if (!first.IsWord || first.IsCapitalised)
         {
             return false;
@@ -204,6 +210,15 @@ internal sealed partial class AttributionFinder
         if (cues.RelativePronouns.Contains(first.Key))
         {
             return true;
+        }
+
+        // "many of whom have lived there for decades", "beberapa di antaranya yang …": a clause about the phrase before.
+        for (var k = start + 1; k < Math.Min(end, start + 4); k++)
+        {
+            if (tokens[k].IsWord && cues.RelativePronouns.Contains(tokens[k].Key) && somethingBefore)
+            {
+                return true;
+            }
         }
 
         var opensPhrase = cues.Determiners.Contains(first.Key) || cues.Quantifiers.TryMatch(tokens, start, out _)

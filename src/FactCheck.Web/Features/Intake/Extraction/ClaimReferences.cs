@@ -10,7 +10,8 @@ internal static class ClaimReferences
     {
         for (var k = 0; k < tokens.Count; k++)
         {
-            if (inQuote[k] || !tokens[k].IsWord)
+            // A quoted denial points back too ("\"Tuduhan itu tidak benar,\" kata X").
+            if (!tokens[k].IsWord)
             {
                 continue;
             }

@@ -69,7 +69,7 @@ internal static class ClaimantNames
         {
             if (tokens[k].IsWord && !tokens[k].IsCapitalised && cues.Locatives.Contains(tokens[k].Key) && tokens[k + 1].IsCapitalised
                 && Read(text, tokens, start, k, cues, gazetteer) is { IsPerson: false, Kind: "government" or "military" or "official-body" or "media" } institution
-                && !HeadIsTitle(tokens, start, k, cues))
+                && !HeadIsTitle(tokens, start, k, cues) && !(!cues.UnitHeadFirst && tokens[k - 1].Key.EndsWith('s')))
             {
                 return institution;
             }
@@ -124,16 +124,27 @@ internal static class ClaimantNames
                 role[k - start] = true;
                 placesOnly = false;
 
-                // "Kabupaten Luwu Utara", "Desa Radda": the capitalised words after an area's name are the area's.
-                while (cues.UnitHeadFirst && cues.PlaceWords.Contains(token.Key) && k + 1 < end && tokens[k + 1].IsCapitalised && !cues.Titles.TryMatch(tokens, k + 1, out _))
+                // "Kabupaten Luwu Utara", "Desa Radda": the capitalised words after an area's name are the area's, but for the
+                // last two of a longer run ("Kota Surabaya Nanik Sukristina"), which name a person.
+                if (cues.UnitHeadFirst && cues.PlaceWords.Contains(token.Key))
                 {
-                    role[++k - start] = true;
+                    var run = k + 1;
+                    while (run < end && tokens[run].IsCapitalised && !cues.Titles.TryMatch(tokens, run, out _))
+                    {
+                        run++;
+                    }
+
+                    var area = run - (k + 1) >= 3 ? run - 2 : run;
+                    while (k + 1 < area)
+                    {
+                        role[++k - start] = true;
+                    }
                 }
             }
             else
             {
                 var particle = token.IsWord && cues.NameParticles.Contains(token.Key);
-                role[k - start] = token.IsAcronym || token.Key.EndsWith("'s", StringComparison.Ordinal) || (token.IsWord && !token.IsCapitalised && !particle) || token.Text is "(" or ")" or "'";
+                role[k - start] = token.IsAcronym || token.IsNumber || token.Key.EndsWith("'s", StringComparison.Ordinal) || (token.IsWord && !token.IsCapitalised && !particle) || token.Text is "(" or ")" or "'";
                 plain[k - start] = token.IsWord && !token.IsCapitalised && !particle;
                 placesOnly &= particle || token.IsPunct;
             }

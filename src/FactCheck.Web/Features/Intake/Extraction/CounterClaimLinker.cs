@@ -45,7 +45,8 @@ internal static class CounterClaimLinker
                     continue;
                 }
 
-                unit.Counter ??= new CueHit(unit.Tokens[0].Text, "disputes", false);
+                var marker = cues.ContrastMarkers.TryMatch(unit.Tokens, 0, out _) ? unit.Tokens[0].Text : first.Tokens[0].Text;
+                unit.Counter ??= new CueHit(marker, "disputes", false);
                 linking.Links.Add(new UnitLink(unit, first, 0, unit.Counter.Relation, unit.Counter.Words));
                 continue;
             }

@@ -78,6 +78,14 @@ internal static class DateFinder
             return true;
         }
 
+        // "dua hari lalu", "three days ago": counted back from the article's date.
+        if (published is { } from && i + 2 < tokens.Count && (token.IsNumber || cues.NumberWords.ContainsKey(token.Key)) && tokens[i + 1].Key is "hari" or "days" or "day"
+            && tokens[i + 2].Key is "lalu" or "ago" or "sebelumnya" && (token.IsNumber ? int.TryParse(token.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) : (n = cues.NumberWords[token.Key]) > 0) && n is > 0 and < 32)
+        {
+            date = new FoundDate(i, i + 3, from.AddDays(-n), "relative");
+            return true;
+        }
+
         if (published is { } today && token.IsWord && cues.RelativeDays.TryMatch(tokens, i, out var relative))
         {
             date = new FoundDate(i, relative.End, today.AddDays(relative.Value), "relative");

@@ -45,7 +45,9 @@ internal static class FigureUnits
 
     private static FoundUnit? Noun(List<Token> tokens, int number, int j, LanguageCues cues)
     {
-        if (j < tokens.Count && tokens[j].IsWord && cues.Classifiers.Contains(tokens[j].Key) && cues.Units.TryMatch(tokens, j + 1, out var counted) && !cues.Classifiers.Contains(tokens[j + 1].Key))
+        // "6 orang saksi" counts witnesses; "3 orang tewas" still counts people.
+        if (j < tokens.Count && tokens[j].IsWord && cues.Classifiers.Contains(tokens[j].Key) && cues.Units.TryMatch(tokens, j + 1, out var counted) && !cues.Classifiers.Contains(tokens[j + 1].Key)
+            && counted.Value is not ("deaths" or "injured" or "missing"))
         {
             return new FoundUnit(counted.Value, counted.End, true);
         }
