@@ -164,4 +164,22 @@ public sealed class ClaimantTests
 
         Assert.All(extraction.Candidates, c => Assert.Equal("Green Future Party", c.Claimant?.Name));
     }
+
+    [Theory]
+    [InlineData("Hal serupa disampaikan Kepala Dinas Sosial Kota Bandung, Yorisa Sativa, yang menyebut 2.300 keluarga belum menerima bantuan.", "id", "Yorisa Sativa")]
+    [InlineData("Kapolsek Tanah Abang Kompol Haris Akhmat Basuki saat dikonfirmasi mengatakan 4 orang diamankan.", "id", "Haris Akhmat Basuki")]
+    [InlineData("Dirut PT Transjakarta, Welfizon Yuza, ketika dihubungi menyatakan 150 bus baru akan beroperasi.", "id", "Welfizon Yuza")]
+    [InlineData("Warga Desa Sukamaju, Kecamatan Cibungbulang, mengeluhkan jalan rusak sepanjang 3 kilometer.", "id", "Warga Desa Sukamaju")]
+    [InlineData("\"Kami mencatat 89 kasus baru,\" kata Kepala Dinas Kesehatan Kota Surabaya Nanik Sukristina, Senin (19/10).", "id", "Nanik Sukristina")]
+    [InlineData("Ketua RT 05 Suparman mengatakan sedikitnya 40 kepala keluarga belum menerima bantuan.", "id", "Suparman")]
+    [InlineData("Sementara itu, keluarga korban menilai polisi lamban, ungkap Dedi, kakak salah satu korban.", "id", "Dedi")]
+    [InlineData("When asked about the delay, the minister said the contract had been signed in March.", "en", "Minister")]
+    [InlineData("Officials in Kerala said 37 people had died after the landslides.", "en", "Officials in Kerala")]
+    [InlineData("The figures, released by the Bureau of Statistics on Friday, show 2.1 million people are unemployed.", "en", "Bureau of Statistics")]
+    [InlineData("Residents of the Riverside estate, many of whom have lived there for decades, say their water smells of chemicals.", "en", "Residents of the Riverside estate")]
+    [InlineData("Britain's biggest water company was accused of dumping sewage, a charge the firm denied.", "en", "Firm")]
+    public void Speakers_are_found_past_time_clauses_areas_descriptions_and_trailing_attributions(string text, string language, string name)
+    {
+        Assert.Equal(name, Extracted.From(text, language).Candidates[0].Claimant?.Name);
+    }
 }

@@ -19,6 +19,13 @@ internal sealed partial class AttributionFinder
 
         var start = SkipConnectors(clause, verb);
         var end = verb;
+
+        // "Welfizon Yuza, ketika dihubungi menyatakan": a time clause alone before the verb; the speaker is before its comma.
+        if (start < verb && IsTimeWord(start) && clause > 1 && tokens[clause - 1].Text == ",")
+        {
+            return Appositive(clause - 1);
+        }
+
         while (end > start && TrailsSubject(end - 1, start))
         {
             end--;
@@ -27,6 +34,16 @@ internal sealed partial class AttributionFinder
         while (start < end && (inDate[start] || (tokens[start].IsWord && cues.PhraseStops.Contains(tokens[start].Key) && start + 1 < end && inDate[start + 1])))
         {
             start++;
+        }
+
+        // "X saat dikonfirmasi mengatakan", "X, when asked, said": the speaker ends where the time clause starts.
+        for (var k = start + 1; k < end; k++)
+        {
+            if (!tokens[k].IsCapitalised && IsTimeWord(k))
+            {
+                end = k;
+                break;
+            }
         }
 
         // "Pemerintah melalui Kementerian Keuangan menyatakan": the body that spoke for it.
@@ -80,6 +97,9 @@ internal sealed partial class AttributionFinder
 
         return clause == verb && clause > 1 && tokens[clause - 1].Text == "," ? Appositive(clause - 1) : null;
     }
+
+    private bool IsTimeWord(int k) =>
+        tokens[k].IsWord && tokens[k].Key is "saat" or "ketika" or "usai" or "seusai" or "setelah" or "sebelum" or "sesudah" or "when" or "after" or "before" or "upon";
 
     /// Adverbs, time phrases and prepositions left between a speaker and the verb.
     private bool TrailsSubject(int k, int start)
@@ -142,6 +162,17 @@ internal sealed partial class AttributionFinder
         if (aEnd <= aStart || ClaimantNames.Read(text, tokens, aStart, aEnd, cues, gazetteer) is not { } first)
         {
             return null;
+        }
+
+        // "The figures, released by the Bureau of Statistics on Friday, show …": the author named in the description.
+        if (first.Kind == "source" && at > 0)
+        {
+            var (byStart, byEnd) = pieces[at - 1];
+            var by = tokens.FindIndex(byStart, byEnd - byStart, t => t.Key is "by" or "oleh");
+            if (by > byStart && ReadAfter(by + 1) is ({ IsPerson: false } author, _))
+            {
+                return new Speaker(author, false, null, aStart);
+            }
         }
 
         if (at + 1 < pieces.Count && pieces[at + 1] is var (bStart, bEnd) && bEnd > bStart && !Describes(pieces[at + 1], false) && !LooksLikeClause(bStart, bEnd)
@@ -263,7 +294,7 @@ internal sealed partial class AttributionFinder
         }
 
         var end = from;
-        while (end < tokens.Count && end - from < 16 && (!EndsName(end) || OfficeGoesOn(end)) && !(end > from && cues.SourceNouns.TryMatch(tokens, end, out _)))
+        while (end < tokens.Count && end - from < 16 && (!EndsName(end) || OfficeGoesOn(end)) && !(end > from && !tokens[end].IsCapitalised && cues.SourceNouns.TryMatch(tokens, end, out _)))
         {
             end++;
         }

@@ -27,6 +27,12 @@ internal static class ClaimantNames
             return null;
         }
 
+        // "When", "After": a capitalised function word names nobody.
+        if (tokens.Skip(start).Take(end - start).All(t => !t.IsWord || cues.StopWords.Contains(t.Key) || cues.PhraseStops.Contains(t.Key)))
+        {
+            return null;
+        }
+
         if (Named(text, tokens, start, end, cues, gazetteer) is { } named)
         {
             return named;
