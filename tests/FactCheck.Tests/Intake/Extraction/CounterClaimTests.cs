@@ -214,4 +214,26 @@ public sealed class CounterClaimTests
 
         Assert.Equal([new CandidateLink(3, 1, "denies", "tidak benar")], extraction.Links);
     }
+
+    [Theory]
+    [InlineData("The company said 200 workers would lose their jobs. The union said the real figure was 500.", "en", 500d, "workers", "real")]
+    [InlineData("Union officials said at least 60 nurses had called in sick. The hospital later said the figure was closer to 25.", "en", 25d, "nurses", "closer to")]
+    public void A_bare_number_correcting_someone_else_s_figure_counts_the_same_thing_and_disputes_it(string text, string language, double value, string unit, string cue)
+    {
+        var extraction = Extracted.From(text, language);
+
+        Assert.Equal((value, unit), (extraction.Candidates[1].Figure?.Value, extraction.Candidates[1].Figure?.Unit));
+        Assert.Equal([new CandidateLink(2, 1, "disputes", cue)], extraction.Links);
+    }
+
+    [Fact]
+    public void A_post_s_claim_is_what_klaim_itu_answers_where_the_post_first_made_it()
+    {
+        var extraction = Extracted.From(
+            "Beredar unggahan di Facebook yang menyebut sekolah diliburkan sebulan. Unggahan itu telah dibagikan 2.000 kali. Dalam unggahan tersebut juga disebutkan ujian ditunda. "
+            + "Kepala Dinas Pendidikan memastikan klaim itu tidak benar.");
+
+        Assert.Equal("Unggahan di Facebook", extraction.Candidates[0].Claimant?.Name);
+        Assert.Equal([new CandidateLink(extraction.Containing("klaim itu").Number, 1, "denies", "tidak benar")], extraction.Links);
+    }
 }

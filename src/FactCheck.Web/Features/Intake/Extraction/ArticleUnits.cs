@@ -45,6 +45,13 @@ internal static class ArticleUnits
                 unit.Date = day with { Basis = "same-day" };
             }
 
+            // "The union said the real figure was 500": a bare number correcting a figure counts what that figure counts.
+            if (unit.Figures.Count == 0 && unit.BareValue is { } value && unit.Claimant is not null && (unit.Correction is not null || unit.Reference is { Kind: "figure" })
+                && units.LastOrDefault(u => u != unit && u.Figures.Count > 0 && u.Claimant is not null && u.Claimant.Name != unit.Claimant.Name) is { } counted)
+            {
+                unit.Figures.Add(new CandidateFigure(value, null, counted.Figures[0].Unit, unit.BareNumber!));
+            }
+
             // "dalam konferensi pers itu", "at the same briefing": the date of the sentence that named the occasion.
             if (unit.Date is null && unit.OccasionNamedBefore && units.LastOrDefault(u => u != unit && u.Occasion == unit.Occasion && u.Date is not null) is { Date: { } held })
             {

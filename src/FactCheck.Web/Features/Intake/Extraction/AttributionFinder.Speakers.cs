@@ -89,6 +89,19 @@ internal sealed partial class AttributionFinder
                 {
                     start++;
                 }
+
+                // "Beredar di media sosial narasi yang menyebutkan …": the post after where it circulates.
+                if (start < end && tokens[start].IsWord && cues.Locatives.Contains(tokens[start].Key))
+                {
+                    for (var k = end - 1; k > start; k--)
+                    {
+                        if (cues.PostNouns.TryMatch(tokens, k, out var post) && post.End <= end)
+                        {
+                            start = k;
+                            break;
+                        }
+                    }
+                }
             }
 
             var name = end > start && !LooksLikeClause(start, end) ? ClaimantNames.Read(text, tokens, start, end, cues, gazetteer) : null;
@@ -109,6 +122,7 @@ internal sealed partial class AttributionFinder
         {
             return true;
         }
+
 
         return t.IsWord && cues.PhraseStops.Contains(t.Key) && !cues.RelativePronouns.Contains(t.Key) && k > start;
     }
@@ -409,7 +423,7 @@ internal sealed partial class AttributionFinder
                 break;
             }
 
-            if (t.IsCapitalised || inQuote[k])
+            if (t.IsCapitalised || inQuote[k] || (k > 0 && tokens[k - 1].Text == "@"))
             {
                 continue;
             }
@@ -417,6 +431,11 @@ internal sealed partial class AttributionFinder
             if (cues.Titles.TryMatch(tokens, k, out var title) || cues.Organisations.TryMatch(tokens, k, out _))
             {
                 k = Math.Max(k, (cues.Organisations.TryMatch(tokens, k, out var org) ? org.End : title.End) - 1);
+                continue;
+            }
+
+            if (ModifiesNoun(k))
+            {
                 continue;
             }
 

@@ -143,8 +143,14 @@ internal sealed partial class AttributionFinder(string text, List<Token> tokens,
                 continue;
             }
 
-            // "A former administrator accused of stealing …": a participle, not someone accusing.
+            // "A former administrator accused of stealing …", "a video shared on TikTok claims …": a participle after a
+            // noun, not someone speaking.
             if (cue.End < tokens.Count && tokens[cue.End].Key == "of" && cues.AccusationVerbs.TryMatch(tokens, k, out _))
+            {
+                continue;
+            }
+
+            if (ModifiesNoun(k))
             {
                 continue;
             }
@@ -183,6 +189,12 @@ internal sealed partial class AttributionFinder(string text, List<Token> tokens,
 
         return null;
     }
+
+    /// "a video shared on TikTok", "figures released by the bureau": an English participle after a noun, before a
+    /// preposition, describes the noun.
+    private bool ModifiesNoun(int k) =>
+        !cues.UnitHeadFirst && tokens[k].Key.EndsWith("ed", StringComparison.Ordinal) && k + 1 < tokens.Count && tokens[k + 1].Key is "on" or "by" or "in" or "to" or "across" or "online"
+        && k > 0 && tokens[k - 1].IsWord && !cues.Pronouns.Contains(tokens[k - 1].Key) && !cues.Auxiliaries.Contains(tokens[k - 1].Key) && !cues.SubjectSkip.Contains(tokens[k - 1].Key);
 
     /// "said Defence Minister John Harper", "said the ministry", "said police": a name, a title or an institution
     /// follows the verb, not the claim ("said 41 patients had waited", "said dashcam video she had been shown").

@@ -138,7 +138,7 @@ internal static class CounterClaimLinker
             {
                 if (earlier.Find(e => e.VerbKind == kind) is { } match)
                 {
-                    return (match, 0, null);
+                    return (FirstOfItsKind(units, match), 0, null);
                 }
             }
 
@@ -210,7 +210,8 @@ internal static class CounterClaimLinker
         {
             foreach (var other in earlier.Take(3).Where(e => e.Claimant is not null))
             {
-                if (other.Figures.Exists(f => unit.Figures.Exists(g => g.Unit == f.Unit && g.Value != f.Value)) && Shared(unit, other) > 0)
+                var corrected = unit.Reference is { Kind: "figure" } || (unit.BareNumber is { } bare && unit.Figures.Exists(f => f.Text == bare));
+                if (other.Figures.Exists(f => unit.Figures.Exists(g => g.Unit == f.Unit && g.Value != f.Value)) && (corrected || Shared(unit, other) > 0))
                 {
                     return (other, marker, "disputes");
                 }
@@ -235,6 +236,22 @@ internal static class CounterClaimLinker
         }
 
         return null;
+    }
+
+    /// The first of a speaker's claims of one kind told in a row (paper's-voice sentences between them aside): a post's
+    /// claim and its elaboration are one claim, answered where it was first made.
+    private static SentenceFacts FirstOfItsKind(List<SentenceFacts> units, SentenceFacts match)
+    {
+        var first = match;
+        for (var j = units.IndexOf(match) - 1; j >= 0 && units[j].Counter is null && (units[j].Claimant is null || SameClaimant(units[j].Claimant, match.Claimant)); j--)
+        {
+            if (units[j].Claimant is not null && units[j].VerbKind == match.VerbKind)
+            {
+                first = units[j];
+            }
+        }
+
+        return first;
     }
 
     /// The first claim in the window when every earlier claim by someone else there is one speaker's (paper's-voice

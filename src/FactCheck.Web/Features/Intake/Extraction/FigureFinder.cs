@@ -91,6 +91,10 @@ internal static class FigureFinder
             {
                 figures.Add(new FoundFigure(index, index + 1, value, null, neighbour.Unit));
             }
+            else
+            {
+                bareNumber ??= tokens[index].Text;
+            }
         }
 
         figures.Sort((a, b) => a.Start.CompareTo(b.Start));

@@ -61,6 +61,7 @@ internal sealed class LanguageCueFile
     public List<string>? HeadTitles { get; set; }
     public List<string>? PlaceTitles { get; set; }
     public List<string>? Occasions { get; set; }
+    public List<string>? PostNouns { get; set; }
     public List<string>? Quantifiers { get; set; }
     public List<string>? Demonstratives { get; set; }
     public List<string>? PluralPronouns { get; set; }
@@ -136,6 +137,7 @@ internal sealed class LanguageCueFile
         HeadTitles = CueFile.MergeList(a.HeadTitles, b.HeadTitles),
         PlaceTitles = CueFile.MergeList(a.PlaceTitles, b.PlaceTitles),
         Occasions = CueFile.MergeList(a.Occasions, b.Occasions),
+        PostNouns = CueFile.MergeList(a.PostNouns, b.PostNouns),
         Quantifiers = CueFile.MergeList(a.Quantifiers, b.Quantifiers),
         Demonstratives = CueFile.MergeList(a.Demonstratives, b.Demonstratives),
         PluralPronouns = CueFile.MergeList(a.PluralPronouns, b.PluralPronouns),

@@ -63,6 +63,7 @@ internal sealed class LanguageCues
         HeadTitles = PhraseSet.Of(file.HeadTitles);
         PlaceTitles = PhraseSet.Of(file.PlaceTitles);
         Occasions = PhraseSet.Of(file.Occasions);
+        PostNouns = PhraseSet.Of(file.PostNouns);
         Quantifiers = PhraseSet.Of(file.Quantifiers);
         vocabulary = new HashSet<string>(StringComparer.Ordinal);
         foreach (var list in new IEnumerable<string>?[]
@@ -84,7 +85,7 @@ internal sealed class LanguageCues
         Demonstratives = Words(file.Demonstratives);
         PluralPronouns = Words(file.PluralPronouns);
         ContrastMarkers = PhraseSet.Of(file.ContrastMarkers);
-        CorrectionMarkers = Words(file.CorrectionMarkers);
+        CorrectionMarkers = PhraseSet.Of(file.CorrectionMarkers);
         NegationWords = Words(file.NegationWords);
         DurationUnits = PhraseSet.Of(file.DurationUnits);
         Classifiers = Words(file.Classifiers);
@@ -199,6 +200,10 @@ internal sealed class LanguageCues
     /// "konferensi pers", "the hearing": an occasion a later sentence can date itself by ("dalam konferensi pers itu").
     public PhraseSet<bool> Occasions { get; }
 
+    /// "unggahan", "video", "post": what circulates online. As a speaker it is a group ("other"), and what it says is a
+    /// claim ("klaim itu" after it points at it).
+    public PhraseSet<bool> PostNouns { get; }
+
     /// "the party", "perusahaan itu": a noun that names a kind of organisation and, alone, points back at one named earlier.
     public HashSet<string> ReferringNouns { get; }
 
@@ -216,7 +221,7 @@ internal sealed class LanguageCues
     public HashSet<string> Demonstratives { get; }
     public HashSet<string> PluralPronouns { get; }
     public PhraseSet<bool> ContrastMarkers { get; }
-    public HashSet<string> CorrectionMarkers { get; }
+    public PhraseSet<bool> CorrectionMarkers { get; }
     public HashSet<string> NegationWords { get; }
     public PhraseSet<bool> DurationUnits { get; }
     public HashSet<string> Classifiers { get; }

@@ -20,6 +20,7 @@ internal sealed class SentenceFacts
     public List<CandidateFigure> Figures { get; init; } = [];
     public CandidateFigure? Figure => Figures.Count > 0 ? Figures[0] : null;
     public string? BareNumber { get; init; }
+    public double? BareValue { get; init; }
     public string? Place { get; init; }
     public string? Person { get; init; }
     public CueHit? Counter { get; set; }

@@ -43,17 +43,18 @@ internal static class SentenceReader
             Date = ClaimDate(text, tokens, dates, attribution),
             Figures = [.. figures.Select(f => new CandidateFigure(f.Value, f.High, f.Unit, Span(text, tokens, f.Start, f.End)))],
             BareNumber = bareNumber,
+            BareValue = bareNumber is not null && NumberText.TryParse(bareNumber, cues.DecimalSeparator, out var bare) ? bare : null,
             Place = Place(tokens, cues, all.Gazetteer, claimant, SaidOutsideSpeaker(tokens, attribution, claimant is { Kind: "person" } ? new bool[tokens.Count] : speaker)),
             Person = person,
             Counter = Counter(text, tokens, cues) ?? (claimant is null ? null : AttributedDenial(text, tokens, cues, speaker, inQuote)),
             Reference = ClaimReferences.Find(text, tokens, cues, all.Gazetteer, memory, inQuote),
             VerbKind = accusation is not null ? "accusation"
                 : Find(tokens, cues.ComplaintVerbs, inQuote) is not null ? "complaint"
-                : Find(tokens, cues.ClaimVerbs, inQuote) is not null ? "claim" : null,
+                : Find(tokens, cues.ClaimVerbs, inQuote) is not null || SaidByAPost(claimant, cues) ? "claim" : null,
             Accused = accusation is { } accused ? AccusedHead(tokens, accused.End, cues) : null,
             Negated = tokens.Exists(t => t.IsWord && cues.NegationWords.Contains(t.Key)),
             DeniesExistence = claimant is null ? null : Said(text, tokens, cues.ExistenceDenials, speaker, inQuote),
-            Correction = tokens.Find(t => t.IsWord && cues.CorrectionMarkers.Contains(t.Key)).Text,
+            Correction = Said(text, tokens, cues.CorrectionMarkers, new bool[tokens.Count], null),
             Opening = sentenceStart && opening > 0 && cues.ContrastMarkers.TryMatch(tokens, 0, out _) ? tokens[0].Text : null,
             RefersBack = attribution is { BackReference: true },
             SameDay = SameDay(tokens, cues),
@@ -78,6 +79,26 @@ internal static class SentenceReader
         var said = attribution is null ? null : dates.Cast<FoundDate?>().FirstOrDefault(d => tokens[d!.Value.Start].Start >= attribution.SaidStart && tokens[d.Value.Start].Start < attribution.SaidEnd);
         var date = said ?? dates[0];
         return new CandidateDate(date.Value, Span(text, tokens, date.Start, date.End), date.Basis);
+    }
+
+    /// "Unggahan di Facebook", "video circulating on social media": what a post says is a claim.
+    private static bool SaidByAPost(CandidateClaimant? claimant, LanguageCues cues)
+    {
+        if (claimant is null)
+        {
+            return false;
+        }
+
+        var words = Tokenizer.Tokenize(claimant.Name);
+        for (var k = 0; k < words.Count; k++)
+        {
+            if (cues.PostNouns.TryMatch(words, k, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// Who an accusation names: the head of the phrase after the verb ("menuduh perusahaan memecat" is "perusahaan",
