@@ -236,4 +236,21 @@ public sealed class CounterClaimTests
         Assert.Equal("Unggahan di Facebook", extraction.Candidates[0].Claimant?.Name);
         Assert.Equal([new CandidateLink(extraction.Containing("klaim itu").Number, 1, "denies", "tidak benar")], extraction.Links);
     }
+
+    [Fact]
+    public void The_accused_company_answering_with_a_negation_denies_the_accusation()
+    {
+        var extraction = Extracted.From("Residents accused Thames Water of dumping sewage into the river. The company said it had never released untreated waste.", "en");
+
+        Assert.Equal("Thames Water", extraction.Candidates[1].Claimant?.Name);
+        Assert.Equal([new CandidateLink(2, 1, "denies", "reply by Thames Water")], extraction.Links);
+    }
+
+    [Fact]
+    public void In_a_debunk_an_official_saying_there_was_none_denies_the_post_s_figure()
+    {
+        var extraction = Extracted.From("A post on Facebook says 300 people were killed by the landslide. The city's police chief, Ramon Cruz, said there had been no deaths at all.", "en");
+
+        Assert.Equal([new CandidateLink(2, 1, "denies", "there had been no")], extraction.Links);
+    }
 }

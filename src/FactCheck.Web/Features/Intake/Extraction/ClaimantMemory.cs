@@ -9,6 +9,7 @@ internal sealed class ClaimantMemory
 {
     private readonly List<NamePhrase> people = [];
     private readonly List<CandidateClaimant> bodies = [];
+    private readonly List<CandidateClaimant> named = [];
     private readonly Dictionary<string, string> acronyms = new(StringComparer.Ordinal);
     private CandidateClaimant? lastPerson;
 
@@ -105,6 +106,16 @@ internal sealed class ClaimantMemory
         return claimant;
     }
 
+    /// An organisation named as the object of a claim ("Residents accused Thames Water of …"), so that "the company"
+    /// later reads as it; not a speaker, so neither Last nor the latest body changes order when it was known.
+    public void Register(NamePhrase body)
+    {
+        if (body is { IsPerson: false, Kind: not "source" } && !named.Exists(b => string.Equals(b.Name, body.Name, StringComparison.OrdinalIgnoreCase)))
+        {
+            named.Add(new CandidateClaimant(body.Name, body.Kind, body.Affiliation, "", false));
+        }
+    }
+
     /// Who a phrase names, without taking it as the latest speaker ("the lawyer's claims", "the union's figures").
     public CandidateClaimant? Find(NamePhrase name, LanguageCues cues) => Mention(name, "", cues, onlyKnown: true);
 
@@ -136,8 +147,8 @@ internal sealed class ClaimantMemory
             var body = bodies.FindLast(b => SameHead(b.Name, name.Name) || Holds(b.Affiliation, name.Name));
             if (body is null && cues.ReferringNouns.Contains(Tokenizer.KeyOf(name.Name)))
             {
-                // "the company", "the party": the organisation that spoke last, not a group of people.
-                body = bodies.FindLast(b => IsProperName(b.Name, cues));
+                // "the company", "the party": the organisation that spoke last, not a group of people, else one named before.
+                body = bodies.FindLast(b => IsProperName(b.Name, cues)) ?? named.FindLast(b => IsProperName(b.Name, cues));
             }
 
             if (body is not null)

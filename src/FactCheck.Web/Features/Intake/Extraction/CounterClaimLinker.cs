@@ -68,16 +68,17 @@ internal static class CounterClaimLinker
 
             // "…memastikan tidak ada banjir bandang di Cikajang": denies what someone else said happened, when it shares
             // at least two words with it.
+            // In a debunk, "there had been no deaths at all" answers the post that claimed them, whatever its words.
             if (unit.DeniesExistence is { } denial && unit.Claimant is not null && !(i > 0 && SameClaimant(units[i - 1].Claimant, unit.Claimant))
-                && earlier.Take(Window).Where(e => e.Claimant is not null).Select(e => (Unit: e, Shared: Shared(unit, e))).Where(e => e.Shared >= 2)
-                    .OrderByDescending(e => e.Shared).Select(e => e.Unit).FirstOrDefault() is { } denied)
+                && (earlier.Take(Window).Where(e => e.Claimant is not null).Select(e => (Unit: e, Shared: Shared(unit, e))).Where(e => e.Shared >= 2)
+                    .OrderByDescending(e => e.Shared).Select(e => e.Unit).FirstOrDefault() ?? earlier.Take(Window).FirstOrDefault(e => e.VerbKind == "claim" && e.Figures.Count > 0)) is { } denied)
             {
                 unit.Counter = new CueHit(denial, "denies", false);
                 linking.Links.Add(new UnitLink(unit, denied, 0, "denies", denial));
                 continue;
             }
 
-            if (Implicit(unit, earlier, units, i) is var (answered, words, relation))
+            if (Implicit(unit, earlier, units, i, cues) is var (answered, words, relation))
             {
                 unit.Counter = new CueHit(words, relation, false);
                 linking.Links.Add(new UnitLink(unit, answered, 0, relation, words));
@@ -198,7 +199,7 @@ internal static class CounterClaimLinker
             : $"It answers {reference.Words}, but which earlier claim that is could not be told with confidence, so no link is proposed.");
     }
 
-    private static (SentenceFacts Answered, string Words, string Relation)? Implicit(SentenceFacts unit, List<SentenceFacts> earlier, List<SentenceFacts> units, int i)
+    private static (SentenceFacts Answered, string Words, string Relation)? Implicit(SentenceFacts unit, List<SentenceFacts> earlier, List<SentenceFacts> units, int i, LanguageCues cues)
     {
         if (unit.Claimant is null)
         {
@@ -229,7 +230,7 @@ internal static class CounterClaimLinker
         // The accused answers: "X menuduh perusahaan …" then "Manajemen perusahaan … namun … hanya 640 orang".
         var names = $"{unit.Claimant.Name} {unit.Claimant.Affiliation}".Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(w => Tokenizer.KeyOf(w).Replace("'s", "", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
-        if (earlier.Take(4).FirstOrDefault(e => e.Accused is { } head && names.Contains(head)) is { } accusation
+        if (earlier.Take(4).FirstOrDefault(e => e.Accused is { } head && (names.Contains(head) || unit.SpeakerWords.Contains(WordStems.Of(head, cues.Tag == "id")))) is { } accusation
             && (unit.Correction is not null || unit.Negated || unit.Reference is { Kind: "accusation" or "claim" }))
         {
             return (accusation, unit.Correction ?? $"reply by {unit.Claimant.Name}", unit.Negated && unit.Correction is null ? "denies" : "disputes");

@@ -32,6 +32,11 @@ internal static class SentenceReader
         var figures = FigureFinder.Find(text, tokens, cues, notFigure, out var bareNumber);
         var quotedLength = quoted.Sum(q => q.Close - q.Open + 1);
         var accusation = Find(tokens, cues.AccusationVerbs, inQuote);
+        if (accusation is { } accusing)
+        {
+            RegisterAccused(text, tokens, accusing.End, cues, all.Gazetteer, memory);
+        }
+
         var opening = SkipToClaim(tokens, cues);
         return new SentenceFacts
         {
@@ -99,6 +104,26 @@ internal static class SentenceReader
         }
 
         return false;
+    }
+
+    /// "accused Thames Water of …", "menuduh PT Sinar Jaya …": the accused organisation, remembered for "the company".
+    private static void RegisterAccused(string text, List<Token> tokens, int k, LanguageCues cues, PhraseSet<bool> gazetteer, ClaimantMemory memory)
+    {
+        while (k < tokens.Count && tokens[k].IsWord && cues.Determiners.Contains(tokens[k].Key))
+        {
+            k++;
+        }
+
+        var end = k;
+        while (end < tokens.Count && end - k < 6 && (tokens[end].IsCapitalised || tokens[end].IsAcronym))
+        {
+            end++;
+        }
+
+        if (end > k && ClaimantNames.Read(text, tokens, k, end, cues, gazetteer) is { IsPerson: false } accused)
+        {
+            memory.Register(accused);
+        }
     }
 
     /// Who an accusation names: the head of the phrase after the verb ("menuduh perusahaan memecat" is "perusahaan",
