@@ -84,9 +84,17 @@ public static class ArticleExtractor
     public static string? DetectLanguage(string text, IntakeCues cues)
     {
         ArgumentNullException.ThrowIfNull(cues);
-        var counts = TextEvidence.StopWordCounts(text ?? "", cues, out _);
-        var best = counts.Where(c => c.Value > 0).OrderByDescending(c => c.Value).ThenBy(c => c.Key == "id" ? 0 : 1).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
-        return best.Count == 0 ? null : best[0].Key;
+        // Stop words first; a short text of none ("Anggota DPR menilai program terlambat") by the other words the cues know.
+        foreach (var counts in new Func<Dictionary<string, int>>[] { () => TextEvidence.StopWordCounts(text ?? "", cues, out _), () => TextEvidence.KnownWordCounts(text ?? "", cues, out _) })
+        {
+            var best = counts().Where(c => c.Value > 0).OrderByDescending(c => c.Value).ThenBy(c => c.Key == "id" ? 0 : 1).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
+            if (best.Count > 0)
+            {
+                return best[0].Key;
+            }
+        }
+
+        return null;
     }
 
     /// The language asked for when the cues know it ("id-ID" reads as "id"); otherwise detected, English when nothing tells.

@@ -66,7 +66,7 @@ internal static class TextEvidence
     }
 
     /// How many words of the text each language's cue data knows, and how many words it has.
-    private static Dictionary<string, int> KnownWordCounts(string text, IntakeCues cues, out int words)
+    public static Dictionary<string, int> KnownWordCounts(string text, IntakeCues cues, out int words)
     {
         var counts = cues.Languages.ToDictionary(l => l.Tag, _ => 0, StringComparer.Ordinal);
         words = 0;
