@@ -1,6 +1,9 @@
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace FactCheck.Web.Features.Claims;
 
@@ -23,6 +26,15 @@ public static class ClaimsApi
         claims.MapGet("/{id:long}", async (long id, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetClaim(id), ct)))
             .WithSummary("A claim with its claimant, appearances, linked claims (both directions), comparable figures and history.");
+
+        claims.MapPatch("/{id:long}", async (long id, JsonObject body, IMediator mediator, IOptions<JsonOptions> json, CancellationToken ct) =>
+        {
+            var current = EditClaim.From(await mediator.Send(new GetClaim(id), ct));
+            var edit = ClaimPatch.Apply(current, body, json.Value.SerializerOptions);
+            return TypedResults.Ok(await mediator.Send(edit, ct));
+        })
+        .WithSummary("Correct a claim: send the fields to change (JSON merge patch; null clears an optional field) and the version you last saw (409 when stale). A new claimant is named by claimantName + claimantKind.")
+        .ProducesValidationProblem();
 
         claims.MapGet("/", async (
             string? q, string? status, long? claimant, string? topic, string? language, string? kind,
