@@ -65,6 +65,13 @@ public static class ClaimsApi
         .WithSummary("Record another place the claim appeared (a repeat of a known claim).")
         .ProducesValidationProblem();
 
+        claims.MapDelete("/{id:long}/appearances/{appearanceId:long}", async (long id, long appearanceId, IMediator mediator, CancellationToken ct) =>
+        {
+            await mediator.Send(new RemoveAppearance(id, appearanceId), ct);
+            return TypedResults.NoContent();
+        })
+        .WithSummary("Take a wrongly recorded appearance off a claim (what it held stays in the audit log).");
+
         claims.MapPost("/{id:long}/links", async (long id, LinkRequest body, IMediator mediator, CancellationToken ct) =>
         {
             var linkId = await mediator.Send(new LinkClaims { FromClaimId = id, ToClaimId = body.ToClaimId, Relation = body.Relation ?? "", Note = body.Note }, ct);
