@@ -1,3 +1,4 @@
+using FactCheck.Web.Infrastructure.Api;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
 using System.Text.Json.Nodes;
@@ -93,6 +94,25 @@ public static class ClaimsApi
             .WithSummary("A claimant and every claim recorded from them.")
             .RequireAuthorization();
 
+        app.MapPatch("/api/claimants/{id:long}", async (long id, JsonObject body, IMediator mediator, IOptions<JsonOptions> json, CancellationToken ct) =>
+        {
+            var current = EditClaimant.From((await mediator.Send(new GetClaimant(id), ct)).Claimant);
+            var (edit, errors) = JsonMergePatch.Apply(current, body, json.Value.SerializerOptions, "claimantId");
+            var version = await mediator.Send(edit with { ClaimantId = id, PatchErrors = errors }, ct);
+            return TypedResults.Ok(EditClaimant.From((await mediator.Send(new GetClaimant(id), ct)).Claimant) with { Version = version });
+        })
+        .WithTags("Claims")
+        .WithSummary("Correct a claimant (editor): name, kind, affiliation, side, description, referenceUrl as a JSON merge patch, with the version you last saw (409 when stale).")
+        .ProducesValidationProblem()
+        .RequireAuthorization();
+
+        app.MapPost("/api/claimants/{id:long}/merge", async (long id, MergeRequest body, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new MergeClaimants(id, body.IntoClaimantId), ct)))
+            .WithTags("Claims")
+            .WithSummary("Merge this claimant into another record of the same claimant (editor): its claims move there and its addresses redirect.")
+            .ProducesValidationProblem()
+            .RequireAuthorization();
+
         app.MapPut("/api/claimants/{id:long}/side", async (long id, SideRequest body, IMediator mediator, CancellationToken ct) =>
         {
             var version = await mediator.Send(new SetClaimantSide(id, body.Side, body.Version), ct);
@@ -103,6 +123,8 @@ public static class ClaimsApi
         .ProducesValidationProblem()
         .RequireAuthorization();
     }
+
+    public sealed record MergeRequest(long IntoClaimantId);
 
     public sealed record LinkRequest(long ToClaimId, string? Relation, string? Note);
 

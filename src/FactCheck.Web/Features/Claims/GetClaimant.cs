@@ -13,7 +13,7 @@ public sealed record ClaimantDetail(ClaimantFields Claimant, IReadOnlyList<Claim
 
 /// Side: the side of a dispute the claimant speaks for (null: not set). Version: what SetClaimantSide checks.
 public sealed record ClaimantFields(
-    long Id, string Name, string Kind, string? Affiliation, string? Description, string? ReferenceUrl, string? Side = null, long Version = 1);
+    long Id, string Name, string Kind, string? Affiliation, string? Description, string? ReferenceUrl, string? Side = null, long Version = 1, long? MergedIntoId = null);
 
 public sealed record ClaimantClaim(long Id, string Title, string Kind, string Language, string Status, DateOnly? SaidOn);
 
@@ -24,7 +24,7 @@ public sealed record SuggestClaimants(string Text) : IQuery<IReadOnlyList<Claima
 public sealed class GetClaimantHandler(Db db) : IQueryHandler<GetClaimant, ClaimantDetail>, IQueryHandler<SuggestClaimants, IReadOnlyList<ClaimantFields>>
 {
     private const string Columns =
-        "id AS Id, name AS Name, kind AS Kind, affiliation AS Affiliation, description AS Description, reference_url AS ReferenceUrl, side AS Side, version AS Version";
+        "id AS Id, name AS Name, kind AS Kind, affiliation AS Affiliation, description AS Description, reference_url AS ReferenceUrl, side AS Side, version AS Version, merged_into_id AS MergedIntoId";
 
     public async ValueTask<ClaimantDetail> Handle(GetClaimant query, CancellationToken cancellationToken)
     {
@@ -57,7 +57,7 @@ public sealed class GetClaimantHandler(Db db) : IQueryHandler<GetClaimant, Claim
         var rows = await connection.QueryAsync<ClaimantFields>(new CommandDefinition(
             $"""
             SELECT {Columns} FROM claimants
-            WHERE name LIKE '%' || @text || '%' ESCAPE '\'
+            WHERE name LIKE '%' || @text || '%' ESCAPE '\' AND merged_into_id IS NULL
             ORDER BY name LIKE @text || '%' ESCAPE '\' DESC, name
             LIMIT 10
             """,

@@ -183,7 +183,7 @@ public static class ClaimCreation
     public static async Task<long> FindOrCreateClaimantAsync(CommandContext db, string name, string kind, string? affiliation, string? side, CancellationToken ct)
     {
         var found = await db.QuerySingleOrDefaultAsync<long?>(
-            "SELECT id FROM claimants WHERE name = @name COLLATE NOCASE AND kind = @kind", new { name, kind }, ct);
+            "SELECT coalesce(merged_into_id, id) FROM claimants WHERE name = @name COLLATE NOCASE AND kind = @kind", new { name, kind }, ct);
         if (found is { } id)
         {
             return id;

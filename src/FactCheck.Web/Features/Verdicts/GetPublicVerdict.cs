@@ -21,7 +21,7 @@ public sealed record PublicClaimLookup(string Outcome, PublicVerdictPage? Page, 
     public const string NotFound = "not-found";
 }
 
-public sealed record PublicClaimant(long Id, string Name, string Kind, string? Affiliation);
+public sealed record PublicClaimant(long Id, string Name, string Kind, string? Affiliation, string? Description = null, string? ReferenceUrl = null);
 
 public sealed record PublicBeingChecked(long ClaimId, string Slug, string Title, PublicClaimant Claimant, DateTimeOffset? TargetDate)
 {
