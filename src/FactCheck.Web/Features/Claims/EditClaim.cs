@@ -127,6 +127,7 @@ public sealed class EditClaimHandler : ICommandHandler<EditClaim, EditedClaim>
         var claimantName = await context.QuerySingleOrDefaultAsync<string>("SELECT name FROM claimants WHERE id = @claimantId", new { claimantId }, cancellationToken)
             ?? throw ValidationFailedException.For(nameof(EditClaim.ClaimantId), $"Claimant {claimantId} does not exist.");
         var after = ClaimFieldRules.Clean(command) with { ClaimantId = claimantId, ClaimantName = claimantName, Version = before.Version + 1 };
+        after = after with { Topics = (await Topics.TopicList.ResolveAsync(context, after.Topics, cancellationToken)).Order(StringComparer.OrdinalIgnoreCase).ToList() };
         var changes = ClaimFieldRules.Diff(before, after);
         if (changes.Count == 0)
         {

@@ -154,7 +154,7 @@ public static class ClaimCreation
         var slug = $"{ClaimRules.Slugify(claim.Title)}-{id}";
         await db.ExecuteAsync("UPDATE claims SET slug = @slug WHERE id = @id", new { slug, id }, cancellationToken);
         await ClaimSearchIndex.WriteAsync(db, id, claim.Title, claim.Text, claim.Language, claim.TranslationEn, cancellationToken);
-        foreach (var topic in claim.Topics)
+        foreach (var topic in await Topics.TopicList.ResolveAsync(db, claim.Topics, cancellationToken))
         {
             await db.ExecuteAsync("INSERT INTO claim_topics (claim_id, topic) VALUES (@id, @topic)", new { id, topic }, cancellationToken);
         }
