@@ -11,7 +11,16 @@ namespace FactCheck.Web.Features.Topics;
 [AllowAnyStaff]
 public sealed record ListTopics : IQuery<IReadOnlyList<TopicSummary>>;
 
-public sealed record TopicSummary(long Id, string Name, string Slug, string LabelId, string LabelEn, long Version, long Claims);
+public sealed record TopicSummary
+{
+    public long Id { get; init; }
+    public string Name { get; init; } = "";
+    public string Slug { get; init; } = "";
+    public string LabelId { get; init; } = "";
+    public string LabelEn { get; init; } = "";
+    public long Version { get; init; }
+    public long Claims { get; init; }
+}
 
 /// Topics whose name or either label contains the text, for autocomplete wherever topics are typed.
 [AllowAnyStaff]
