@@ -1,5 +1,5 @@
 using System.Globalization;
-using FactCheck.Web.Components;
+using FactCheck.Web.Infrastructure.Clock;
 
 namespace FactCheck.Web.Features.Queue;
 
@@ -7,8 +7,6 @@ namespace FactCheck.Web.Features.Queue;
 public sealed class QueueFormat(TimeZoneInfo zone, DateTimeOffset now)
 {
     private readonly NewsroomTime time = NewsroomTime.Of(zone.Id);
-
-    public static TimeZoneInfo Zone(string id) => NewsroomTime.FindZone(id);
 
     /// The zone's abbreviation now ("WIB"), for the one label a list of local times carries.
     public string ZoneLabel => time.Abbreviation(now);

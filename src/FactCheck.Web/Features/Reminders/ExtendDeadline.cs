@@ -4,6 +4,7 @@ using FactCheck.Web.Infrastructure;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.Extensions.Options;
+using FactCheck.Web.Infrastructure.Clock;
 
 namespace FactCheck.Web.Features.Reminders;
 
@@ -72,7 +73,7 @@ public sealed class ExtendDeadlineHandler(IOptions<FactCheckOptions> options, De
 
         var before = await OpenLadderAsync(context, command.ClaimId, cancellationToken)
             ?? throw new ConflictException("This claim has no running deadline: only claims being researched or in review have one.");
-        var due = Workflow.ResolveDue(command.DueAt, command.DueDate, options.Value.TimeZone)!.Value;
+        var due = NewsroomTime.Of(options.Value.TimeZone).ResolveDue(command.DueAt, command.DueDate)!.Value;
 
         // The research deadline is the claim's due date; a review deadline belongs to the review stage only.
         var set = before.Stage == "verdict" ? "due_at = @due," : "";

@@ -4,6 +4,7 @@ using FactCheck.Web.Infrastructure;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.Extensions.Options;
+using FactCheck.Web.Infrastructure.Clock;
 
 namespace FactCheck.Web.Features.Review;
 
@@ -92,7 +93,7 @@ public sealed class AssignClaimHandler(IOptions<FactCheckOptions> options, Remin
     /// only a claim without one gets the desk's deadline for its priority from now. An empty field never moves a deadline.
     private async Task<DateTimeOffset> DueAsync(CommandContext context, long claimId, DateTimeOffset? dueAt, DateOnly? dueDate, CancellationToken ct)
     {
-        if (Workflow.ResolveDue(dueAt, dueDate, options.Value.TimeZone) is { } given)
+        if (NewsroomTime.Of(options.Value.TimeZone).ResolveDue(dueAt, dueDate) is { } given)
         {
             return given;
         }

@@ -4,6 +4,7 @@ using FactCheck.Web.Infrastructure;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.Extensions.Options;
+using FactCheck.Web.Infrastructure.Clock;
 
 namespace FactCheck.Web.Features.Review;
 
@@ -58,7 +59,7 @@ public sealed class TriageClaimHandler(IOptions<FactCheckOptions> options)
     public async ValueTask<ClaimActionResult> Handle(TriageClaim command, CancellationToken cancellationToken)
     {
         var context = CommandContext.Current;
-        var due = Workflow.ResolveDue(command.DueAt, command.DueDate, options.Value.TimeZone);
+        var due = NewsroomTime.Of(options.Value.TimeZone).ResolveDue(command.DueAt, command.DueDate);
         return await Workflow.MoveAsync(
             context, context.Get<ReviewState>(), "triaged", "priority = @Priority, due_at = @Due, rejection_reason = NULL",
             new { command.Priority, Due = due },

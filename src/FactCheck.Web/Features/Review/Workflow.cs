@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Dapper;
 using FactCheck.Web.Features.Reminders;
 using FactCheck.Web.Infrastructure;
+using FactCheck.Web.Infrastructure.Clock;
 using FactCheck.Web.Infrastructure.Pipeline;
 
 namespace FactCheck.Web.Features.Review;
@@ -42,22 +43,6 @@ internal static class Workflow
         return new ClaimActionResult(state.ClaimId, status, state.Version + 1);
     }
 
-    /// A due date given as a day means the end of that day in the newsroom's time zone.
-    public static DateTimeOffset? ResolveDue(DateTimeOffset? dueAt, DateOnly? dueDate, string timeZone)
-    {
-        if (dueAt is { } at)
-        {
-            return at.ToUniversalTime();
-        }
-
-        if (dueDate is not { } date)
-        {
-            return null;
-        }
-
-        return Components.NewsroomTime.Of(timeZone).EndOf(date);
-    }
-
     public static IEnumerable<ValidationResult> ValidateDue(ValidationContext context, DateTimeOffset? dueAt, DateOnly? dueDate, bool required)
     {
         if (dueAt is not null && dueDate is not null)
@@ -78,7 +63,7 @@ internal static class Workflow
 
         var options = (Microsoft.Extensions.Options.IOptions<FactCheckOptions>?)context.GetService(typeof(Microsoft.Extensions.Options.IOptions<FactCheckOptions>));
         var clock = (TimeProvider?)context.GetService(typeof(TimeProvider)) ?? TimeProvider.System;
-        var due = ResolveDue(dueAt, dueDate, options?.Value.TimeZone ?? "UTC");
+        var due = NewsroomTime.Of(options?.Value.TimeZone ?? "UTC").ResolveDue(dueAt, dueDate);
         if (due <= clock.GetUtcNow())
         {
             yield return new ValidationResult("The due date must be in the future.", [dueAt is null ? "DueDate" : "DueAt"]);

@@ -1,80 +1,21 @@
 using Dapper;
 using FactCheck.Web.Features.Accounts;
 using FactCheck.Web.Features.Claims;
-using FactCheck.Web.Features.Demo;
 using FactCheck.Web.Features.Review;
+using FactCheck.Web.Infrastructure;
+using FactCheck.Web.Infrastructure.Clock;
 using FactCheck.Web.Infrastructure.Database;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.Extensions.Options;
 
-namespace FactCheck.Web.Infrastructure;
+namespace FactCheck.Web.Features.Demo;
 
-/// Runs before the server accepts requests: applies migrations, then gives an empty database its first accounts
-/// (the demo case in Development, otherwise one admin). Everything is created through the ordinary commands.
-public sealed class Bootstrap(Db db, IServiceScopeFactory scopes, IOptions<FactCheckOptions> options, TimeProvider clock, ILogger<Bootstrap> logger)
+/// Gives an empty database the demo case (FactCheck:DemoData): staff accounts, claims, links and a desk at work,
+/// everything created through the ordinary commands.
+public sealed class DemoCaseLoader(Db db, FirstAccounts firstAccounts, IOptions<FactCheckOptions> options, TimeProvider clock)
 {
-    public async Task RunAsync(CancellationToken cancellationToken = default)
-    {
-        await db.ConfigureFileAsync(cancellationToken);
-        var applied = Migrator.Apply(db, logger);
-        if (applied.Count > 0)
-        {
-            logger.LogInformation("Applied {Count} migration(s): {Scripts}", applied.Count, string.Join(", ", applied));
-        }
-
-        if (await AuditChain.ChainOlderRowsAsync(db, cancellationToken) is > 0 and var chained)
-        {
-            logger.LogInformation("Chained {Count} audit row(s) written before the audit log's hash chain", chained);
-        }
-
-        await using var connection = await db.OpenAsync(cancellationToken);
-        var users = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM users", cancellationToken: cancellationToken));
-        var statistics = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM search_stats_meta", cancellationToken: cancellationToken));
-
-        await using var scope = scopes.CreateAsyncScope();
-        var actor = scope.ServiceProvider.GetRequiredService<CurrentActor>();
-        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        actor.Actor = Actor.System;
-        var analysed = await mediator.Send(new IndexClaimsForSearch(), cancellationToken);
-        if (analysed > 0)
-        {
-            logger.LogInformation("Analysed {Count} claim(s) for search", analysed);
-        }
-
-        if (users == 0 && options.Value.DemoData)
-        {
-            await LoadDemoCaseAsync(mediator, actor, cancellationToken);
-        }
-        else if (users == 0)
-        {
-            await CreateFirstAdminAsync(mediator, cancellationToken);
-        }
-
-        if (statistics == 0 || analysed > 0)
-        {
-            await mediator.Send(new RefreshSearchStatistics(), cancellationToken);
-        }
-    }
-
-    private async Task CreateFirstAdminAsync(IMediator mediator, CancellationToken ct)
-    {
-        var admin = options.Value.Admin;
-        var username = string.IsNullOrWhiteSpace(admin.Username) ? "admin" : admin.Username.Trim();
-        var created = await mediator.Send(
-            new CreateUser { Username = username, DisplayName = "Administrator", Roles = [Roles.Admin], Password = string.IsNullOrEmpty(admin.Password) ? null : admin.Password },
-            ct);
-        if (created.GeneratedPassword is { } password)
-        {
-            Announce($"First admin account created: username '{username}', password '{password}'. It is shown only this once; the first sign-in asks for a new one. (Set FactCheck:Admin:Password before the first start to choose it instead.)");
-        }
-        else
-        {
-            logger.LogWarning("First admin account '{Username}' created from configuration (FactCheck:Admin).", username);
-        }
-    }
-
-    private async Task LoadDemoCaseAsync(IMediator mediator, CurrentActor actor, CancellationToken ct)
+    public async Task LoadAsync(IMediator mediator, CurrentActor actor, CancellationToken ct)
     {
         var password = string.IsNullOrEmpty(options.Value.DemoPassword) ? Credentials.GeneratePassword() : options.Value.DemoPassword;
         var ids = new Dictionary<string, long>();
@@ -101,7 +42,7 @@ public sealed class Bootstrap(Db db, IServiceScopeFactory scopes, IOptions<FactC
 
         actor.Actor = Actor.System;
         var accounts = string.Join(", ", DemoCase.Staff.Select(s => $"{s.Username} ({s.Role})"));
-        Announce(string.IsNullOrEmpty(options.Value.DemoPassword)
+        firstAccounts.Announce(string.IsNullOrEmpty(options.Value.DemoPassword)
             ? $"Demo case loaded ({claims.Count} claims). Demo accounts: {accounts}. Password for all of them: {password} (shown only this once; set FactCheck:DemoPassword to choose it)."
             : $"Demo case loaded ({claims.Count} claims). Demo accounts: {accounts}. Password: the value of FactCheck:DemoPassword.");
     }
@@ -161,7 +102,7 @@ public sealed class Bootstrap(Db db, IServiceScopeFactory scopes, IOptions<FactC
         // Triaged, not assigned: public as "being checked", with no reminder ladder running for a demo account.
         await Act("azerbaijan-mod", editor, new TriageClaim { Priority = "normal" });
         // A target date readers see on the status page: the end of the day after tomorrow in the newsroom.
-        var target = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Features.Queue.QueueFormat.Zone(options.Value.TimeZone)).DateTime).AddDays(2);
+        var target = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), NewsroomTime.FindZone(options.Value.TimeZone)).DateTime).AddDays(2);
         await Act("iran-shells", editor, new TriageClaim { Priority = "high", DueDate = target });
     }
 
@@ -171,14 +112,4 @@ public sealed class Bootstrap(Db db, IServiceScopeFactory scopes, IOptions<FactC
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT version FROM claims WHERE id = @claimId", new { claimId }, cancellationToken: ct));
     }
 
-    /// Passwords go to the console of the person who started the app, never into the log stream, which may be shipped and kept.
-    private void Announce(string message)
-    {
-        Console.WriteLine();
-        Console.WriteLine("==== FactCheck ====");
-        Console.WriteLine(message);
-        Console.WriteLine("===================");
-        Console.WriteLine();
-        logger.LogWarning("Start-up accounts created; their password was printed once on the console.");
-    }
 }

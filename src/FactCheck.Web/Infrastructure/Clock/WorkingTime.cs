@@ -1,6 +1,5 @@
-using FactCheck.Web.Infrastructure;
 
-namespace FactCheck.Web.Features.Reminders;
+namespace FactCheck.Web.Infrastructure.Clock;
 
 /// Deadline arithmetic in wall-clock hours, or in the newsroom's working hours (FactCheck:Sla:WorkingHours) in
 /// its time zone: "24 working hours" from Friday 15:00 in Jakarta ends on the following Wednesday at 15:00.

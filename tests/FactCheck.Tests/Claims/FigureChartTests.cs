@@ -1,8 +1,7 @@
 using Bunit;
-using FactCheck.Web.Components;
 using FactCheck.Web.Features.Claims;
 
-namespace FactCheck.Tests.Components;
+namespace FactCheck.Tests.Claims;
 
 /// The figure chart on its own: plain SVG from FigurePoint rows, no database.
 public sealed class FigureChartTests : BunitContext

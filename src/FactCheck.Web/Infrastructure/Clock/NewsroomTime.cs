@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using FactCheck.Web.Infrastructure;
 using NodaTime;
 
-namespace FactCheck.Web.Components;
+namespace FactCheck.Web.Infrastructure.Clock;
 
 /// Instants as the desk reads them: in the newsroom's time zone (FactCheck:TimeZone), labelled with its abbreviation
 /// ("2026-12-07 23:40 WIB"). Every staff page writes times through this, and the public target date reads its day here.
@@ -81,4 +80,8 @@ public sealed class NewsroomTime
         var midnight = day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight)).ToUniversalTime();
     }
+
+    /// A deadline given as an exact time, or as a day (the end of that day in the newsroom's zone).
+    public DateTimeOffset? ResolveDue(DateTimeOffset? dueAt, DateOnly? dueDate) =>
+        dueAt is { } at ? at.ToUniversalTime() : dueDate is { } date ? EndOf(date) : null;
 }

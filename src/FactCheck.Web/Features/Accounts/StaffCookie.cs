@@ -1,17 +1,14 @@
 using System.Globalization;
 using System.Security.Claims;
-using FactCheck.Web.Features.Accounts;
+using FactCheck.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authentication;
 
-namespace FactCheck.Web.Infrastructure.Auth;
+namespace FactCheck.Web.Features.Accounts;
 
 /// Issues the staff sign-in cookie for a checked identity: after the sign-in form, and again after a password change
 /// (the change gives the account a new security stamp, which ends every older cookie, this one's too).
 public static class StaffCookie
 {
-    /// Set while the account must choose a new password; the staff layout sends such a person to /account.
-    public const string MustChangePasswordClaim = "factcheck:must-change-password";
-
     public static Task SignInAsync(HttpContext context, StaffIdentity identity)
     {
         var claims = new List<Claim>
@@ -24,7 +21,7 @@ public static class StaffCookie
         claims.AddRange(identity.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         if (identity.MustChangePassword)
         {
-            claims.Add(new Claim(MustChangePasswordClaim, "true"));
+            claims.Add(new Claim(AuthSchemes.MustChangePasswordClaim, "true"));
         }
 
         return context.SignInAsync(AuthSchemes.Cookie, new ClaimsPrincipal(new ClaimsIdentity(claims, AuthSchemes.Cookie)));
