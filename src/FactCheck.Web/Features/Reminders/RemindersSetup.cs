@@ -7,7 +7,6 @@ public static class RemindersSetup
 {
     public static IServiceCollection AddReminders(this IServiceCollection services)
     {
-        services.AddSingleton<Deadlines>();
         services.AddScoped<ReminderSweepJob>();
         return services;
     }

@@ -52,7 +52,7 @@ public sealed record ReassignClaim : ClaimActionCommand, IValidatableObject
         Workflow.ValidateDue(validationContext, DueAt, DueDate, required: false);
 }
 
-public sealed class AssignClaimHandler(IOptions<FactCheckOptions> options, Reminders.Deadlines deadlines)
+public sealed class AssignClaimHandler(IOptions<FactCheckOptions> options, Deadlines deadlines)
     : ICommandHandler<AssignClaim, ClaimActionResult>, ICommandHandler<ReassignClaim, ClaimActionResult>
 {
     public async ValueTask<ClaimActionResult> Handle(AssignClaim command, CancellationToken cancellationToken)
@@ -60,18 +60,16 @@ public sealed class AssignClaimHandler(IOptions<FactCheckOptions> options, Remin
         var context = CommandContext.Current;
         var assignee = await AssigneeAsync(context, command.AssigneeId, cancellationToken);
         var due = await DueAsync(context, command.ClaimId, command.DueAt, command.DueDate, cancellationToken);
+        var state = await ReviewState.LoadCheckedAsync(context, command.ClaimId, cancellationToken);
+        await SetAssigneeAsync(context, command.ClaimId, command.AssigneeId, due, cancellationToken);
         return await Workflow.MoveAsync(
-            context, context.Get<ReviewState>(), "assigned",
-            "assignee_id = @AssigneeId, assigned_by = @AssignedBy, due_at = @Due, priority = coalesce(priority, 'normal')",
-            new { command.AssigneeId, AssignedBy = context.Actor.UserId, Due = due },
-            new { command.AssigneeId, Assignee = assignee, DueAt = due, command.Comment },
-            cancellationToken);
+            context, deadlines, state, "assigned", new { command.AssigneeId, Assignee = assignee, DueAt = due, command.Comment }, cancellationToken);
     }
 
     public async ValueTask<ClaimActionResult> Handle(ReassignClaim command, CancellationToken cancellationToken)
     {
         var context = CommandContext.Current;
-        var state = context.Get<ReviewState>();
+        var state = await ReviewState.LoadCheckedAsync(context, command.ClaimId, cancellationToken);
         if (state.AssigneeId == command.AssigneeId)
         {
             throw ValidationFailedException.For(nameof(command.AssigneeId), $"{state.AssigneeName} is already assigned to this claim.");
@@ -80,13 +78,21 @@ public sealed class AssignClaimHandler(IOptions<FactCheckOptions> options, Remin
         var assignee = await AssigneeAsync(context, command.AssigneeId, cancellationToken);
         var due = await DueAsync(context, command.ClaimId, command.DueAt, command.DueDate, cancellationToken);
         var status = state.Status is "new" or "triaged" ? "assigned" : state.Status;
+        await SetAssigneeAsync(context, command.ClaimId, command.AssigneeId, due, cancellationToken);
         return await Workflow.MoveAsync(
-            context, state, status,
-            "assignee_id = @AssigneeId, assigned_by = @AssignedBy, due_at = @Due, priority = coalesce(priority, 'normal')",
-            new { command.AssigneeId, AssignedBy = context.Actor.UserId, Due = due },
+            context, deadlines, state, status,
             new { command.AssigneeId, Assignee = assignee, PreviousAssigneeId = state.AssigneeId, PreviousAssignee = state.AssigneeName, DueAt = due, command.Comment },
             cancellationToken);
     }
+
+    private static async Task SetAssigneeAsync(CommandContext context, long claimId, long assigneeId, DateTimeOffset due, CancellationToken ct) =>
+        await context.ExecuteAsync(
+            """
+            UPDATE claims SET assignee_id = @AssigneeId, assigned_by = @AssignedBy, due_at = @Due, priority = coalesce(priority, 'normal')
+            WHERE id = @ClaimId
+            """,
+            new { AssigneeId = assigneeId, AssignedBy = context.Actor.UserId, Due = due, ClaimId = claimId },
+            ct);
 
     /// The one rule for the due field of assign and reassign (bulk assign sends these too): a date given replaces the
     /// claim's due date; left empty, the claim keeps the due date it has (set at triage or by an earlier assignment), and

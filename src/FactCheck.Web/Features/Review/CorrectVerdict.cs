@@ -48,13 +48,13 @@ public sealed record AmendVerdict : ClaimActionCommand, IValidatableObject
     }
 }
 
-public sealed class CorrectVerdictHandler
+public sealed class CorrectVerdictHandler(Deadlines deadlines)
     : ICommandHandler<CorrectVerdict, ClaimActionResult>, ICommandHandler<AmendVerdict, ClaimActionResult>
 {
     public async ValueTask<ClaimActionResult> Handle(CorrectVerdict command, CancellationToken cancellationToken)
     {
         var context = CommandContext.Current;
-        var state = context.Get<ReviewState>();
+        var state = await ReviewState.LoadCheckedAsync(context, command.ClaimId, cancellationToken);
         var reason = command.Reason.Trim();
         var correctionId = await context.ExecuteScalarAsync<long>(
             """
@@ -65,13 +65,13 @@ public sealed class CorrectVerdictHandler
             new { state.ClaimId, reason, OpenedBy = context.Actor.UserId, context.Now, state.PublishedVerdictId },
             cancellationToken);
         return await Workflow.MoveAsync(
-            context, state, "researching", null, null, new { CorrectionId = correctionId, Reason = reason, state.PublishedVerdictId }, cancellationToken);
+            context, deadlines, state, "researching", new { CorrectionId = correctionId, Reason = reason, state.PublishedVerdictId }, cancellationToken);
     }
 
     public async ValueTask<ClaimActionResult> Handle(AmendVerdict command, CancellationToken cancellationToken)
     {
         var context = CommandContext.Current;
-        var state = context.Get<ReviewState>();
+        var state = await ReviewState.LoadCheckedAsync(context, command.ClaimId, cancellationToken);
         var before = await context.Connection.QuerySingleAsync<(string Summary, string Explanation)>(new CommandDefinition(
             "SELECT summary, explanation FROM verdicts WHERE id = @PublishedVerdictId", new { state.PublishedVerdictId }, context.Transaction, cancellationToken: cancellationToken));
         var summary = string.IsNullOrWhiteSpace(command.Summary) ? before.Summary : command.Summary.Trim();
@@ -86,7 +86,7 @@ public sealed class CorrectVerdictHandler
             new { summary, explanation, context.Now, state.PublishedVerdictId },
             cancellationToken);
         return await Workflow.MoveAsync(
-            context, state, "published", null, null,
+            context, deadlines, state, "published",
             new { VerdictId = state.PublishedVerdictId, Note = command.Note.Trim(), Before = new { before.Summary, before.Explanation }, After = new { Summary = summary, Explanation = explanation } },
             cancellationToken);
     }

@@ -6,6 +6,7 @@ public static class ReviewSetup
     {
         services.AddSingleton<RatingScale>();
         services.AddSingleton<ReviewPolicy>();
+        services.AddSingleton<Deadlines>();
         return services;
     }
 

@@ -36,25 +36,25 @@ public sealed record ApproveVerdict : ClaimActionCommand
     public override string Action => ReviewActions.Approve;
 }
 
-public sealed class ReviewVerdictHandler(ReviewPolicy policy, RatingScale scale)
+public sealed class ReviewVerdictHandler(ReviewPolicy policy, RatingScale scale, Deadlines deadlines)
     : ICommandHandler<RequestChanges, ClaimActionResult>, ICommandHandler<ApproveVerdict, ClaimActionResult>
 {
     public async ValueTask<ClaimActionResult> Handle(RequestChanges command, CancellationToken cancellationToken)
     {
         var context = CommandContext.Current;
-        var state = context.Get<ReviewState>();
+        var state = await ReviewState.LoadCheckedAsync(context, command.ClaimId, cancellationToken);
         await context.ExecuteAsync(
             "UPDATE verdicts SET state = 'returned', updated_at = @Now WHERE id = @Id",
             new { context.Now, Id = state.PendingVerdictId },
             cancellationToken);
         return await Workflow.MoveAsync(
-            context, state, "researching", null, null, new { VerdictId = state.PendingVerdictId, Comment = command.Comment.Trim() }, cancellationToken);
+            context, deadlines, state, "researching", new { VerdictId = state.PendingVerdictId, Comment = command.Comment.Trim() }, cancellationToken);
     }
 
     public async ValueTask<ClaimActionResult> Handle(ApproveVerdict command, CancellationToken cancellationToken)
     {
         var context = CommandContext.Current;
-        var state = context.Get<ReviewState>();
+        var state = await ReviewState.LoadCheckedAsync(context, command.ClaimId, cancellationToken);
         var verdictId = state.PendingVerdictId!.Value;
         var (rating, recordedOverride) = await context.Connection.QuerySingleAsync<(string, string?)>(new CommandDefinition(
             "SELECT rating, override_reason FROM verdicts WHERE id = @verdictId", new { verdictId }, context.Transaction, cancellationToken: cancellationToken));
@@ -87,7 +87,7 @@ public sealed class ReviewVerdictHandler(ReviewPolicy policy, RatingScale scale)
         var vote = new { VerdictId = verdictId, Vote = "approve", Note = note, OverrideReason = overrideReason, Votes = votes, Needed = needed };
         if (votes < needed)
         {
-            return await Workflow.MoveAsync(context, state, "in_review", null, null, vote, cancellationToken);
+            return await Workflow.MoveAsync(context, deadlines, state, "in_review", vote, cancellationToken);
         }
 
         var version = await context.ExecuteScalarAsync<long>(
@@ -102,8 +102,10 @@ public sealed class ReviewVerdictHandler(ReviewPolicy policy, RatingScale scale)
             "UPDATE corrections SET new_verdict_id = @verdictId, published_at = @Now WHERE claim_id = @ClaimId AND published_at IS NULL",
             new { verdictId, context.Now, state.ClaimId },
             cancellationToken);
+        await context.ExecuteAsync(
+            "UPDATE claims SET published_verdict_id = @verdictId WHERE id = @ClaimId", new { verdictId, state.ClaimId }, cancellationToken);
         return await Workflow.MoveAsync(
-            context, state, "published", "published_verdict_id = @verdictId", new { verdictId },
+            context, deadlines, state, "published",
             new { vote.VerdictId, vote.Vote, vote.Note, vote.OverrideReason, vote.Votes, vote.Needed, Published = true, VerdictVersion = version, Correction = corrected > 0 },
             cancellationToken);
     }

@@ -56,19 +56,20 @@ public sealed record SubmitVerdict : ClaimActionCommand, IValidatableObject
     }
 }
 
-public sealed class SubmitVerdictHandler(RatingScale scale)
+public sealed class SubmitVerdictHandler(RatingScale scale, Deadlines deadlines)
     : ICommandHandler<StartResearch, ClaimActionResult>, ICommandHandler<SubmitVerdict, ClaimActionResult>
 {
     public async ValueTask<ClaimActionResult> Handle(StartResearch command, CancellationToken cancellationToken)
     {
         var context = CommandContext.Current;
-        return await Workflow.MoveAsync(context, context.Get<ReviewState>(), "researching", null, null, null, cancellationToken);
+        return await Workflow.MoveAsync(
+            context, deadlines, await ReviewState.LoadCheckedAsync(context, command.ClaimId, cancellationToken), "researching", null, cancellationToken);
     }
 
     public async ValueTask<ClaimActionResult> Handle(SubmitVerdict command, CancellationToken cancellationToken)
     {
         var context = CommandContext.Current;
-        var state = context.Get<ReviewState>();
+        var state = await ReviewState.LoadCheckedAsync(context, command.ClaimId, cancellationToken);
         var errors = new Dictionary<string, string[]>();
         if (RatingScale.NeedsAttribution(state.Kind) && command.Attribution is null)
         {
@@ -123,7 +124,7 @@ public sealed class SubmitVerdictHandler(RatingScale scale)
             chosen.Select(id => new { VerdictId = verdictId, EvidenceId = id }),
             cancellationToken);
         return await Workflow.MoveAsync(
-            context, state, "in_review", null, null,
+            context, deadlines, state, "in_review",
             new { VerdictId = verdictId, command.Rating, command.Attribution, verdict.Summary, verdict.ChangeNote, EvidenceIds = chosen },
             cancellationToken);
     }

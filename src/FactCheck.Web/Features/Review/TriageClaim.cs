@@ -53,18 +53,19 @@ public sealed record ReopenClaim : ClaimActionCommand
     public override string Action => ReviewActions.Reopen;
 }
 
-public sealed class TriageClaimHandler(IOptions<FactCheckOptions> options)
+public sealed class TriageClaimHandler(IOptions<FactCheckOptions> options, Deadlines deadlines)
     : ICommandHandler<TriageClaim, ClaimActionResult>, ICommandHandler<RejectClaim, ClaimActionResult>, ICommandHandler<ReopenClaim, ClaimActionResult>
 {
     public async ValueTask<ClaimActionResult> Handle(TriageClaim command, CancellationToken cancellationToken)
     {
         var context = CommandContext.Current;
         var due = NewsroomTime.Of(options.Value.TimeZone).ResolveDue(command.DueAt, command.DueDate);
-        return await Workflow.MoveAsync(
-            context, context.Get<ReviewState>(), "triaged", "priority = @Priority, due_at = @Due, rejection_reason = NULL",
-            new { command.Priority, Due = due },
-            new { command.Priority, DueAt = due, command.Comment },
+        var state = await ReviewState.LoadCheckedAsync(context, command.ClaimId, cancellationToken);
+        await context.ExecuteAsync(
+            "UPDATE claims SET priority = @Priority, due_at = @Due, rejection_reason = NULL WHERE id = @ClaimId",
+            new { command.Priority, Due = due, command.ClaimId },
             cancellationToken);
+        return await Workflow.MoveAsync(context, deadlines, state, "triaged", new { command.Priority, DueAt = due, command.Comment }, cancellationToken);
     }
 
     public async ValueTask<ClaimActionResult> Handle(RejectClaim command, CancellationToken cancellationToken)
@@ -78,17 +79,17 @@ public sealed class TriageClaimHandler(IOptions<FactCheckOptions> options)
                 + "rejecting it would break them. Remove the same-as link first if the merge was a mistake.");
         }
 
-        return await Workflow.MoveAsync(
-            context, context.Get<ReviewState>(), "rejected", "rejection_reason = @Reason, due_at = NULL",
-            new { Reason = reason },
-            new { Reason = reason },
-            cancellationToken);
+        var state = await ReviewState.LoadCheckedAsync(context, command.ClaimId, cancellationToken);
+        await context.ExecuteAsync(
+            "UPDATE claims SET rejection_reason = @Reason, due_at = NULL WHERE id = @ClaimId", new { Reason = reason, command.ClaimId }, cancellationToken);
+        return await Workflow.MoveAsync(context, deadlines, state, "rejected", new { Reason = reason }, cancellationToken);
     }
 
     public async ValueTask<ClaimActionResult> Handle(ReopenClaim command, CancellationToken cancellationToken)
     {
         var context = CommandContext.Current;
-        return await Workflow.MoveAsync(
-            context, context.Get<ReviewState>(), "new", "rejection_reason = NULL", null, new { command.Comment }, cancellationToken);
+        var state = await ReviewState.LoadCheckedAsync(context, command.ClaimId, cancellationToken);
+        await context.ExecuteAsync("UPDATE claims SET rejection_reason = NULL WHERE id = @ClaimId", new { command.ClaimId }, cancellationToken);
+        return await Workflow.MoveAsync(context, deadlines, state, "new", new { command.Comment }, cancellationToken);
     }
 }

@@ -11,23 +11,19 @@ namespace FactCheck.Web.Features.Review;
 /// by the version the policy checked), restart the stage clock when the state changes, and audit before/after.
 internal static class Workflow
 {
+    /// A handler that also sets columns of its own (priority, assignee, due date…) updates them with its own SQL
+    /// first, in the same transaction; a version conflict here rolls that back too.
     public static async Task<ClaimActionResult> MoveAsync(
-        CommandContext context, ReviewState state, string status, string? setColumns, object? values, object? audit, CancellationToken ct)
+        CommandContext context, Deadlines deadlines, ReviewState state, string status, object? audit, CancellationToken ct)
     {
-        var parameters = new DynamicParameters(values);
-        parameters.Add("Status", status);
-        parameters.Add("Now", context.Now);
-        parameters.Add("Id", state.ClaimId);
-        parameters.Add("Version", state.Version);
-        var set = string.IsNullOrEmpty(setColumns) ? "" : setColumns + ",";
         var updated = await context.ExecuteAsync(
-            $"""
-            UPDATE claims SET {set}
+            """
+            UPDATE claims SET
                 stage_started_at = CASE WHEN status <> @Status THEN @Now ELSE stage_started_at END,
                 status = @Status, version = version + 1, updated_at = @Now
             WHERE id = @Id AND version = @Version
             """,
-            parameters,
+            new { Status = status, context.Now, Id = state.ClaimId, state.Version },
             ct);
         if (updated != 1)
         {
@@ -39,7 +35,7 @@ internal static class Workflow
             state.ClaimId,
             new { state.Status, state.Version },
             new { Status = status, Version = state.Version + 1, Details = audit });
-        await context.Get<Deadlines>().SyncAsync(context, state.ClaimId, ct);
+        await deadlines.SyncAsync(context, state.ClaimId, ct);
         return new ClaimActionResult(state.ClaimId, status, state.Version + 1);
     }
 

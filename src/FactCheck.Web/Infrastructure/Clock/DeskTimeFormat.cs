@@ -1,10 +1,9 @@
 using System.Globalization;
-using FactCheck.Web.Infrastructure.Clock;
 
-namespace FactCheck.Web.Features.Queue;
+namespace FactCheck.Web.Infrastructure.Clock;
 
-/// How the queue writes due dates and ages: short, in the newsroom's time zone, where a desk reads them at a glance.
-public sealed class QueueFormat(TimeZoneInfo zone, DateTimeOffset now)
+/// How desk pages (queue, dashboard, notifications, deadline forms) write due dates and ages: short, in the newsroom's time zone, where a desk reads them at a glance.
+public sealed class DeskTimeFormat(TimeZoneInfo zone, DateTimeOffset now)
 {
     private readonly NewsroomTime time = NewsroomTime.Of(zone.Id);
 

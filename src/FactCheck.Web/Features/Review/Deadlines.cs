@@ -4,7 +4,7 @@ using FactCheck.Web.Infrastructure.Pipeline;
 using Microsoft.Extensions.Options;
 using FactCheck.Web.Infrastructure.Clock;
 
-namespace FactCheck.Web.Features.Reminders;
+namespace FactCheck.Web.Features.Review;
 
 /// Keeps each claim's reminder ladder in step with its workflow state, inside the command that changes it:
 /// research towards a verdict (assigned, researching) has a ladder for the assignee, a verdict in review has one
