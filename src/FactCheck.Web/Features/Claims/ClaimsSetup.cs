@@ -15,7 +15,7 @@ public static class ClaimsSetup
         return services;
     }
 
-    public static void MapClaims(this IEndpointRouteBuilder app) => app.MapClaimsApi();
+    public static void MapClaims(this IEndpointRouteBuilder app) => app.MapClaimEndpoints();
 
     public static void ScheduleClaimJobs(this IRecurringJobManager jobs, FactCheckOptions options) =>
         jobs.AddOrUpdate<SearchStatisticsJob>(SearchStatisticsJob.JobId, j => j.RefreshSearchStatistics(CancellationToken.None), options.Jobs.SearchStatisticsCron);

@@ -7,5 +7,5 @@ public static class NotificationsSetup
     public static IServiceCollection AddNotifications(this IServiceCollection services) =>
         services.Configure<StaffAppBarOptions>(bar => bar.Items.Add(typeof(NotificationBell)));
 
-    public static void MapNotifications(this IEndpointRouteBuilder app) => app.MapNotificationsApi();
+    public static void MapNotifications(this IEndpointRouteBuilder app) => app.MapNotificationEndpoints();
 }

@@ -11,7 +11,7 @@ public static class RemindersSetup
         return services;
     }
 
-    public static void MapReminders(this IEndpointRouteBuilder app) => app.MapDeadlineApi();
+    public static void MapReminders(this IEndpointRouteBuilder app) => app.MapDeadlineEndpoints();
 
     public static void ScheduleReminderJobs(this IRecurringJobManager jobs, FactCheckOptions options) =>
         jobs.AddOrUpdate<ReminderSweepJob>(ReminderSweepJob.JobId, j => j.SweepReminders(CancellationToken.None), options.Reminders.SweepCron);

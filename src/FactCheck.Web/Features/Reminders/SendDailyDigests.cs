@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Dapper;
+using FactCheck.Web.Features.Notifications;
 using FactCheck.Web.Features.Review;
 using FactCheck.Web.Infrastructure;
 using FactCheck.Web.Infrastructure.Pipeline;

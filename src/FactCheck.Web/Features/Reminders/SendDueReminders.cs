@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using FactCheck.Web.Features.Notifications;
 using FactCheck.Web.Features.Review;
 using FactCheck.Web.Infrastructure;
 using FactCheck.Web.Infrastructure.Database;

@@ -30,62 +30,25 @@ public sealed record AssignClaim : ClaimActionCommand, IValidatableObject
         Workflow.ValidateDue(validationContext, DueAt, DueDate, required: false);
 }
 
-/// An editor hands an open claim to someone else (or, for a claim nobody has yet, assigns it); the state is
-/// kept, so research and a verdict in review carry on with the new assignee. The due date follows assign's rule.
-[AllowRoles(Roles.Editor)]
-public sealed record ReassignClaim : ClaimActionCommand, IValidatableObject
-{
-    [Range(1, long.MaxValue, ErrorMessage = "Choose the fact-checker to assign.")]
-    public long AssigneeId { get; init; }
-
-    public DateTimeOffset? DueAt { get; init; }
-
-    public DateOnly? DueDate { get; init; }
-
-    [StringLength(2000)]
-    public string? Comment { get; init; }
-
-    [JsonIgnore]
-    public override string Action => ReviewActions.Reassign;
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
-        Workflow.ValidateDue(validationContext, DueAt, DueDate, required: false);
-}
-
 public sealed class AssignClaimHandler(IOptions<FactCheckOptions> options, Deadlines deadlines)
-    : ICommandHandler<AssignClaim, ClaimActionResult>, ICommandHandler<ReassignClaim, ClaimActionResult>
+    : ICommandHandler<AssignClaim, ClaimActionResult>
 {
     public async ValueTask<ClaimActionResult> Handle(AssignClaim command, CancellationToken cancellationToken)
     {
         var context = CommandContext.Current;
-        var assignee = await AssigneeAsync(context, command.AssigneeId, cancellationToken);
-        var due = await DueAsync(context, command.ClaimId, command.DueAt, command.DueDate, cancellationToken);
+        var assignee = await Assignment.AssigneeAsync(context, command.AssigneeId, cancellationToken);
+        var due = await Assignment.DueAsync(context, options.Value.TimeZone, deadlines, command.ClaimId, command.DueAt, command.DueDate, cancellationToken);
         var state = await ReviewState.LoadCheckedAsync(context, command.ClaimId, cancellationToken);
-        await SetAssigneeAsync(context, command.ClaimId, command.AssigneeId, due, cancellationToken);
+        await Assignment.SetAsync(context, command.ClaimId, command.AssigneeId, due, cancellationToken);
         return await Workflow.MoveAsync(
             context, deadlines, state, "assigned", new { command.AssigneeId, Assignee = assignee, DueAt = due, command.Comment }, cancellationToken);
     }
+}
 
-    public async ValueTask<ClaimActionResult> Handle(ReassignClaim command, CancellationToken cancellationToken)
-    {
-        var context = CommandContext.Current;
-        var state = await ReviewState.LoadCheckedAsync(context, command.ClaimId, cancellationToken);
-        if (state.AssigneeId == command.AssigneeId)
-        {
-            throw ValidationFailedException.For(nameof(command.AssigneeId), $"{state.AssigneeName} is already assigned to this claim.");
-        }
-
-        var assignee = await AssigneeAsync(context, command.AssigneeId, cancellationToken);
-        var due = await DueAsync(context, command.ClaimId, command.DueAt, command.DueDate, cancellationToken);
-        var status = state.Status is "new" or "triaged" ? "assigned" : state.Status;
-        await SetAssigneeAsync(context, command.ClaimId, command.AssigneeId, due, cancellationToken);
-        return await Workflow.MoveAsync(
-            context, deadlines, state, status,
-            new { command.AssigneeId, Assignee = assignee, PreviousAssigneeId = state.AssigneeId, PreviousAssignee = state.AssigneeName, DueAt = due, command.Comment },
-            cancellationToken);
-    }
-
-    private static async Task SetAssigneeAsync(CommandContext context, long claimId, long assigneeId, DateTimeOffset due, CancellationToken ct) =>
+/// What assign and reassign share: who may be given a claim, its due date, and the columns an assignment sets.
+internal static class Assignment
+{
+    public static async Task SetAsync(CommandContext context, long claimId, long assigneeId, DateTimeOffset due, CancellationToken ct) =>
         await context.ExecuteAsync(
             """
             UPDATE claims SET assignee_id = @AssigneeId, assigned_by = @AssignedBy, due_at = @Due, priority = coalesce(priority, 'normal')
@@ -97,9 +60,10 @@ public sealed class AssignClaimHandler(IOptions<FactCheckOptions> options, Deadl
     /// The one rule for the due field of assign and reassign (bulk assign sends these too): a date given replaces the
     /// claim's due date; left empty, the claim keeps the due date it has (set at triage or by an earlier assignment), and
     /// only a claim without one gets the desk's deadline for its priority from now. An empty field never moves a deadline.
-    private async Task<DateTimeOffset> DueAsync(CommandContext context, long claimId, DateTimeOffset? dueAt, DateOnly? dueDate, CancellationToken ct)
+    public static async Task<DateTimeOffset> DueAsync(
+        CommandContext context, string timeZone, Deadlines deadlines, long claimId, DateTimeOffset? dueAt, DateOnly? dueDate, CancellationToken ct)
     {
-        if (NewsroomTime.Of(options.Value.TimeZone).ResolveDue(dueAt, dueDate) is { } given)
+        if (NewsroomTime.Of(timeZone).ResolveDue(dueAt, dueDate) is { } given)
         {
             return given;
         }
@@ -110,7 +74,7 @@ public sealed class AssignClaimHandler(IOptions<FactCheckOptions> options, Deadl
     }
 
     /// Claims go to active staff who check claims: fact-checkers, and editors who also check.
-    private static async Task<string> AssigneeAsync(CommandContext context, long userId, CancellationToken ct) =>
+    public static async Task<string> AssigneeAsync(CommandContext context, long userId, CancellationToken ct) =>
         await context.QuerySingleOrDefaultAsync<string>(
             """
             SELECT u.display_name FROM users u

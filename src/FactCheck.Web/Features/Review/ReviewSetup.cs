@@ -10,5 +10,5 @@ public static class ReviewSetup
         return services;
     }
 
-    public static void MapReview(this IEndpointRouteBuilder app) => app.MapReviewApi();
+    public static void MapReview(this IEndpointRouteBuilder app) => app.MapReviewEndpoints();
 }

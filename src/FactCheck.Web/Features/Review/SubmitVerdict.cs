@@ -6,14 +6,6 @@ using Mediator;
 
 namespace FactCheck.Web.Features.Review;
 
-/// The assignee starts researching an assigned claim.
-[AllowRoles(Roles.FactChecker, Roles.Editor)]
-public sealed record StartResearch : ClaimActionCommand
-{
-    [JsonIgnore]
-    public override string Action => ReviewActions.Start;
-}
-
 /// The assignee sends a verdict draft for editorial review: rating, attribution finding (quotes and statements),
 /// summary, explanation (Markdown) and the evidence it rests on (all the claim's evidence unless chosen).
 [AllowRoles(Roles.FactChecker, Roles.Editor)]
@@ -57,15 +49,8 @@ public sealed record SubmitVerdict : ClaimActionCommand, IValidatableObject
 }
 
 public sealed class SubmitVerdictHandler(RatingScale scale, Deadlines deadlines)
-    : ICommandHandler<StartResearch, ClaimActionResult>, ICommandHandler<SubmitVerdict, ClaimActionResult>
+    : ICommandHandler<SubmitVerdict, ClaimActionResult>
 {
-    public async ValueTask<ClaimActionResult> Handle(StartResearch command, CancellationToken cancellationToken)
-    {
-        var context = CommandContext.Current;
-        return await Workflow.MoveAsync(
-            context, deadlines, await ReviewState.LoadCheckedAsync(context, command.ClaimId, cancellationToken), "researching", null, cancellationToken);
-    }
-
     public async ValueTask<ClaimActionResult> Handle(SubmitVerdict command, CancellationToken cancellationToken)
     {
         var context = CommandContext.Current;

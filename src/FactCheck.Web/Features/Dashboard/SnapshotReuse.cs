@@ -6,7 +6,7 @@ namespace FactCheck.Web.Features.Dashboard;
 /// numbers as the previous snapshot's is replaced by the previous object. Open pages redraw a card only when its slice
 /// is a new object, so a change that moves one claim from one fact-checker to another redraws the workload card on
 /// 200 circuits, not the whole dashboard. Compared by their JSON, which is what the cards and the export show.
-public static class DeskParts
+public static class SnapshotReuse
 {
     public static DeskDashboard Reuse(DeskDashboard fresh, DeskDashboard? previous)
     {

@@ -6,9 +6,9 @@ namespace FactCheck.Web.Features.Claims;
 
 /// The claims JSON API. Every endpoint needs a bearer token; the mediator pipeline decides which roles may
 /// write (editor, factchecker) and validates the body, answering 400 with the failing fields.
-public static class ClaimsApi
+public static class ClaimEndpoints
 {
-    public static void MapClaimsApi(this IEndpointRouteBuilder app)
+    public static void MapClaimEndpoints(this IEndpointRouteBuilder app)
     {
         var claims = app.MapGroup("/api/claims").WithTags("Claims").RequireAuthorization();
 

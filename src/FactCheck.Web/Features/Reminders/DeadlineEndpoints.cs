@@ -5,9 +5,9 @@ using Mediator;
 namespace FactCheck.Web.Features.Reminders;
 
 /// An editor's controls over a claim's running deadline: move it (the reminder ladder starts again) or snooze its reminders.
-public static class DeadlineApi
+public static class DeadlineEndpoints
 {
-    public static void MapDeadlineApi(this IEndpointRouteBuilder app)
+    public static void MapDeadlineEndpoints(this IEndpointRouteBuilder app)
     {
         var claims = app.MapGroup("/api/claims").WithTags("Deadlines").RequireAuthorization();
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace FactCheck.Web.Features.Review;
 
 /// The review workflow's API: one endpoint per claim for every action, evidence, and the rating scale.
-public static class ReviewApi
+public static class ReviewEndpoints
 {
     /// Action name (as the API spells it) → the command that carries it out.
     public static readonly IReadOnlyDictionary<string, Type> Commands = new Dictionary<string, Type>(StringComparer.Ordinal)
@@ -26,7 +26,7 @@ public static class ReviewApi
         [ReviewActions.Amend] = typeof(AmendVerdict),
     };
 
-    public static void MapReviewApi(this IEndpointRouteBuilder app)
+    public static void MapReviewEndpoints(this IEndpointRouteBuilder app)
     {
         var claims = app.MapGroup("/api/claims").WithTags("Review").RequireAuthorization();
 

@@ -3,9 +3,9 @@ using Mediator;
 namespace FactCheck.Web.Features.Notifications;
 
 /// The caller's in-app inbox over the API (bearer token): read it and mark notifications read.
-public static class NotificationsApi
+public static class NotificationEndpoints
 {
-    public static void MapNotificationsApi(this IEndpointRouteBuilder app)
+    public static void MapNotificationEndpoints(this IEndpointRouteBuilder app)
     {
         var notifications = app.MapGroup("/api/notifications").WithTags("Notifications").RequireAuthorization();
 

@@ -6,18 +6,6 @@ using Mediator;
 
 namespace FactCheck.Web.Features.Review;
 
-/// An editor sends the verdict in review back to its assignee with a comment.
-[AllowRoles(Roles.Editor)]
-public sealed record RequestChanges : ClaimActionCommand
-{
-    [Required(ErrorMessage = "Say what needs to change.")]
-    [StringLength(4000, MinimumLength = 3, ErrorMessage = "Write a comment of 3 to 4000 characters.")]
-    public string Comment { get; init; } = "";
-
-    [JsonIgnore]
-    public override string Action => ReviewActions.RequestChanges;
-}
-
 /// An editor other than the author approves the verdict in review, optionally with a dissent note. When the
 /// approvals reach the quorum (FactCheck:Review:Approvals) the verdict is published; a correction in progress
 /// publishes the next version with its correction notice.
@@ -36,21 +24,8 @@ public sealed record ApproveVerdict : ClaimActionCommand
     public override string Action => ReviewActions.Approve;
 }
 
-public sealed class ReviewVerdictHandler(ReviewPolicy policy, RatingScale scale, Deadlines deadlines)
-    : ICommandHandler<RequestChanges, ClaimActionResult>, ICommandHandler<ApproveVerdict, ClaimActionResult>
+public sealed class ApproveVerdictHandler(ReviewPolicy policy, RatingScale scale, Deadlines deadlines) : ICommandHandler<ApproveVerdict, ClaimActionResult>
 {
-    public async ValueTask<ClaimActionResult> Handle(RequestChanges command, CancellationToken cancellationToken)
-    {
-        var context = CommandContext.Current;
-        var state = await ReviewState.LoadCheckedAsync(context, command.ClaimId, cancellationToken);
-        await context.ExecuteAsync(
-            "UPDATE verdicts SET state = 'returned', updated_at = @Now WHERE id = @Id",
-            new { context.Now, Id = state.PendingVerdictId },
-            cancellationToken);
-        return await Workflow.MoveAsync(
-            context, deadlines, state, "researching", new { VerdictId = state.PendingVerdictId, Comment = command.Comment.Trim() }, cancellationToken);
-    }
-
     public async ValueTask<ClaimActionResult> Handle(ApproveVerdict command, CancellationToken cancellationToken)
     {
         var context = CommandContext.Current;

@@ -1,7 +1,7 @@
 using FactCheck.Web.Infrastructure;
 using FactCheck.Web.Infrastructure.Pipeline;
 
-namespace FactCheck.Web.Features.Reminders;
+namespace FactCheck.Web.Features.Notifications;
 
 /// Writes a notification to a person's in-app inbox and, when e-mail is configured and they want it, queues the
 /// same message in the mail outbox, both in the caller's transaction.
