@@ -158,6 +158,9 @@ public static class AppSetup
         app.MapDeadlineApi();
         Features.Dashboard.DashboardExport.MapDashboardExport(app);
         Features.Notifications.NotificationsApi.MapNotificationsApi(app);
+        Features.Comments.CommentsApi.MapCommentsApi(app);
+        Features.Following.FollowApi.MapFollowApi(app);
+        Features.Notifications.NotificationSettingsApi.MapNotificationSettingsApi(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -60,6 +60,7 @@ public static class ServiceSetup
                 typeof(TransactionBehavior<,>),
                 typeof(Features.Review.ReviewPolicyBehavior<,>),
                 typeof(Features.Claims.ClaimChangeBehavior<,>),
+                typeof(Features.Notifications.WorkNotificationBehavior<,>),
             ];
         });
 

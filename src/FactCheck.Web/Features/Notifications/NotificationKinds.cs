@@ -1,0 +1,42 @@
+namespace FactCheck.Web.Features.Notifications;
+
+/// The kinds of work notification, each switchable per person at /notifications: off, in the app (bell and inbox),
+/// or in the app and by e-mail. Reminders and digests are not among them (they have their own switches).
+public static class NotificationKinds
+{
+    public const string Assigned = "assigned";
+    public const string ChangesRequested = "changes-requested";
+    public const string VerdictApproved = "verdict-approved";
+    public const string VerdictPublished = "verdict-published";
+    public const string ReviewRequested = "review-requested";
+    public const string ClaimChanged = "claim-changed";
+    public const string ClaimComment = "claim-comment";
+    public const string Mention = "mention";
+    public const string Tip = "tip";
+
+    public const string Off = "off";
+    public const string App = "app";
+    public const string Email = "email";
+
+    public static readonly IReadOnlyList<string> Deliveries = [Off, App, Email];
+
+    /// In the order /notifications lists them, with what the person sees there and the default for someone who never chose.
+    public static readonly IReadOnlyList<NotificationKind> All =
+    [
+        new(Assigned, "A claim is assigned or reassigned to me", Email),
+        new(ChangesRequested, "An editor requests changes on my verdict", Email),
+        new(VerdictApproved, "An editor approves my verdict (more approvals needed)", App),
+        new(VerdictPublished, "My verdict is published", Email),
+        new(ReviewRequested, "A verdict waits for my approval (editors)", Email),
+        new(Mention, "Someone mentions me in a comment", Email),
+        new(ClaimComment, "Someone comments on a claim I follow", App),
+        new(ClaimChanged, "A claim I follow changes state or assignee", App),
+        new(Tip, "A reader sends a tip (editors)", App),
+    ];
+
+    public static bool IsKnown(string kind) => All.Any(k => k.Key == kind);
+
+    public static string DefaultFor(string kind) => All.FirstOrDefault(k => k.Key == kind)?.Default ?? App;
+}
+
+public sealed record NotificationKind(string Key, string Label, string Default);
