@@ -20,15 +20,17 @@ public static class NotificationKinds
 
     public static readonly IReadOnlyList<string> Deliveries = [Off, App, Email];
 
-    /// In the order /notifications lists them, with what the person sees there and the default for someone who never chose.
+    /// In the order /notifications lists them, with what the person sees there and the default for someone who never chose:
+    /// in the app for every kind. E-mail is chosen per kind, so turning the feature on sends nobody mail they did not ask for
+    /// (deadline reminders already come by e-mail).
     public static readonly IReadOnlyList<NotificationKind> All =
     [
-        new(Assigned, "A claim is assigned or reassigned to me", Email),
-        new(ChangesRequested, "An editor requests changes on my verdict", Email),
+        new(Assigned, "A claim is assigned or reassigned to me", App),
+        new(ChangesRequested, "An editor requests changes on my verdict", App),
         new(VerdictApproved, "An editor approves my verdict (more approvals needed)", App),
-        new(VerdictPublished, "My verdict is published", Email),
-        new(ReviewRequested, "A verdict waits for my approval (editors)", Email),
-        new(Mention, "Someone mentions me in a comment", Email),
+        new(VerdictPublished, "My verdict is published", App),
+        new(ReviewRequested, "A verdict waits for my approval (editors)", App),
+        new(Mention, "Someone mentions me in a comment", App),
         new(ClaimComment, "Someone comments on a claim I follow", App),
         new(ClaimChanged, "A claim I follow changes state or assignee", App),
         new(Tip, "A reader sends a tip (editors)", App),
