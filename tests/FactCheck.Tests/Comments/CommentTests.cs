@@ -122,7 +122,7 @@ public sealed class CommentTests : IDisposable
     {
         var r = await ReviewDriver.CreateAsync(app);
 
-        Assert.Equal(["editor", "editor2"], (await app.QueryAsync(new ListMentionable("edi"), r.Checker)).Select(m => m.Username));
+        Assert.Equal(["editor", "editor2"], (await app.QueryAsync(new ListMentionable { Prefix = "edi" }, r.Checker)).Select(m => m.Username));
         Assert.Equal("edi", Mentions.PendingPrefix("Please ask @edi"));
         Assert.Null(Mentions.PendingPrefix("mail desk@edi"));
         Assert.Equal(["checker", "editor2"], Mentions.In("(@checker) and @editor2. Not desk@example.org"));

@@ -25,7 +25,8 @@ public sealed class HostileMessageInputTests(ITestOutputHelper output) : IDispos
     [
         typeof(SubmitClaim), typeof(AddAppearance), typeof(LinkClaims), typeof(SetClaimantSide), typeof(AddEvidence),
         typeof(Web.Features.Reminders.ExtendDeadline), typeof(Web.Features.Reminders.SnoozeReminders), typeof(Web.Features.Intake.AcceptArticle),
-        typeof(IssueApiToken), .. ReviewApi.Commands.Values,
+        typeof(IssueApiToken), typeof(Web.Features.Comments.AddComment), typeof(Web.Features.Comments.EditComment),
+        typeof(Web.Features.Notifications.SetNotificationSetting), .. ReviewApi.Commands.Values,
     ];
 
     /// Commands only the system sends, with text it wrote itself (a mail server's error message).

@@ -10,8 +10,10 @@ namespace FactCheck.Web.Features.Comments;
 /// A staff comment on a claim (Markdown, `@username` mentions). The commenter follows the claim from then on;
 /// whoever is mentioned is told so, and the claim's other followers that there is a comment.
 [AllowAnyStaff]
-public sealed record AddComment : ICommand<CommentView>
+public sealed record AddComment : ICommand<CommentView>, Claims.IChangesClaims
 {
+    public IEnumerable<Claims.ClaimTouch> ClaimsTouched() => [new(ClaimId, Claims.ClaimChange.Discussion)];
+
     public long ClaimId { get; init; }
 
     [CommentRules.Body]

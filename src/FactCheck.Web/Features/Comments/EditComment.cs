@@ -10,8 +10,10 @@ namespace FactCheck.Web.Features.Comments;
 /// Its author rewrites a comment within 15 minutes of posting it; later it stands as written (the audit log keeps
 /// every wording). Someone newly mentioned is told; someone mentioned before is not told again.
 [AllowAnyStaff]
-public sealed record EditComment : ICommand<CommentView>
+public sealed record EditComment : ICommand<CommentView>, Claims.IChangesClaims
 {
+    public IEnumerable<Claims.ClaimTouch> ClaimsTouched() => [new(ClaimId, Claims.ClaimChange.Discussion)];
+
     public long ClaimId { get; init; }
 
     public long CommentId { get; init; }

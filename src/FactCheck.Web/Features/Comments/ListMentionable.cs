@@ -7,7 +7,13 @@ namespace FactCheck.Web.Features.Comments;
 
 /// Staff whose username or name starts with the prefix, for `@` autocomplete in comments.
 [AllowAnyStaff]
-public sealed record ListMentionable(string Prefix, int Limit = 8) : IQuery<IReadOnlyList<Mentionable>>;
+public sealed record ListMentionable : IQuery<IReadOnlyList<Mentionable>>
+{
+    [System.ComponentModel.DataAnnotations.StringLength(64, ErrorMessage = "A username has at most 64 characters.")]
+    public string Prefix { get; init; } = "";
+
+    public int Limit { get; init; } = 8;
+}
 
 public sealed record Mentionable
 {

@@ -7,7 +7,10 @@ namespace FactCheck.Web.Features.Following;
 
 /// Start or stop following a claim: its state changes and comments then reach (or stop reaching) your inbox.
 [AllowAnyStaff]
-public sealed record FollowClaim(long ClaimId, bool Follow) : ICommand<FollowState>;
+public sealed record FollowClaim(long ClaimId, bool Follow) : ICommand<FollowState>, Claims.IChangesClaims
+{
+    public IEnumerable<Claims.ClaimTouch> ClaimsTouched() => [new(ClaimId, Claims.ClaimChange.Discussion)];
+}
 
 /// Whether the caller follows the claim, and why (chose, assigned, commented, recorded, assignee), or null.
 [AllowAnyStaff]
