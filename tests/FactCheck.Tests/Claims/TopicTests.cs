@@ -2,6 +2,7 @@ using System.Net;
 using FactCheck.Tests.Review;
 using FactCheck.Web.Features.Claims;
 using FactCheck.Web.Features.Topics;
+using FactCheck.Web.Features.Verdicts;
 using FactCheck.Web.Infrastructure.Pipeline;
 
 namespace FactCheck.Tests.Claims;

@@ -16,6 +16,9 @@ public enum ClaimChange
     Deadline,
     TipConversion,
     Edit,
+
+    /// Comments and follows: any staff member may talk about any claim, whatever its state.
+    Discussion,
 }
 
 /// One recorded claim a command changes. ViaLinkId: the claim is named by a link of ClaimId, and both of the link's
@@ -41,7 +44,7 @@ public sealed class ClaimChangePolicy
     {
         var action = Name(change);
         ReviewDecision Forbid(string reason) => new(action, Refusal.Forbidden, reason);
-        if (change == ClaimChange.TipConversion)
+        if (change is ClaimChange.TipConversion or ClaimChange.Discussion)
         {
             return new(action, Refusal.None, null);
         }

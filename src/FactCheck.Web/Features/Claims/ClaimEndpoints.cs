@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FactCheck.Web.Infrastructure.Api;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
@@ -28,10 +29,11 @@ public static class ClaimEndpoints
             TypedResults.Ok(await mediator.Send(new GetClaim(id), ct)))
             .WithSummary("A claim with its claimant, appearances, linked claims (both directions), comparable figures and history.");
 
-        claims.MapPatch("/{id:long}", async (long id, JsonObject body, IMediator mediator, IOptions<JsonOptions> json, CancellationToken ct) =>
+        // JsonElement, not JsonObject: read with the app's options, a body naming a field twice is a 400, not a 500.
+        claims.MapPatch("/{id:long}", async (long id, JsonElement body, IMediator mediator, IOptions<JsonOptions> json, CancellationToken ct) =>
         {
-            var current = EditClaim.From(await mediator.Send(new GetClaim(id), ct));
-            var edit = ClaimPatch.Apply(current, body, json.Value.SerializerOptions);
+            var detail = await mediator.Send(new GetClaim(id), ct);
+            var edit = ClaimPatch.Apply(EditClaim.From(detail), detail.Claimant, JsonMergePatch.AsPatch(body), json.Value.SerializerOptions);
             return TypedResults.Ok(await mediator.Send(edit, ct));
         })
         .WithSummary("Correct a claim: send the fields to change (JSON merge patch; null clears an optional field) and the version you last saw (409 when stale). A new claimant is named by claimantName + claimantKind.")
@@ -94,10 +96,10 @@ public static class ClaimEndpoints
             .WithSummary("A claimant and every claim recorded from them.")
             .RequireAuthorization();
 
-        app.MapPatch("/api/claimants/{id:long}", async (long id, JsonObject body, IMediator mediator, IOptions<JsonOptions> json, CancellationToken ct) =>
+        app.MapPatch("/api/claimants/{id:long}", async (long id, JsonElement body, IMediator mediator, IOptions<JsonOptions> json, CancellationToken ct) =>
         {
             var current = EditClaimant.From((await mediator.Send(new GetClaimant(id), ct)).Claimant);
-            var (edit, errors) = JsonMergePatch.Apply(current, body, json.Value.SerializerOptions, "claimantId");
+            var (edit, errors) = JsonMergePatch.Apply(current, JsonMergePatch.AsPatch(body), json.Value.SerializerOptions, "claimantId");
             var version = await mediator.Send(edit with { ClaimantId = id, PatchErrors = errors }, ct);
             return TypedResults.Ok(EditClaimant.From((await mediator.Send(new GetClaimant(id), ct)).Claimant) with { Version = version });
         })

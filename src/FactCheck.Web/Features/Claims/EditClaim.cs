@@ -96,6 +96,18 @@ public sealed record EditClaim : ICommand<EditedClaim>, IValidatableObject, ICha
             yield return new ValidationResult(messages[0], [field]);
         }
 
+        // The name, kind and affiliation describe a claimant to find or record; beside an id they would be dropped unsaid.
+        if (ClaimantId is not null)
+        {
+            foreach (var (field, value) in new[] { (nameof(ClaimantName), ClaimantName), (nameof(ClaimantKind), ClaimantKind), (nameof(ClaimantAffiliation), ClaimantAffiliation) })
+            {
+                if (value is not null)
+                {
+                    yield return new ValidationResult("Name another claimant by claimantName and claimantKind without claimantId, or keep claimantId alone.", [field]);
+                }
+            }
+        }
+
         foreach (var result in ClaimFieldRules.Validate(this))
         {
             yield return result;

@@ -8,6 +8,12 @@ namespace FactCheck.Web.Infrastructure.Api;
 /// come back as errors by field name, for the command's validation to report after the pipeline's role checks.
 public static class JsonMergePatch
 {
+    /// The request body as an object to patch with; any other JSON value is refused naming the body.
+    public static JsonObject AsPatch(JsonElement body) =>
+        body.ValueKind == JsonValueKind.Object
+            ? JsonObject.Create(body)!
+            : throw new Pipeline.ValidationFailedException(new Dictionary<string, string[]> { ["body"] = ["Send a JSON object with the fields to change."] });
+
     public static (T Merged, Dictionary<string, string[]> Errors) Apply<T>(T current, JsonObject patch, JsonSerializerOptions options, params string[] fixedFields)
         where T : class
     {
@@ -34,9 +40,10 @@ public static class JsonMergePatch
         {
             return (merged.Deserialize<T>(options)!, errors);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
-            var field = e.Path?.TrimStart('$', '.') is { Length: > 0 } path ? path : "body";
+            // A lone surrogate escaped in a string reads as JSON but is no text: refused like any unreadable value.
+            var field = (e as JsonException)?.Path?.TrimStart('$', '.') is { Length: > 0 } path ? path : "body";
             errors[field] = [$"'{field}' has the wrong type of value."];
             return (current, errors);
         }
