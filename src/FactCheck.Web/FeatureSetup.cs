@@ -42,6 +42,7 @@ public static class FeatureSetup
                 typeof(TransactionBehavior<,>),
                 typeof(ReviewPolicyBehavior<,>),
                 typeof(ClaimChangeBehavior<,>),
+                typeof(WorkNotificationBehavior<,>),
             ];
         });
 
@@ -69,6 +70,9 @@ public static class FeatureSetup
         app.MapReminders();
         app.MapDashboard();
         app.MapNotifications();
+        Features.Comments.CommentsApi.MapCommentsApi(app);
+        Features.Following.FollowApi.MapFollowApi(app);
+        NotificationSettingsApi.MapNotificationSettingsApi(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -76,6 +76,14 @@ public abstract class BrowserTest(E2EFixture fixture) : IAsyncLifetime
         return other;
     }
 
+    /// A reader at another computer: a page in a new browser context, not signed in. Closed with the test.
+    protected async Task<IPage> ReaderPageAsync()
+    {
+        var other = Watched(await fixture.NewPageAsync());
+        elsewhere.Add(other);
+        return other;
+    }
+
     /// Saves a full-page screenshot (of Page, or of another page of the test) under TestResults/screenshots next to
     /// the test assembly and returns its path.
     protected async Task<string> ScreenshotAsync(string name, IPage? of = null)

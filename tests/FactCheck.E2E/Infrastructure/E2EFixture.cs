@@ -90,6 +90,19 @@ public sealed class E2EFixture : IAsyncLifetime
         return (username, created.GeneratedPassword!);
     }
 
+    /// Sends a message as a demo account through the real pipeline, to set the scene a test starts from.
+    public async Task<T> SendAsAsync<T>(Mediator.ICommand<T> message, string username)
+    {
+        await using var scope = (factory ?? throw new InvalidOperationException("The E2E fixture has not started.")).Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FactCheck.Web.Infrastructure.Database.Db>();
+        await using var connection = await db.OpenAsync();
+        var id = await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT id FROM users WHERE username = @username", new { username });
+        var roles = await Dapper.SqlMapper.QueryAsync<string>(connection, "SELECT role FROM user_roles WHERE user_id = @id", new { id });
+        scope.ServiceProvider.GetRequiredService<FactCheck.Web.Infrastructure.Pipeline.CurrentActor>().Actor =
+            new FactCheck.Web.Infrastructure.Pipeline.Actor(id, username, roles.ToHashSet());
+        return await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(message);
+    }
+
     /// A fresh context (no cookies) whose relative URLs resolve against the app.
     public async Task<IPage> NewPageAsync()
     {

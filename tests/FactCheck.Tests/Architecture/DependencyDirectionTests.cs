@@ -27,6 +27,27 @@ public sealed class DependencyDirectionTests(ITestOutputHelper output)
         "Claims → Review → Claims",
         "Claims → Review → Reminders → Claims",
         "Reminders → Review → Reminders",
+
+        // Issue 21 added these: the claim page hosts the comments panel and the follow button, and the notification
+        // behaviour (in Notifications, which Reminders writes through) reads Review, Tips and Following. They go with the
+        // claim page moving to a feature above Review, Reminders, Comments and Following (issue 20's remaining step).
+        "Claims → Comments → Claims",
+        "Claims → Comments → Following → Claims",
+        "Claims → Comments → Notifications → Following → Claims",
+        "Claims → Comments → Notifications → Review → Claims",
+        "Claims → Comments → Notifications → Review → Reminders → Claims",
+        "Claims → Comments → Notifications → Tips → Claims",
+        "Claims → Comments → Review → Claims",
+        "Claims → Comments → Review → Reminders → Claims",
+        "Claims → Comments → Review → Reminders → Notifications → Following → Claims",
+        "Claims → Comments → Review → Reminders → Notifications → Tips → Claims",
+        "Claims → Following → Claims",
+        "Claims → Reminders → Notifications → Following → Claims",
+        "Claims → Reminders → Notifications → Review → Claims",
+        "Claims → Reminders → Notifications → Tips → Claims",
+        "Claims → Review → Reminders → Notifications → Following → Claims",
+        "Claims → Review → Reminders → Notifications → Tips → Claims",
+        "Notifications → Review → Reminders → Notifications",
     ];
 
     [Fact]

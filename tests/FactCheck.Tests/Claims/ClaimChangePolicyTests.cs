@@ -92,9 +92,10 @@ public sealed class ClaimChangePolicyTests
     {
         var policy = new ClaimChangePolicy();
 
-        Assert.Equal(["link", "unlink", "merge", "appearance", "evidence"], policy.Allowed(State("researching"), People["assignee"]));
+        Assert.Equal(["link", "unlink", "merge", "appearance", "evidence", "edit"], policy.Allowed(State("researching"), People["assignee"]));
         Assert.Empty(policy.Allowed(State("researching"), People["other checker"]));
         Assert.Empty(policy.Allowed(State("published", publishedVerdict: 77), People["assignee"]));
         Assert.Equal(["link", "unlink", "merge", "appearance"], policy.Allowed(State("published", publishedVerdict: 77), People["editor"]));
+        Assert.Contains("edit", policy.Allowed(State("researching", publishedVerdict: 77), People["editor"]));
     }
 }

@@ -31,6 +31,8 @@ public sealed class EmailPreferenceTests : IDisposable
         await review.TriageAsync(theirs);
         await review.AssignAsync(theirs, review.Checker2);
         var due = await app.ScalarAsync<DateTimeOffset>("SELECT max(due_at) FROM ladders WHERE claim_id IN (@mine, @theirs)", new { mine, theirs });
+        await app.SendAsync(new MarkAllNotificationsRead(), review.Checker); // "assigned to you" and the demo desk's work
+        await app.SendAsync(new MarkAllNotificationsRead(), review.Checker2);
         app.Clock.SetUtcNow(due.AddMinutes(1));
         await app.SendAsync(new SendDueReminders(), Actor.System);
 

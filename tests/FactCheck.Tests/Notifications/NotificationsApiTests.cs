@@ -34,7 +34,7 @@ public sealed class NotificationsApiTests(SharedApp shared)
 
         Assert.Equal([newer, older], items.Select(i => i.GetProperty("id").GetInt64()));
         Assert.All(items, i => Assert.Equal(
-            ["body", "claimId", "createdAt", "id", "kind", "title", "unread"],
+            ["body", "claimId", "claimTitle", "createdAt", "id", "kind", "title", "unread"],
             i.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)));
         var due = items[1];
         Assert.Equal("due-soon", due.GetProperty("kind").GetString());

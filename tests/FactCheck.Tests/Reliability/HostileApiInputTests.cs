@@ -111,6 +111,20 @@ public sealed class HostileApiInputTests(ITestOutputHelper output) : IDisposable
                 StoredSql: "SELECT text FROM articles ORDER BY id DESC LIMIT 1",
                 Carrier: "article.text", // a claim's text is in the article too, so a refusal may name the article
                 Fixup: body => body["article"]!["text"] = $"{body["article"]!["text"]}\n\n{string.Join("\n\n", body["claims"]!.AsArray().Select(c => (string?)c!["text"]))}"),
+            new("POST /api/claims/{id:long}/comments/", "comment", "checker", typeof(Web.Features.Comments.CommentsApi.CommentRequest), () => ClaimIn("new", "/comments"),
+                _ => Task.FromResult<object?>(new { body = "Sumber: kantor **kabupaten**, @editor2 tolong cek." })),
+            new("PATCH /api/claims/{id:long}/comments/{commentId:long}", "edit comment", "checker", typeof(Web.Features.Comments.CommentsApi.CommentEdit), async () =>
+                {
+                    var target = await ClaimIn("new");
+                    var comment = await app.SendAsync(new Web.Features.Comments.AddComment { ClaimId = target.ClaimId!.Value, Body = "Draf pertama" }, review.Checker);
+                    return target with { Path = $"{target.Path}/comments/{comment.Id}" };
+                },
+                async t => new { body = "Draf kedua", version = await app.ScalarAsync<long>("SELECT version FROM claim_comments WHERE id = @id", new { id = long.Parse(t.Path[(t.Path.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture) }) }),
+            new("PUT /api/claims/{id:long}/follow/", "follow", "editor2", null, () => ClaimIn("new", "/follow"), _ => Task.FromResult<object?>(null)),
+            new("DELETE /api/claims/{id:long}/follow/", "unfollow", "checker", null, () => ClaimIn("new", "/follow"), _ => Task.FromResult<object?>(null)),
+            new("PUT /api/notifications/settings/{kind}", "notification setting", "checker", typeof(Web.Features.Notifications.NotificationSettingsApi.DeliveryRequest),
+                () => Task.FromResult(new Target("/api/notifications/settings/mention", ReadBack: "/api/notifications/settings")),
+                _ => Task.FromResult<object?>(new { delivery = "email" })),
             new("POST /api/notifications/{id:long}/read", "notification read", "checker", null, () => Task.FromResult(new Target("/api/notifications/999999/read")), _ => Task.FromResult<object?>(null)),
             new("DELETE /api/claims/{id:long}/evidence/{evidenceId:long}", "remove evidence", "checker", null, async () =>
                 {
@@ -127,6 +141,50 @@ public sealed class HostileApiInputTests(ITestOutputHelper output) : IDisposable
                     return new Target($"/api/tokens/{(await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64()}");
                 },
                 _ => Task.FromResult<object?>(null)),
+            new("PATCH /api/claims/{id:long}", "edit claim", "editor", typeof(EditClaim), () => ClaimIn("triaged"),
+                async t => new
+                {
+                    version = await review.VersionAsync(t.ClaimId!.Value),
+                    title = "Pasukan menembaki desa perbatasan",
+                    text = "Pasukan menembaki desa di perbatasan " + Guid.NewGuid().ToString("N"),
+                    translationEn = "Troops shelled a border village",
+                    place = "Tovuz",
+                }),
+            new("PUT /api/claims/{id:long}/evidence/{evidenceId:long}", "edit evidence", "checker", typeof(Web.Features.Review.EditEvidence), async () =>
+                {
+                    var target = await ClaimIn("researching");
+                    var evidence = await review.AddEvidenceAsync(target.ClaimId!.Value);
+                    return target with { Path = $"{target.Path}/evidence/{evidence}" };
+                },
+                _ => Task.FromResult<object?>(new { title = "Citra satelit yang benar", stance = "refutes", note = "Dua penyedia" })),
+            new("DELETE /api/claims/{id:long}/appearances/{appearanceId:long}", "remove appearance", "checker", null, async () =>
+                {
+                    var target = await ClaimIn("new");
+                    var appearance = await app.SendAsync(new AddAppearance { ClaimId = target.ClaimId!.Value, Url = Fresh() }, review.Checker);
+                    return target with { Path = $"{target.Path}/appearances/{appearance}" };
+                },
+                _ => Task.FromResult<object?>(null)),
+            new("PATCH /api/claimants/{id:long}", "edit claimant", "editor", typeof(EditClaimant), async () =>
+                {
+                    var claim = await review.NewClaimAsync(claimant: "Hostile Test Office " + Guid.NewGuid().ToString("N")[..8]);
+                    var claimant = await app.ScalarAsync<long>("SELECT claimant_id FROM claims WHERE id = @claim", new { claim });
+                    return new Target($"/api/claimants/{claimant}", ReadBack: $"/api/claimants/{claimant}");
+                },
+                async t => new
+                {
+                    version = await app.ScalarAsync<long>("SELECT version FROM claimants WHERE id = @id", new { id = long.Parse(t.Path[(t.Path.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture) }),
+                    name = "Kementerian " + Guid.NewGuid().ToString("N")[..8],
+                    affiliation = "Pemerintah",
+                    description = "Kementerian pertahanan",
+                    referenceUrl = Fresh(),
+                }),
+            new("POST /api/claimants/{id:long}/merge", "merge claimant", "editor", typeof(ClaimEndpoints.MergeRequest), async () =>
+                {
+                    var claim = await review.NewClaimAsync(claimant: "Hostile Merge Office " + Guid.NewGuid().ToString("N")[..8]);
+                    var claimant = await app.ScalarAsync<long>("SELECT claimant_id FROM claims WHERE id = @claim", new { claim });
+                    return new Target($"/api/claimants/{claimant}/merge", ReadBack: $"/api/claimants/{claimant}");
+                },
+                async _ => new { intoClaimantId = await app.ScalarAsync<long>("SELECT claimant_id FROM claims WHERE id = @claim", new { claim = await review.NewClaimAsync(claimant: "Hostile Kept Office " + Guid.NewGuid().ToString("N")[..8]) }) }),
             new("DELETE /api/claims/{id:long}/links/{linkId:long}", "unlink", "checker", null, async () =>
                 {
                     var from = await review.NewClaimAsync();

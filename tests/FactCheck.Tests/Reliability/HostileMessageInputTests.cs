@@ -25,7 +25,9 @@ public sealed class HostileMessageInputTests(ITestOutputHelper output) : IDispos
     [
         typeof(SubmitClaim), typeof(AddAppearance), typeof(LinkClaims), typeof(SetClaimantSide), typeof(AddEvidence),
         typeof(Web.Features.Reminders.ExtendDeadline), typeof(Web.Features.Reminders.SnoozeReminders), typeof(Web.Features.Intake.AcceptArticle),
-        typeof(IssueApiToken), .. ReviewEndpoints.Commands.Values,
+        typeof(IssueApiToken), typeof(Web.Features.Comments.AddComment), typeof(Web.Features.Comments.EditComment),
+        typeof(Web.Features.Notifications.SetNotificationSetting), typeof(EditClaim), typeof(EditClaimant), typeof(Web.Features.Review.EditEvidence),
+        typeof(MergeClaimants), .. ReviewEndpoints.Commands.Values,
     ];
 
     /// Commands only the system sends, with text it wrote itself (a mail server's error message).
@@ -59,6 +61,13 @@ public sealed class HostileMessageInputTests(ITestOutputHelper output) : IDispos
                 var user = await NewUser();
                 var version = await app.ScalarAsync<long>("SELECT version FROM users WHERE id = @Id", new { user.Id });
                 return (new UpdateUser { Id = user.Id, Version = version, DisplayName = "Dewi L.", Email = "dewi@example.org", Roles = [Roles.Editor] }, admin, ["users", "user_roles"]);
+            },
+            [typeof(Web.Features.Topics.RenameTopic)] = async () =>
+            {
+                var name = "topik-" + Guid.NewGuid().ToString("N")[..8];
+                await app.SendAsync(new SubmitClaim { Title = "Topik baru", Text = "Teks " + name, Language = "id", ClaimantName = "Warga", ClaimantKind = "other", Topics = [name] }, editor);
+                var topic = Assert.Single(await app.QueryAsync(new Web.Features.Topics.ListTopics(), editor), t => t.Name == name);
+                return (new Web.Features.Topics.RenameTopic { TopicId = topic.Id, Version = topic.Version, LabelId = "Topik", LabelEn = "Topic" }, editor, ["topics"]);
             },
             [typeof(DismissTip)] = async () => (new DismissTip { Id = await NewTip(), Reason = "Sudah diperiksa" }, editor, ["tips"]),
             [typeof(SubmitTip)] = () => Task.FromResult<(object, Actor, string[])>((

@@ -16,7 +16,7 @@ public sealed class DeadlineControlTests : IDisposable
     private Task<int> SweepAsync() => app.SendAsync(new SendDueReminders(), Actor.System);
 
     private async Task<List<string>> InboxAsync(Actor who, long claimId) =>
-        await app.RowsAsync<string>("SELECT kind FROM notifications WHERE user_id = @UserId AND claim_id = @claimId ORDER BY id", new { who.UserId, claimId });
+        await app.RowsAsync<string>("SELECT kind FROM notifications WHERE user_id = @UserId AND claim_id = @claimId AND event_key IS NULL ORDER BY id", new { who.UserId, claimId });
 
     private async Task<Deadline> DeadlineAsync(long claimId, Actor? reader = null) =>
         (await app.QueryAsync(new GetClaim(claimId), reader ?? await app.ActorAsync("editor"))).Review.Deadline

@@ -30,7 +30,7 @@ public sealed class ReviewDriver(TestApp app)
 
     public DateOnly Tomorrow => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(2);
 
-    public async Task<long> NewClaimAsync(string kind = "event", string? title = null)
+    public async Task<long> NewClaimAsync(string kind = "event", string? title = null, string claimant = "Review Test Ministry")
     {
         var submitted = await app.SendAsync(
             new SubmitClaim
@@ -38,7 +38,7 @@ public sealed class ReviewDriver(TestApp app)
                 Title = title ?? "A claim under review",
                 Text = $"Pasukan menembaki desa di perbatasan {Guid.NewGuid():N}",
                 Language = "id",
-                ClaimantName = "Review Test Ministry",
+                ClaimantName = claimant,
                 ClaimantKind = "government",
                 Kind = kind,
             },
@@ -139,9 +139,9 @@ public sealed class ReviewDriver(TestApp app)
     public async Task<long> LastAuditIdAsync() => await app.ScalarAsync<long>("SELECT coalesce(max(id), 0) FROM audit_log");
 
     /// Takes a fresh claim to the given state: new, triaged, assigned, researching, in_review, published, rejected or merged.
-    public async Task<long> ClaimInStateAsync(string state, string kind = "event")
+    public async Task<long> ClaimInStateAsync(string state, string kind = "event", string claimant = "Review Test Ministry")
     {
-        var id = await NewClaimAsync(kind);
+        var id = await NewClaimAsync(kind, claimant: claimant);
         if (state == "new")
         {
             return id;

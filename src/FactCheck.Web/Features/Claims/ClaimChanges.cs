@@ -15,6 +15,10 @@ public enum ClaimChange
     Evidence,
     Deadline,
     TipConversion,
+    Edit,
+
+    /// Comments and follows: any staff member may talk about any claim, whatever its state.
+    Discussion,
 }
 
 /// One recorded claim a command changes. ViaLinkId: the claim is named by a link of ClaimId, and both of the link's
@@ -34,13 +38,13 @@ public interface IChangesClaims
 /// yet. What readers see (a claim in review or with a published verdict) changes only through an editor.
 public sealed class ClaimChangePolicy
 {
-    public static readonly IReadOnlyList<ClaimChange> RecordChanges = [ClaimChange.Link, ClaimChange.Unlink, ClaimChange.Merge, ClaimChange.Appearance, ClaimChange.Evidence];
+    public static readonly IReadOnlyList<ClaimChange> RecordChanges = [ClaimChange.Link, ClaimChange.Unlink, ClaimChange.Merge, ClaimChange.Appearance, ClaimChange.Evidence, ClaimChange.Edit];
 
     public ReviewDecision Decide(ReviewState state, Actor actor, ClaimChange change)
     {
         var action = Name(change);
         ReviewDecision Forbid(string reason) => new(action, Refusal.Forbidden, reason);
-        if (change == ClaimChange.TipConversion)
+        if (change is ClaimChange.TipConversion or ClaimChange.Discussion)
         {
             return new(action, Refusal.None, null);
         }
@@ -48,6 +52,11 @@ public sealed class ClaimChangePolicy
         if (!actor.IsSystem && !actor.IsInRole(Roles.Editor) && !MayChange(state, actor, change))
         {
             return Forbid(Reason(state, change));
+        }
+
+        if (change == ClaimChange.Edit && EditConflict(state) is { } conflict)
+        {
+            return new(action, Refusal.Conflict, conflict);
         }
 
         // Evidence rests on an open claim's research; a published verdict's sources change only through a correction.
@@ -76,6 +85,15 @@ public sealed class ClaimChangePolicy
 
     public static string Name(ClaimChange change) => change.ToString().ToLowerInvariant();
 
+    /// Even an editor does not rewrite a public page in place: a claim with a published verdict is edited while a
+    /// correction is open, so readers get a correction notice. A merged claim lives on as the claim it was merged into.
+    private static string? EditConflict(ReviewState state) => state.Status switch
+    {
+        "merged" => $"Claim #{state.ClaimId} was merged into another claim: correct that one.",
+        "published" => $"Claim #{state.ClaimId} has a published verdict: open a correction first, so readers are told what changed.",
+        _ => null,
+    };
+
     /// Links and appearances show on the verdict page at once, even while a correction is researched; evidence shows
     /// only once a verdict cites it, so for evidence only the claim's state counts.
     private static bool IsPublished(ReviewState state, ClaimChange change) =>
@@ -89,6 +107,7 @@ public sealed class ClaimChangePolicy
             ClaimChange.Merge => "merge",
             ClaimChange.Appearance => "add appearances to",
             ClaimChange.Evidence => "change the evidence of",
+            ClaimChange.Edit => "edit",
             _ => "change",
         };
         if (IsPublished(state, change) || state.Status == "in_review")

@@ -1,6 +1,11 @@
+using System.Text.Json;
+using FactCheck.Web.Infrastructure.Api;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace FactCheck.Web.Features.Claims;
 
@@ -23,6 +28,16 @@ public static class ClaimEndpoints
         claims.MapGet("/{id:long}", async (long id, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetClaim(id), ct)))
             .WithSummary("A claim with its claimant, appearances, linked claims (both directions), comparable figures and history.");
+
+        // JsonElement, not JsonObject: read with the app's options, a body naming a field twice is a 400, not a 500.
+        claims.MapPatch("/{id:long}", async (long id, JsonElement body, IMediator mediator, IOptions<JsonOptions> json, CancellationToken ct) =>
+        {
+            var detail = await mediator.Send(new GetClaim(id), ct);
+            var edit = ClaimPatch.Apply(EditClaim.From(detail), detail.Claimant, JsonMergePatch.AsPatch(body), json.Value.SerializerOptions);
+            return TypedResults.Ok(await mediator.Send(edit, ct));
+        })
+        .WithSummary("Correct a claim: send the fields to change (JSON merge patch; null clears an optional field) and the version you last saw (409 when stale). A new claimant is named by claimantName + claimantKind.")
+        .ProducesValidationProblem();
 
         claims.MapGet("/", async (
             string? q, string? status, long? claimant, string? topic, string? language, string? kind,
@@ -53,6 +68,13 @@ public static class ClaimEndpoints
         .WithSummary("Record another place the claim appeared (a repeat of a known claim).")
         .ProducesValidationProblem();
 
+        claims.MapDelete("/{id:long}/appearances/{appearanceId:long}", async (long id, long appearanceId, IMediator mediator, CancellationToken ct) =>
+        {
+            await mediator.Send(new RemoveAppearance(id, appearanceId), ct);
+            return TypedResults.NoContent();
+        })
+        .WithSummary("Take a wrongly recorded appearance off a claim (what it held stays in the audit log).");
+
         claims.MapPost("/{id:long}/links", async (long id, LinkRequest body, IMediator mediator, CancellationToken ct) =>
         {
             var linkId = await mediator.Send(new LinkClaims { FromClaimId = id, ToClaimId = body.ToClaimId, Relation = body.Relation ?? "", Note = body.Note }, ct);
@@ -74,6 +96,25 @@ public static class ClaimEndpoints
             .WithSummary("A claimant and every claim recorded from them.")
             .RequireAuthorization();
 
+        app.MapPatch("/api/claimants/{id:long}", async (long id, JsonElement body, IMediator mediator, IOptions<JsonOptions> json, CancellationToken ct) =>
+        {
+            var current = EditClaimant.From((await mediator.Send(new GetClaimant(id), ct)).Claimant);
+            var (edit, errors) = JsonMergePatch.Apply(current, JsonMergePatch.AsPatch(body), json.Value.SerializerOptions, "claimantId");
+            var version = await mediator.Send(edit with { ClaimantId = id, PatchErrors = errors }, ct);
+            return TypedResults.Ok(EditClaimant.From((await mediator.Send(new GetClaimant(id), ct)).Claimant) with { Version = version });
+        })
+        .WithTags("Claims")
+        .WithSummary("Correct a claimant (editor): name, kind, affiliation, side, description, referenceUrl as a JSON merge patch, with the version you last saw (409 when stale).")
+        .ProducesValidationProblem()
+        .RequireAuthorization();
+
+        app.MapPost("/api/claimants/{id:long}/merge", async (long id, MergeRequest body, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new MergeClaimants(id, body.IntoClaimantId), ct)))
+            .WithTags("Claims")
+            .WithSummary("Merge this claimant into another record of the same claimant (editor): its claims move there and its addresses redirect.")
+            .ProducesValidationProblem()
+            .RequireAuthorization();
+
         app.MapPut("/api/claimants/{id:long}/side", async (long id, SideRequest body, IMediator mediator, CancellationToken ct) =>
         {
             var version = await mediator.Send(new SetClaimantSide(id, body.Side, body.Version), ct);
@@ -84,6 +125,8 @@ public static class ClaimEndpoints
         .ProducesValidationProblem()
         .RequireAuthorization();
     }
+
+    public sealed record MergeRequest(long IntoClaimantId);
 
     public sealed record LinkRequest(long ToClaimId, string? Relation, string? Note);
 

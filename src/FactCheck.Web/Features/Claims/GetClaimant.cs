@@ -13,14 +13,14 @@ public sealed record ClaimantDetail(ClaimantFields Claimant, IReadOnlyList<Claim
 
 /// Side: the side of a dispute the claimant speaks for (null: not set). Version: what SetClaimantSide checks.
 public sealed record ClaimantFields(
-    long Id, string Name, string Kind, string? Affiliation, string? Description, string? ReferenceUrl, string? Side = null, long Version = 1);
+    long Id, string Name, string Kind, string? Affiliation, string? Description, string? ReferenceUrl, string? Side = null, long Version = 1, long? MergedIntoId = null);
 
 public sealed record ClaimantClaim(long Id, string Title, string Kind, string Language, string Status, DateOnly? SaidOn);
 
 public sealed class GetClaimantHandler(Db db) : IQueryHandler<GetClaimant, ClaimantDetail>
 {
     internal const string Columns =
-        "id AS Id, name AS Name, kind AS Kind, affiliation AS Affiliation, description AS Description, reference_url AS ReferenceUrl, side AS Side, version AS Version";
+        "id AS Id, name AS Name, kind AS Kind, affiliation AS Affiliation, description AS Description, reference_url AS ReferenceUrl, side AS Side, version AS Version, merged_into_id AS MergedIntoId";
 
     public async ValueTask<ClaimantDetail> Handle(GetClaimant query, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ namespace FactCheck.Web.Features.Claims;
 
 /// Records a claim as said, by one claimant (an existing one by id, or found or created by name and kind).
 [AllowRoles(Roles.Editor, Roles.FactChecker)]
-public sealed record SubmitClaim : ICommand<SubmittedClaim>, IValidatableObject, IChangesClaims
+public sealed record SubmitClaim : ICommand<SubmittedClaim>, IValidatableObject, IChangesClaims, IClaimFields
 {
     [Required(ErrorMessage = "Enter a short title.")]
     [StringLength(ClaimRules.MaxTitleLength, ErrorMessage = "Keep the title to 75 characters.")]
@@ -77,14 +77,9 @@ public sealed record SubmitClaim : ICommand<SubmittedClaim>, IValidatableObject,
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!string.IsNullOrWhiteSpace(Title) && ClaimRules.RatingWordIn(Title) is { } word)
+        foreach (var result in ClaimFieldRules.Validate(this))
         {
-            yield return new ValidationResult($"Keep rating words such as '{word}' out of the title: it names the claim, the verdict rates it.", [nameof(Title)]);
-        }
-
-        if (FigureLow is { } l && !double.IsFinite(l) || FigureHigh is { } h && !double.IsFinite(h))
-        {
-            yield return new ValidationResult("Figures must be ordinary numbers.", [nameof(FigureLow)]);
+            yield return result;
         }
 
         if (!string.IsNullOrWhiteSpace(AppearanceUrl) && !ClaimRules.IsHttpUrl(AppearanceUrl))
@@ -95,44 +90,6 @@ public sealed record SubmitClaim : ICommand<SubmittedClaim>, IValidatableObject,
         foreach (var link in Links.Where(l => !ClaimRules.Relations.Contains(l.Relation)))
         {
             yield return new ValidationResult($"Relation must be one of: {string.Join(", ", ClaimRules.Relations)} (not '{link.Relation}').", [nameof(Links)]);
-        }
-
-        if (!string.IsNullOrEmpty(Language) && !ClaimRules.IsKnownLanguage(Language))
-        {
-            yield return new ValidationResult($"'{Language}' is not a known language code; use a BCP 47 tag such as 'id' or 'en'.", [nameof(Language)]);
-        }
-
-        if (!ClaimRules.Kinds.Contains(Kind))
-        {
-            yield return new ValidationResult($"Kind must be one of: {string.Join(", ", ClaimRules.Kinds)}.", [nameof(Kind)]);
-        }
-
-        if (ClaimantId is null)
-        {
-            if (string.IsNullOrWhiteSpace(ClaimantName))
-            {
-                yield return new ValidationResult("Name the claimant (who said it).", [nameof(ClaimantName)]);
-            }
-
-            if (!ClaimRules.ClaimantKinds.Contains(ClaimantKind ?? ""))
-            {
-                yield return new ValidationResult($"Claimant kind must be one of: {string.Join(", ", ClaimRules.ClaimantKinds)}.", [nameof(ClaimantKind)]);
-            }
-        }
-
-        if (Kind == "figure" && (FigureLow is null || string.IsNullOrWhiteSpace(FigureUnit)))
-        {
-            yield return new ValidationResult("A figure claim needs a value and a unit.", FigureLow is null ? [nameof(FigureLow)] : [nameof(FigureUnit)]);
-        }
-
-        if (FigureLow is { } low && FigureHigh is { } high && low > high)
-        {
-            yield return new ValidationResult("The low end of the range is above the high end.", [nameof(FigureLow)]);
-        }
-
-        foreach (var topic in Topics.Where(t => string.IsNullOrWhiteSpace(t) || t.Length > 60))
-        {
-            yield return new ValidationResult($"Topics are 1-60 characters ('{topic}').", [nameof(Topics)]);
         }
     }
 }
@@ -153,7 +110,8 @@ public static class ClaimCreation
 {
     public static async Task<SubmittedClaim> CreateAsync(CommandContext db, SubmitClaim command, Func<string, string> field, CancellationToken cancellationToken)
     {
-        var claimantId = command.ClaimantId ?? await FindOrCreateClaimantAsync(db, command, cancellationToken);
+        var claimantId = command.ClaimantId
+            ?? await FindOrCreateClaimantAsync(db, command.ClaimantName!.Trim(), command.ClaimantKind!, command.ClaimantAffiliation, command.ClaimantSide, cancellationToken);
         if (command.ClaimantId is { } existing
             && await db.ExecuteScalarAsync<long>("SELECT count(*) FROM claimants WHERE id = @existing", new { existing }, cancellationToken) == 0)
         {
@@ -196,7 +154,7 @@ public static class ClaimCreation
         var slug = $"{ClaimRules.Slugify(claim.Title)}-{id}";
         await db.ExecuteAsync("UPDATE claims SET slug = @slug WHERE id = @id", new { slug, id }, cancellationToken);
         await ClaimSearchIndex.WriteAsync(db, id, claim.Title, claim.Text, claim.Language, claim.TranslationEn, cancellationToken);
-        foreach (var topic in claim.Topics)
+        foreach (var topic in await Topics.TopicList.ResolveAsync(db, claim.Topics, cancellationToken))
         {
             await db.ExecuteAsync("INSERT INTO claim_topics (claim_id, topic) VALUES (@id, @topic)", new { id, topic }, cancellationToken);
         }
@@ -221,19 +179,18 @@ public static class ClaimCreation
         return new SubmittedClaim(id, slug, claimantId);
     }
 
-    private static async Task<long> FindOrCreateClaimantAsync(CommandContext db, SubmitClaim command, CancellationToken ct)
+    /// The claimant of that name and kind, created (with its affiliation and side) when there is none yet.
+    public static async Task<long> FindOrCreateClaimantAsync(CommandContext db, string name, string kind, string? affiliation, string? side, CancellationToken ct)
     {
-        var name = command.ClaimantName!.Trim();
-        var kind = command.ClaimantKind!;
         var found = await db.QuerySingleOrDefaultAsync<long?>(
-            "SELECT id FROM claimants WHERE name = @name COLLATE NOCASE AND kind = @kind", new { name, kind }, ct);
+            "SELECT coalesce(merged_into_id, id) FROM claimants WHERE name = @name COLLATE NOCASE AND kind = @kind", new { name, kind }, ct);
         if (found is { } id)
         {
             return id;
         }
 
-        var affiliation = string.IsNullOrWhiteSpace(command.ClaimantAffiliation) ? null : command.ClaimantAffiliation.Trim();
-        var side = string.IsNullOrWhiteSpace(command.ClaimantSide) ? null : command.ClaimantSide.Trim();
+        affiliation = string.IsNullOrWhiteSpace(affiliation) ? null : affiliation.Trim();
+        side = string.IsNullOrWhiteSpace(side) ? null : side.Trim();
         id = await db.ExecuteScalarAsync<long>(
             "INSERT INTO claimants (name, kind, affiliation, side, created_at) VALUES (@name, @kind, @affiliation, @side, @Now) RETURNING id",
             new { name, kind, affiliation, side, db.Now },

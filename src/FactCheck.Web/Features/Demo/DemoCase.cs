@@ -202,4 +202,13 @@ public static class DemoCase
                     """,
                     "Rating changed from unverified to mostly true once both sides had published their losses."))),
     ];
+
+    /// The demo topics' labels in Indonesian and English, as an editor would give them on the topics page.
+    public static readonly IReadOnlyList<(string Topic, string LabelId, string LabelEn)> TopicLabels =
+    [
+        ("nagorno-karabakh", "Nagorno-Karabakh", "Nagorno-Karabakh"),
+        ("attacks", "Serangan", "Attacks"),
+        ("casualties", "Korban jiwa", "Casualties"),
+        ("iran", "Iran", "Iran"),
+    ];
 }

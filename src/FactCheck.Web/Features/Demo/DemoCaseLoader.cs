@@ -38,6 +38,15 @@ public sealed class DemoCaseLoader(Db db, FirstAccounts firstAccounts, IOptions<
             await mediator.Send(new LinkClaims { FromClaimId = claims[from], ToClaimId = claims[to], Relation = relation, Note = note }, ct);
         }
 
+        var topics = await mediator.Send(new Features.Topics.ListTopics(), ct);
+        foreach (var (name, labelId, labelEn) in DemoCase.TopicLabels)
+        {
+            if (topics.FirstOrDefault(t => t.Name == name) is { } topic)
+            {
+                await mediator.Send(new Features.Topics.RenameTopic { TopicId = topic.Id, Version = topic.Version, LabelId = labelId, LabelEn = labelEn }, ct);
+            }
+        }
+
         await PublishDemoVerdictsAsync(mediator, actor, ids, claims, ct);
 
         actor.Actor = Actor.System;

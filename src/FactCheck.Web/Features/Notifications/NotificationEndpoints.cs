@@ -12,7 +12,7 @@ public static class NotificationEndpoints
         notifications.MapGet("/", async (bool? unread, int? limit, long? before, IMediator mediator, CancellationToken ct) =>
         {
             var items = await mediator.Send(new ListNotifications { UnreadOnly = unread ?? false, Limit = limit ?? 50, Before = before }, ct);
-            return TypedResults.Ok(items.Select(n => new NotificationJson(n.Id, n.Kind, n.Title, n.Body, n.ClaimId, n.CreatedAt, n.Unread)).ToList());
+            return TypedResults.Ok(items.Select(n => new NotificationJson(n.Id, n.Kind, n.Title, n.Body, n.ClaimId, n.ClaimTitle, n.CreatedAt, n.Unread)).ToList());
         })
         .WithSummary("Your notifications, newest first, each with an unread flag. ?unread=true for unread only, ?limit= (1-200, default 50), ?before={id} for the next page.")
         .ProducesValidationProblem();
@@ -26,5 +26,5 @@ public static class NotificationEndpoints
         .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    public sealed record NotificationJson(long Id, string Kind, string Title, string? Body, long? ClaimId, DateTimeOffset CreatedAt, bool Unread);
+    public sealed record NotificationJson(long Id, string Kind, string Title, string? Body, long? ClaimId, string? ClaimTitle, DateTimeOffset CreatedAt, bool Unread);
 }

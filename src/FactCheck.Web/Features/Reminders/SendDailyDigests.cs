@@ -53,18 +53,20 @@ public sealed class SendDailyDigestsHandler(IOptions<FactCheckOptions> options, 
             new { today },
             cancellationToken)).ToList();
         var sent = 0;
-        foreach (var person in work.GroupBy(w => w.UserId))
+        var byPerson = work.ToLookup(w => w.UserId);
+        var unread = await Notifications.DigestNotices.UnreadAsync(context, today, cancellationToken);
+        foreach (var userId in byPerson.Select(p => p.Key).Union(unread.Select(p => p.Key)).Order())
         {
             var inserted = await context.ExecuteAsync(
-                "INSERT INTO digests (user_id, local_date, at) VALUES (@UserId, @today, @Now) ON CONFLICT DO NOTHING",
-                new { UserId = person.Key, today, context.Now },
+                "INSERT INTO digests (user_id, local_date, at) VALUES (@userId, @today, @Now) ON CONFLICT DO NOTHING",
+                new { userId, today, context.Now },
                 cancellationToken);
             if (inserted == 0)
             {
                 continue;
             }
 
-            var items = person.OrderBy(w => w.DueAt ?? DateTimeOffset.MaxValue).ToList();
+            var items = byPerson[userId].OrderBy(w => w.DueAt ?? DateTimeOffset.MaxValue).ToList();
             var overdue = items.Count(w => w.DueAt <= context.Now);
             var body = new StringBuilder();
             foreach (var item in items)
@@ -74,9 +76,14 @@ public sealed class SendDailyDigestsHandler(IOptions<FactCheckOptions> options, 
                 body.Append(CultureInfo.InvariantCulture, $"• {flag}{item.Title} ({item.Status.Replace('_', ' ')}, due {due}) /claims/{item.ClaimId}\n");
             }
 
-            var title = $"Your work today: {items.Count} claim{(items.Count == 1 ? "" : "s")}" + (overdue > 0 ? $", {overdue} overdue" : "");
-            await Inbox.NotifyAsync(context, options.Value, person.Key, null, "digest", title, body.ToString().TrimEnd(), cancellationToken);
-            context.Audit("user", person.Key, null, new { Digest = today, Items = items.Count, Overdue = overdue }, "SendDailyDigest");
+            var notices = unread[userId].ToList();
+            Notifications.DigestNotices.Append(body, notices);
+            var unreadText = $"{notices.Count} unread notification{(notices.Count == 1 ? "" : "s")}";
+            var title = items.Count == 0
+                ? $"Your digest: {unreadText}"
+                : $"Your work today: {items.Count} claim{(items.Count == 1 ? "" : "s")}" + (overdue > 0 ? $", {overdue} overdue" : "") + (notices.Count > 0 ? $", {unreadText}" : "");
+            await Inbox.NotifyAsync(context, options.Value, userId, null, "digest", title, body.ToString().TrimEnd(), cancellationToken);
+            context.Audit("user", userId, null, new { Digest = today, Items = items.Count, Overdue = overdue, Unread = notices.Count }, "SendDailyDigest");
             sent++;
         }
 

@@ -68,6 +68,14 @@ public static class ReviewEndpoints
         })
         .WithSummary("Take a source off a claim (not one a published verdict cites).");
 
+        claims.MapPut("/{id:long}/evidence/{evidenceId:long}", async (long id, long evidenceId, EditEvidence body, IMediator mediator, CancellationToken ct) =>
+        {
+            await mediator.Send(body with { ClaimId = id, EvidenceId = evidenceId }, ct);
+            return TypedResults.NoContent();
+        })
+        .WithSummary("Correct a source's title, stance and note (not one a published verdict or the verdict in review cites).")
+        .ProducesValidationProblem();
+
         app.MapGet("/api/ratings", (RatingScale scale) => TypedResults.Ok(new
         {
             ratings = scale.Ratings.Select(r => new { key = r.Key, labelEn = r.LabelEn, labelId = r.LabelId, value = r.Value }),

@@ -21,11 +21,22 @@ public sealed record PublicClaimLookup(string Outcome, PublicVerdictPage? Page, 
     public const string NotFound = "not-found";
 }
 
-public sealed record PublicClaimant(long Id, string Name, string Kind, string? Affiliation);
+public sealed record PublicClaimant(long Id, string Name, string Kind, string? Affiliation, string? Description = null, string? ReferenceUrl = null);
 
 public sealed record PublicBeingChecked(long ClaimId, string Slug, string Title, PublicClaimant Claimant, DateTimeOffset? TargetDate)
 {
     public IReadOnlyList<PublicMerge> Merges { get; init; } = [];
+}
+
+/// A topic as readers see it: its label in their language, linking to its page.
+public sealed record PublicTopic(string Name, string Slug, string LabelId, string LabelEn)
+{
+    public PublicTopic()
+        : this("", "", "", "")
+    {
+    }
+
+    public string Label(string language) => language == "id" ? LabelId : LabelEn;
 }
 
 /// A claim readers have seen that was merged into this one as a duplicate: its old address leads here.
@@ -50,6 +61,9 @@ public sealed record PublicVerdictPage(
     public IReadOnlyList<long> LinkedClaimIds { get; init; } = [];
 
     public IReadOnlyList<PublicMerge> Merges { get; init; } = [];
+
+    /// The claim's topics with their labels and public addresses (/topics/{slug}).
+    public IReadOnlyList<PublicTopic> TopicLinks { get; init; } = [];
 
     public PublicAppearance? FirstAppearance => Appearances.FirstOrDefault(a => a.FirstSeen) ?? (Appearances.Count > 0 ? Appearances[0] : null);
 }
@@ -228,7 +242,9 @@ public sealed class GetPublicVerdictHandler(Db db, RatingScale scale) : IQueryHa
             SELECT url AS Url, outlet AS Outlet, published_on AS PublishedOn, first_seen AS FirstSeen
             FROM appearances WHERE claim_id = @Id ORDER BY first_seen DESC, published_on, id;
 
-            SELECT topic FROM claim_topics WHERE claim_id = @Id ORDER BY topic;
+            SELECT ct.topic AS Name, coalesce(t.slug, '') AS Slug, coalesce(t.label_id, ct.topic) AS LabelId, coalesce(t.label_en, ct.topic) AS LabelEn
+            FROM claim_topics ct LEFT JOIN topics t ON t.name = ct.topic
+            WHERE ct.claim_id = @Id ORDER BY ct.topic;
 
             -- Every link in both directions: the public ones are shown, and all of them tag the cached page, so a
             -- linked claim that becomes public later still evicts it.
@@ -250,7 +266,8 @@ public sealed class GetPublicVerdictHandler(Db db, RatingScale scale) : IQueryHa
         var corrections = (await results.ReadAsync<CorrectionRow>()).ToList();
         var evidence = (await results.ReadAsync<PublicEvidence>()).ToList();
         var appearances = (await results.ReadAsync<PublicAppearance>()).ToList();
-        var topics = (await results.ReadAsync<string>()).ToList();
+        var topicLinks = (await results.ReadAsync<PublicTopic>()).ToList();
+        var topics = topicLinks.Select(t => t.Name).ToList();
         var allLinks = (await results.ReadAsync<LinkRow>()).ToList();
         var links = allLinks.Where(l => l.IsPublic && l.Relation != "same-as")
             .Select(l => new PublicLink(l.Relation, l.Outgoing, l.ClaimId, l.Slug, l.Title, l.Claimant, l.RatingKey, scale.Find(l.RatingKey)))
@@ -277,6 +294,7 @@ public sealed class GetPublicVerdictHandler(Db db, RatingScale scale) : IQueryHa
             published, open, evidence, appearances, links, firstPublished, modified)
         {
             LinkedClaimIds = linkedIds,
+            TopicLinks = topicLinks,
         };
     }
 }

@@ -12,18 +12,24 @@ namespace FactCheck.Web.Features.Verdicts;
 [AllowAnonymousMessage]
 public sealed record ListClaimantVerdicts(long ClaimantId, int Page = 1) : IQuery<ClaimantRecord?>;
 
-public sealed record ClaimantRecord(PublicClaimant Claimant, int BeingChecked, PublishedVerdictPage Verdicts);
+public sealed record ClaimantRecord(PublicClaimant Claimant, int BeingChecked, PublishedVerdictPage Verdicts)
+{
+    /// Set when the claimant asked for was merged into this one: the page answers 301 to this claimant's address.
+    public long? MovedToId { get; init; }
+}
 
 public sealed class ListClaimantVerdictsHandler(Db db, RatingScale scale) : IQueryHandler<ListClaimantVerdicts, ClaimantRecord?>
 {
-    private sealed record ClaimantRow(long Id, string Name, string Kind, string? Affiliation, long Published, long BeingChecked);
+    private sealed record ClaimantRow(
+        long Id, string Name, string Kind, string? Affiliation, string? Description, string? ReferenceUrl, long? MergedIntoId, long Published, long BeingChecked);
 
     public async ValueTask<ClaimantRecord?> Handle(ListClaimantVerdicts query, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<ClaimantRow>(new CommandDefinition(
             $"""
-            SELECT p.id AS Id, p.name AS Name, p.kind AS Kind, p.affiliation AS Affiliation,
+            SELECT p.id AS Id, p.name AS Name, p.kind AS Kind, p.affiliation AS Affiliation, p.description AS Description,
+                   p.reference_url AS ReferenceUrl, p.merged_into_id AS MergedIntoId,
                    (SELECT count(*) FROM claims c WHERE c.claimant_id = p.id AND c.status <> 'merged'
                       AND c.published_verdict_id IS NOT NULL) AS Published,
                    (SELECT count(*) FROM claims c WHERE c.claimant_id = p.id AND c.published_verdict_id IS NULL
@@ -32,6 +38,11 @@ public sealed class ListClaimantVerdictsHandler(Db db, RatingScale scale) : IQue
             """,
             new { query.ClaimantId },
             cancellationToken: cancellationToken));
+        if (row?.MergedIntoId is { } kept)
+        {
+            return await Handle(query with { ClaimantId = kept }, cancellationToken) is { } moved ? moved with { MovedToId = kept } : null;
+        }
+
         if (row is null || row.Published + row.BeingChecked == 0)
         {
             return null;
@@ -39,6 +50,6 @@ public sealed class ListClaimantVerdictsHandler(Db db, RatingScale scale) : IQue
 
         var verdicts = await PublishedVerdictReader.PageAsync(
             connection, scale, new VerdictFilter(null, null, null, row.Id), query.Page, cancellationToken);
-        return new ClaimantRecord(new PublicClaimant(row.Id, row.Name, row.Kind, row.Affiliation), (int)row.BeingChecked, verdicts);
+        return new ClaimantRecord(new PublicClaimant(row.Id, row.Name, row.Kind, row.Affiliation, row.Description, row.ReferenceUrl), (int)row.BeingChecked, verdicts);
     }
 }
