@@ -1,0 +1,186 @@
+using System.Globalization;
+using FactCheck.E2E.Infrastructure;
+using FactCheck.E2E.PageObjects;
+using Microsoft.Playwright;
+
+namespace FactCheck.E2E.Tests;
+
+/// The desk's workflow with the keyboard alone: no click, no fill, only Tab, arrows, Space, Enter and typing, as a
+/// fact-checker who cannot use a mouse works. Each control is reached by tabbing to it, so a control the keyboard cannot
+/// reach, or a focus trap, fails the test. axe checks the forms on the way.
+[Collection(E2ECollectionDefinition.Name)]
+public sealed class KeyboardWorkflowTests(E2EFixture fixture) : BrowserTest(fixture)
+{
+    private readonly E2EFixture fixture = fixture;
+
+    [Fact]
+    public async Task Fact_checker_takes_a_claim_from_the_queue_to_a_submitted_verdict_with_the_keyboard_only()
+    {
+        const string title = "Indonesia evacuated 300 citizens from Baku";
+        var claimId = await fixture.NewClaimAsync(title, "The foreign ministry said 300 Indonesian citizens were evacuated from Baku on 12 October 2020.");
+
+        // The editor triages it and assigns it to Budi Checker, due in two days, from the keyboard.
+        var editorPage = await SignInElsewhereAsync("editor");
+        await editorPage.GotoAsync(ClaimReviewPanel.PathFor(claimId));
+        var editor = new ClaimReviewPanel(editorPage);
+        await editor.WaitUntilInteractiveAsync();
+        var keys = new Keys(editorPage);
+        await keys.TabToAsync(editor.Action("triage"));
+        await keys.PressAsync("Enter");
+        await keys.ChooseRadioAsync(editor.Form("triage").GetByTestId("triage-priority"), "High");
+        await keys.TabToAsync(editor.SendButton);
+        await keys.PressAsync("Enter");
+        await Expect(editor.Status("triaged")).ToBeVisibleAsync();
+
+        await keys.TabToAsync(editor.Action("assign"));
+        await keys.PressAsync("Enter");
+        await keys.ChooseAsync(editor.Form("assign").GetByTestId("assignee-select"), "Budi Checker");
+        // The due day from the calendar: Enter opens it with focus kept in the field, arrows move (a week each), Enter picks.
+        var dueField = editorPage.Locator("#assign-due");
+        await keys.TabToAsync(dueField);
+        await keys.PressAsync("Enter");
+        await editorPage.Locator(".mud-popover-open .mud-picker-calendar-container").WaitForAsync();
+        for (var week = 0; week < 5; week++)
+        {
+            await keys.PressAsync("ArrowDown");
+        }
+
+        await keys.PressAsync("Enter");
+        await Expect(editorPage.Locator(".mud-popover-open .mud-picker-calendar-container")).ToHaveCountAsync(0);
+        await Expect(dueField).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"^\d{4}-\d{2}-\d{2}$"));
+        var due = DateOnly.ParseExact(await dueField.InputValueAsync(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.True(due > DateOnly.FromDateTime(DateTime.UtcNow), $"Five weeks on from the calendar's start is {due}, not a day ahead.");
+        await keys.TabToAsync(editor.SendButton);
+        await keys.PressAsync("Enter");
+        await Expect(editor.Status("assigned")).ToBeVisibleAsync();
+        await Expect(editor.Due).ToContainTextAsync(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+        // The checker signs in from the keyboard and lands on the queue, where the claim waits under "mine".
+        var me = new Keys(Page);
+        await Page.GotoAsync(LoginPage.Path);
+        await me.TabToAsync(Page.Locator("#username"));
+        await me.TypeAsync("checker");
+        await me.TabToAsync(Page.Locator("#password"));
+        await me.TypeAsync(E2EFixture.DemoPassword);
+        await me.PressAsync("Enter");
+        await Expect(Page).ToHaveURLAsync(PathIs(QueuePage.Path));
+        var queue = new QueuePage(Page);
+        await queue.WaitUntilInteractiveAsync();
+
+        // Focus starts on the page's heading; back past the navigation and the app bar is the skip link, the first stop
+        // on the page, which jumps straight back to the content.
+        await Expect(queue.Heading).ToBeFocusedAsync();
+        await me.TabToAsync(Page.GetByTestId("skip-link"), "Shift+Tab");
+        await Expect(Page.GetByTestId("skip-link")).ToBeVisibleAsync();
+        await me.PressAsync("Enter");
+        await Expect(Page.Locator("main#main")).ToBeFocusedAsync();
+
+        await me.TabToAsync(queue.ClaimLink(title));
+        await me.PressAsync("Enter");
+        await Expect(Page).ToHaveURLAsync(PathIs(ClaimReviewPanel.PathFor(claimId)));
+        var checker = new ClaimReviewPanel(Page);
+        await checker.WaitUntilInteractiveAsync();
+
+        await me.TabToAsync(checker.Action("start"));
+        await me.PressAsync("Enter");
+        await Expect(checker.Status("researching")).ToBeVisibleAsync();
+
+        // Evidence: address, title, stance, add.
+        await me.TabToAsync(Page.Locator("#evidence-url"));
+        await me.TypeAsync("https://example.org/kemlu/evakuasi-baku");
+        await me.TabToAsync(Page.Locator("#evidence-title"));
+        await me.TypeAsync("Foreign ministry statement on the Baku evacuation");
+        await me.ChooseRadioAsync(Page.GetByTestId("evidence-stance"), "Supports");
+        await Axe.AssertNoBlockingViolationsAsync(Page, "the evidence form, filled in", Axe.LandmarkRules);
+        await me.TabToAsync(Page.GetByTestId("add-evidence").GetByRole(AriaRole.Button, new() { Name = "Add source" }));
+        await me.PressAsync("Enter");
+        await Expect(checker.EvidenceItems).ToHaveCountAsync(1);
+
+        // The verdict: rating from the list, summary, explanation, the evidence ticked by default; submit.
+        await me.TabToAsync(checker.Action("submit"));
+        await me.PressAsync("Enter");
+        await Expect(checker.Form("submit")).ToBeVisibleAsync();
+        await me.ChooseAsync(checker.Form("submit").GetByTestId("rating-select"), "Mostly true");
+        await me.TabToAsync(Page.Locator("#verdict-summary"));
+        await me.TypeAsync("The ministry confirmed the evacuation of 300 citizens from Baku.");
+        await me.TabToAsync(Page.Locator("#verdict-explanation"));
+        await me.TypeAsync("The ministry's **statement** gives the number and the date.");
+        await Expect(checker.ExplanationPreview.Locator("strong")).ToHaveTextAsync("statement");
+        await Expect(checker.Form("submit").GetByTestId("verdict-evidence").GetByRole(AriaRole.Checkbox)).ToBeCheckedAsync();
+        await Axe.AssertNoBlockingViolationsAsync(Page, "the verdict form, filled in", Axe.LandmarkRules);
+        await me.TabToAsync(checker.SendButton);
+        await me.PressAsync("Enter");
+
+        await Expect(checker.Status("in_review")).ToBeVisibleAsync();
+        await Expect(checker.DraftVerdict).ToContainTextAsync("The ministry confirmed the evacuation of 300 citizens from Baku.");
+        await Expect(editor.Status("in_review")).ToBeVisibleAsync();
+    }
+
+    /// Only the keyboard: Tab (forwards) to reach a control, keys to use it.
+    private sealed class Keys(IPage page)
+    {
+        private const int MostStops = 80;
+
+        public async Task PressAsync(string key) => await page.Keyboard.PressAsync(key);
+
+        public async Task TypeAsync(string text) => await page.Keyboard.TypeAsync(text);
+
+        /// Tabs (forward, or back with Shift+Tab) until the target or something inside it has focus; fails if it is not
+        /// reached in MostStops.
+        public async Task TabToAsync(ILocator target, string key = "Tab")
+        {
+            await target.WaitForAsync();
+            for (var stop = 0; stop < MostStops; stop++)
+            {
+                if (await target.EvaluateAsync<bool>("e => e === document.activeElement || e.contains(document.activeElement)"))
+                {
+                    return;
+                }
+
+                await page.Keyboard.PressAsync(key);
+            }
+
+            await Assertions.Expect(target).ToBeFocusedAsync(new() { Timeout = 1 });
+        }
+
+        /// A radio group: Tab lands on its checked (or first) radio, the arrows move the choice.
+        public async Task ChooseRadioAsync(ILocator group, string name)
+        {
+            await TabToAsync(group);
+            var radio = group.GetByRole(AriaRole.Radio, new() { Name = name, Exact = true });
+            for (var step = 0; step < 6 && !await radio.IsCheckedAsync(); step++)
+            {
+                await page.Keyboard.PressAsync("ArrowDown");
+            }
+
+            await Assertions.Expect(radio).ToBeCheckedAsync();
+        }
+
+        /// A MudSelect from the keyboard: tab to it, ArrowDown opens it, each ArrowDown moves the highlight one option
+        /// (waited for, as it comes back from the server), Enter picks the highlighted one.
+        public async Task ChooseAsync(ILocator select, string option)
+        {
+            await TabToAsync(select);
+            await page.Keyboard.PressAsync("ArrowDown");
+            var list = page.Locator(".mud-popover-open .mud-list");
+            await list.WaitForAsync();
+            var highlighted = list.Locator(".mud-list-item.mud-selected-item");
+            string? current = null;
+            for (var step = 0; step < 20 && current?.Contains(option, StringComparison.Ordinal) != true; step++)
+            {
+                await page.Keyboard.PressAsync("ArrowDown");
+                await Assertions.Expect(highlighted).ToHaveCountAsync(1);
+                if (current is not null)
+                {
+                    await Assertions.Expect(highlighted).Not.ToHaveTextAsync(current);
+                }
+
+                current = await highlighted.TextContentAsync();
+            }
+
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(list).ToHaveCountAsync(0);
+            await Assertions.Expect(select).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(option)));
+        }
+    }
+}
