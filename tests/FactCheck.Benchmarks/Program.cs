@@ -44,6 +44,12 @@ public static class BenchmarkProgram
             return;
         }
 
+        if (args is ["intake-dev", ..])
+        {
+            IntakeExtractionScenario.RunDevelopment(args[1..]);
+            return;
+        }
+
         if (args is ["intake", ..])
         {
             IntakeExtractionScenario.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 101);

@@ -71,12 +71,49 @@ public sealed class ArticleIntakeApiTests(IntakeApp fixture)
         var stepanakert = await App.ScalarAsync<long>("SELECT id FROM claims WHERE title = 'Azerbaijani forces attacked buildings in Stepanakert'");
         Assert.Contains(accusation.GetProperty("matches").EnumerateArray(), m => m.GetProperty("claimId").GetInt64() == stepanakert && m.GetProperty("likelySame").GetBoolean());
 
+        // The denial is never offered as an appearance of the accusation it denies.
+        Assert.DoesNotContain(denial.GetProperty("matches").EnumerateArray(), m => m.GetProperty("claimId").GetInt64() == stepanakert);
+        Assert.Equal(JsonValueKind.Null, denial.GetProperty("noLinkReason").ValueKind);
+        Assert.Equal(JsonValueKind.Null, extraction.GetProperty("notice").ValueKind);
+
         var rouhani = Candidate(extraction, "Rouhani pada hari Rabu (7/10/2020)");
         Assert.Equal("2020-10-07", rouhani.GetProperty("date").GetProperty("value").GetString());
         var start = rouhani.GetProperty("start").GetInt32();
         Assert.Contains("Rouhani pada hari Rabu", SeedArticle.Text.Substring(start, rouhani.GetProperty("length").GetInt32()), StringComparison.Ordinal);
 
         Assert.Equal(before, await CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task A_denial_repeating_a_recorded_accusation_s_words_is_never_offered_as_an_appearance_of_it()
+    {
+        var client = await App.ApiClientAsync("checker");
+        var stepanakert = await App.ScalarAsync<long>("SELECT id FROM claims WHERE title = 'Azerbaijani forces attacked buildings in Stepanakert'");
+        const string text = "Pejabat lokal menuduh pasukan Azerbaijan menyerang gedung-gedung di Stepanakert. "
+            + "Pemerintah Azerbaijan membantah tuduhan bahwa pasukan Azerbaijan menyerang gedung-gedung di Stepanakert, kota terbesar di wilayah itu.";
+
+        var extraction = await (await client.PostAsJsonAsync("/api/articles/extract", new { text, language = "id", publishedAt = "2020-10-24" })).Content.ReadFromJsonAsync<JsonElement>();
+
+        var accusation = Candidate(extraction, "Pejabat lokal menuduh");
+        var denial = Candidate(extraction, "membantah tuduhan");
+        Assert.Contains(extraction.GetProperty("links").EnumerateArray(), l => l.GetProperty("from").GetInt32() == denial.GetProperty("number").GetInt32()
+            && l.GetProperty("to").GetInt32() == accusation.GetProperty("number").GetInt32());
+        Assert.Contains(accusation.GetProperty("matches").EnumerateArray(), m => m.GetProperty("claimId").GetInt64() == stepanakert);
+        Assert.DoesNotContain(denial.GetProperty("matches").EnumerateArray(), m => m.GetProperty("claimId").GetInt64() == stepanakert);
+    }
+
+    [Fact]
+    public async Task Text_in_a_third_language_gets_no_candidates_and_a_notice_saying_why()
+    {
+        var client = await App.ApiClientAsync("checker");
+
+        var response = await client.PostAsJsonAsync("/api/articles/extract", new { text = "Der Innenminister sagte am Montag, dass fünftausend Menschen aus der Region evakuiert worden seien, wie die Behörde mitteilte." });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var extraction = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Empty(extraction.GetProperty("candidates").EnumerateArray());
+        Assert.Equal("language", extraction.GetProperty("notice").GetProperty("code").GetString());
+        Assert.Contains("Indonesian or English", extraction.GetProperty("notice").GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

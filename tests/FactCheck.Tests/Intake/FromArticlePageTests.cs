@@ -154,4 +154,67 @@ public sealed class FromArticlePageTests(IntakeApp fixture) : PageTest(fixture.A
         Assert.Equal("review", page.Find("[data-testid=intake-step]").GetAttribute("data-step"));
         Assert.Equal(articles, await App.ScalarAsync<long>("SELECT count(*) FROM articles"));
     }
+
+    [Fact]
+    public void A_ticked_counter_claim_ticks_the_claim_it_answers_on_opening_and_when_ticked_by_hand()
+    {
+        var page = Open();
+        Paste(page, "Warga Kampung Baru menuduh pemerintah kota lalai mengeruk sungai. Namun tuduhan itu dibantah pemerintah kota.", published: "2020-10-24");
+        FindClaims(page);
+        page.WaitForAssertion(() => Assert.Equal("review", page.Find("[data-testid=intake-step]").GetAttribute("data-step")));
+        string Accepted(string sentence) => Card(page, sentence).GetAttribute("data-accepted")!;
+
+        // The accusation alone scores under the ticking threshold; its ticked denial ticks it.
+        Assert.Equal(("true", "true"), (Accepted("menuduh pemerintah kota"), Accepted("dibantah pemerintah kota")));
+
+        page.Find("[data-testid=select-none]").Click();
+        Card(page, "dibantah pemerintah kota").QuerySelector("input[type=checkbox]")!.Change(true);
+
+        Assert.Equal(("true", "true"), (Accepted("menuduh pemerintah kota"), Accepted("dibantah pemerintah kota")));
+        Card(page, "menuduh pemerintah kota").QuerySelector("input[type=checkbox]")!.Change(false);
+        Assert.Equal(("false", "true"), (Accepted("menuduh pemerintah kota"), Accepted("dibantah pemerintah kota")));
+    }
+
+    [Fact]
+    public void A_counter_claim_without_a_link_says_why_and_dates_read_as_the_product_writes_them()
+    {
+        var page = Open();
+        Paste(page, "Polisi menyebut 12 orang ditangkap. Wali kota mengatakan situasi sudah kondusif. Namun tuduhan itu dibantah pengacara para tersangka.", published: "2020-10-24");
+        FindClaims(page);
+        page.WaitForAssertion(() => Assert.Equal("review", page.Find("[data-testid=intake-step]").GetAttribute("data-step")));
+
+        var denial = Card(page, "dibantah pengacara");
+        Assert.Contains("No link proposed.", denial.QuerySelector("[data-testid=no-link-reason]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("tuduhan itu", denial.QuerySelector("[data-testid=no-link-reason]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(Card(page, "12 orang").QuerySelector("[data-testid=no-link-reason]"));
+        Assert.Equal("2020-10-24", denial.QuerySelector("input[id$='-said-on']")!.GetAttribute("value"));
+        Assert.Contains("· 2020-10-24", page.Find("[data-testid=review-summary]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_member_of_parliament_is_proposed_as_a_person()
+    {
+        var page = Open();
+        Paste(page, "Anggota Komisi IX DPR RI, Lestari Wulandari, menilai program vaksinasi campak terlambat dimulai.", published: "2020-10-24");
+        FindClaims(page);
+        page.WaitForAssertion(() => Assert.Equal("review", page.Find("[data-testid=intake-step]").GetAttribute("data-step")));
+
+        var card = page.Find("[data-testid=candidate-card]");
+        Assert.Equal("Lestari Wulandari", Reading(card, "claimant"));
+        Assert.Contains(card.QuerySelectorAll("input"), i => i.GetAttribute("value") == "person");
+        Assert.DoesNotContain(card.QuerySelectorAll("input"), i => i.GetAttribute("value") == "government");
+    }
+
+    [Theory]
+    [InlineData("Le ministre de l'Intérieur a déclaré lundi que cinq mille personnes avaient été évacuées de la région, selon un communiqué de la préfecture.", "language")]
+    [InlineData("Sejak siang, jalan setapak menuju mata air dipadati warga yang membawa handuk. Anak-anak berlarian di antara pancuran bambu.", "no-claims")]
+    public void An_article_without_candidates_says_why(string text, string reason)
+    {
+        var page = Open();
+        Paste(page, text);
+        FindClaims(page);
+
+        page.WaitForAssertion(() => Assert.Equal(reason, page.Find("[data-testid=no-candidates]").GetAttribute("data-reason")));
+        Assert.Empty(page.FindAll("[data-testid=candidate-card]"));
+    }
 }

@@ -66,6 +66,19 @@ public sealed class ReviewCardTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void A_ticked_counter_claim_ticks_the_claim_it_answers_whatever_its_score()
+    {
+        var lowAccusation = Candidate(1, "Pejabat lokal menuduh <b>pasukan</b> menyerang.", score: 30);
+        var strongDenial = Candidate(2, "Namun tuduhan itu dibantah pemerintah Baku.", score: 70, counterClaim: true);
+        var extraction = Extraction([lowAccusation, strongDenial]) with { Links = [new ProposedLink(2, 1, "denies", "dibantah")] };
+
+        var drafts = CandidateDraft.ForReview(extraction, AnyClaim);
+
+        Assert.Equal([true, true], drafts.Select(d => d.Accept));
+        Assert.False(CandidateDraft.ForReview(Extraction([lowAccusation, strongDenial]), AnyClaim)[0].Accept);
+    }
+
+    [Fact]
     public void A_recorded_claim_is_proposed_for_the_sentence_most_like_it_only()
     {
         KnownClaim Known(double score) => new(5, "Rouhani warns the war could become a regional war", "new", "Hassan Rouhani", score, score >= 0.6);

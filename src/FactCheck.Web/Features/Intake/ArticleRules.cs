@@ -81,13 +81,15 @@ public static class ArticleRules
         }
     }
 
-    /// The checked fields, with the language detected when none was given. Call after Validate found nothing.
-    public static NormalisedArticle Normalise(IArticleFields article, Lazy<IntakeCues> cues, string prefix = "")
+    /// The checked fields, with the language detected when none was given. Call after Validate found nothing. When no
+    /// language can be told, reading falls back to `fallback` (extraction then says the text reads as neither), and
+    /// recording without one is refused.
+    public static NormalisedArticle Normalise(IArticleFields article, Lazy<IntakeCues> cues, string prefix = "", string? fallback = null)
     {
         var text = NormaliseLineEnds(article.Text ?? "");
         var language = string.IsNullOrWhiteSpace(article.Language) ? null : LanguageCode(article.Language);
         var detected = language is null;
-        language ??= ArticleExtractor.DetectLanguage(text, cues.Value)
+        language ??= ArticleExtractor.DetectLanguage(text, cues.Value) ?? fallback
             ?? throw ValidationFailedException.For(Member(prefix, "Language"), UnknownLanguage);
         return new NormalisedArticle(
             text,

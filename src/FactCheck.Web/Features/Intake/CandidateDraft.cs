@@ -46,9 +46,29 @@ public sealed class CandidateDraft
             }
         }
 
-        return extraction.Candidates
+        var drafts = extraction.Candidates
             .Select(c => new CandidateDraft(c, extraction.Outlet, extraction.PublishedOn, repeats.TryGetValue(c.Number, out var id) ? id : null) { Changeable = changeable })
             .ToList();
+        TickAnswered(drafts, extraction.Links, drafts.Where(d => d.Accept));
+        return drafts;
+    }
+
+    /// A ticked counter-claim ticks the claim it answers (and what that answers in turn): accepting a denial without
+    /// the accusation would record a denial of nothing. Unticking the answered claim afterwards stays the desk's choice.
+    public static void TickAnswered(IReadOnlyList<CandidateDraft> drafts, IReadOnlyList<ProposedLink> links, IEnumerable<CandidateDraft> ticked)
+    {
+        var pending = new Queue<CandidateDraft>(ticked);
+        while (pending.TryDequeue(out var draft))
+        {
+            foreach (var link in links.Where(l => l.From == draft.Number))
+            {
+                if (drafts.FirstOrDefault(d => d.Number == link.To) is { Accept: false } answered)
+                {
+                    answered.Accept = true;
+                    pending.Enqueue(answered);
+                }
+            }
+        }
     }
 
     /// The recorded claims the extraction says the article may repeat, to ask which of them the person may add to.

@@ -37,9 +37,12 @@ public sealed record ArticleCandidates(
     IReadOnlyList<ArticleSentence> Sentences,
     IReadOnlyList<ProposedClaim> Candidates,
     IReadOnlyList<ProposedLink> Links,
-    PreviousIntake? PreviousIntake);
+    PreviousIntake? PreviousIntake,
+    ExtractionNotice? Notice = null);
 
-/// The extractor's candidate, its claimant matched against recorded claimants and the recorded claims it may repeat.
+/// The extractor's candidate, its claimant matched against recorded claimants and the recorded claims it may repeat
+/// (never, for a counter-claim, a recorded claim the claim it answers may repeat: a denial is no appearance of what it
+/// denies). NoLinkReason says why a counter-claim comes without a proposed link.
 public sealed record ProposedClaim(
     int Number,
     int SentenceIndex,
@@ -54,7 +57,8 @@ public sealed record ProposedClaim(
     string? Place,
     bool CounterClaim,
     CandidateScore Score,
-    IReadOnlyList<KnownClaim> Matches);
+    IReadOnlyList<KnownClaim> Matches,
+    string? NoLinkReason = null);
 
 /// ClaimantId (with RecordedName and RecordedKind) is a recorded claimant of that name, when there is one.
 public sealed record ProposedClaimant(
@@ -75,7 +79,7 @@ public sealed class ExtractArticleHandler(Db db, Lazy<IntakeCues> cues) : IQuery
 
     public async ValueTask<ArticleCandidates> Handle(ExtractArticle query, CancellationToken cancellationToken)
     {
-        var article = ArticleRules.Normalise(query, cues);
+        var article = ArticleRules.Normalise(query, cues, fallback: "en");
         var extraction = ArticleExtractor.Extract(new ArticleInput(article.Text, article.Language, article.PublishedOn), cues.Value);
 
         var similar = new FindSimilarClaimsHandler(db);
@@ -102,7 +106,17 @@ public sealed class ExtractArticleHandler(Db db, Lazy<IntakeCues> cues) : IQuery
 
             candidates.Add(new ProposedClaim(
                 candidate.Number, candidate.SentenceIndex, candidate.Start, candidate.Length, candidate.Text, candidate.Title, candidate.Kind,
-                claimant, candidate.Date, candidate.Figure, candidate.Place, candidate.CounterClaim, candidate.Score, matches));
+                claimant, candidate.Date, candidate.Figure, candidate.Place, candidate.CounterClaim, candidate.Score, matches, candidate.NoLinkReason));
+        }
+
+        foreach (var link in extraction.Links)
+        {
+            var from = candidates.FindIndex(c => c.Number == link.FromNumber);
+            var answered = candidates.Find(c => c.Number == link.ToNumber)?.Matches.Select(m => m.ClaimId).ToHashSet() ?? [];
+            if (from >= 0)
+            {
+                candidates[from] = candidates[from] with { Matches = [.. candidates[from].Matches.Where(m => !answered.Contains(m.ClaimId))] };
+            }
         }
 
         var previous = await connection.QueryFirstOrDefaultAsync<PreviousIntake>(new CommandDefinition(
@@ -119,11 +133,12 @@ public sealed class ExtractArticleHandler(Db db, Lazy<IntakeCues> cues) : IQuery
         return new ArticleCandidates(
             article.Language, article.LanguageDetected, article.Url, article.Outlet, article.PublishedOn, article.Text,
             extraction.Sentences, candidates, extraction.Links.Select(l => new ProposedLink(l.FromNumber, l.ToNumber, l.Relation, l.Cue)).ToList(),
-            previous);
+            previous, extraction.Notice);
     }
 
-    /// A recorded claimant of the same name (any case, the same kind preferred); failing that, the only one whose name
-    /// ends with the candidate's last word ("Presiden Rouhani" -> "Hassan Rouhani"). Short or common words propose nothing.
+    /// A recorded claimant of the same name (any case, the same kind preferred); failing that, for a person, the only
+    /// recorded person whose name ends with the candidate's last word ("Presiden Rouhani" -> "Hassan Rouhani"). Short or
+    /// common words propose nothing.
     private static async Task<ProposedClaimant> MatchClaimantAsync(SqliteConnection connection, ProposedClaimant claimant, CancellationToken ct)
     {
         var name = claimant.Name.Trim();
@@ -132,12 +147,13 @@ public sealed class ExtractArticleHandler(Db db, Lazy<IntakeCues> cues) : IQuery
             new { name, claimant.Kind },
             cancellationToken: ct))).ToList();
         var last = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
-        if (rows.Count == 0 && last.Length >= 4 && char.IsUpper(last[0]))
+        if (rows.Count == 0 && claimant.Kind == "person" && last.Length >= 4 && char.IsUpper(last[0]))
         {
+            // Only a person's surname: "Kepala Dinas Pendidikan Jawa Timur" is no "Pemerintah Provinsi Jawa Timur".
             rows = (await connection.QueryAsync<(long Id, string Name, string Kind)>(new CommandDefinition(
                 """
                 SELECT id, name, kind FROM claimants
-                WHERE name LIKE '% ' || @last ESCAPE '\'
+                WHERE name LIKE '% ' || @last ESCAPE '\' AND kind = 'person'
                 LIMIT 2
                 """,
                 new { last = last.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") },

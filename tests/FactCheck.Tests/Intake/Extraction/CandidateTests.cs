@@ -89,4 +89,32 @@ public sealed class CandidateTests
         Assert.Null(ClaimRules.RatingWordIn(title));
         Assert.NotEmpty(title);
     }
+
+    [Theory]
+    [InlineData("Sekretaris Jenderal Kementerian Luar Negeri, Budi Hartono, membantah tuduhan itu.", "id", "Budi Hartono membantah tuduhan itu")]
+    [InlineData("Tuduhan itu dibantah oleh juru bicara Kementerian Pertahanan.", "id", "Juru bicara Kementerian Pertahanan: Tuduhan itu dibantah")]
+    [InlineData("The council's chief executive, Mark Ellis, said 40 staff had left since May.", "en", "Mark Ellis: 40 staff had left since May")]
+    public void A_title_says_what_was_claimed_never_an_apposition_or_a_dangling_agent(string text, string language, string title)
+    {
+        Assert.Equal(title, Extracted.From(text, language).Candidates[0].Title);
+    }
+
+    [Fact]
+    public void A_long_title_is_cut_at_a_word_and_never_right_after_a_word_that_needs_the_next()
+    {
+        var title = Extracted.Only("Menurut kepolisian, para pengunjuk rasa yang datang dari berbagai daerah di Jawa Barat menutup jalan utama menuju gedung dewan selama berjam-jam.").Title;
+
+        Assert.True(title.Length <= ClaimRules.MaxTitleLength);
+        Assert.EndsWith("…", title, StringComparison.Ordinal);
+        var last = title.TrimEnd('…').Split(' ')[^1];
+        Assert.DoesNotContain(last, new[] { "yang", "dari", "di", "menuju", "dan", "ke", "the", "of", "in", "oleh" });
+    }
+
+    [Fact]
+    public void The_article_s_first_line_without_a_full_stop_is_a_headline_not_a_claim()
+    {
+        var extraction = Extracted.From("LIVE — Banjir di Kalimantan Tengah, Senin (19/10)\n\nBNPB mencatat 1.245 rumah terendam di Palangka Raya.");
+
+        Assert.Equal("BNPB", Assert.Single(extraction.Candidates).Claimant?.Name);
+    }
 }

@@ -86,4 +86,100 @@ public sealed class ClaimantTests
 
         Assert.Equal(new CandidateClaimant("Israel's military", "military", null, "said", Inferred: true), extraction.Containing("Hamas fired").Claimant);
     }
+
+    [Theory]
+    [InlineData("Sekelompok nelayan Muara Angke menuduh pemerintah kota menghambat izin melaut.", "id", "Nelayan Muara Angke", "other")]
+    [InlineData("Sejumlah orang tua murid menuding sekolah menaikkan iuran tanpa pemberitahuan.", "id", "Orang tua murid", "other")]
+    [InlineData("Warganet menyebut video itu direkam di Bandung, bukan di Garut.", "id", "Warganet", "other")]
+    [InlineData("Beredar pesan berantai di WhatsApp yang menyebut sekolah diliburkan sepekan.", "id", "Pesan berantai di WhatsApp", "other")]
+    [InlineData("Several parents at Hillcrest Primary School accused the council of ignoring their complaints.", "en", "Parents at Hillcrest Primary School", "other")]
+    [InlineData("A video shared on TikTok claims the bridge collapsed during the storm.", "en", "Video shared on TikTok", "other")]
+    [InlineData("Dozens of growers in the valley said the frost had destroyed their crops.", "en", "Growers in the valley", "other")]
+    [InlineData("Two witnesses who spoke to the Courier said they saw the driver run a red light.", "en", "Witnesses who spoke to the Courier", "other")]
+    public void Groups_posts_and_anonymous_subjects_are_claimants_without_their_quantifier(string text, string language, string name, string kind)
+    {
+        var claimant = Assert.Single(Extracted.From(text, language).Candidates, c => c.Claimant is not null).Claimant!;
+
+        Assert.Equal((name, kind), (claimant.Name, claimant.Kind));
+    }
+
+    [Theory]
+    [InlineData("Wali Kota Bogor Dedi Kusuma membantah tuduhan itu.", "id", "Dedi Kusuma", "Wali Kota Bogor")]
+    [InlineData("Kepala Dinas Pendidikan Jawa Timur menyatakan sekolah tetap dibuka.", "id", "Kepala Dinas Pendidikan Jawa Timur", null)]
+    [InlineData("Direktur Jenderal Pajak Kementerian Keuangan menyebut penerimaan pajak turun.", "id", "Direktur Jenderal Pajak Kementerian Keuangan", null)]
+    [InlineData("Camat Kenjeran, Hendra Wijaya, menampik klaim tersebut.", "id", "Hendra Wijaya", "Camat Kenjeran")]
+    [InlineData("Kiai Haji Abdul Rahman menegaskan fatwa itu sudah lama berlaku.", "id", "Abdul Rahman", null)]
+    [InlineData("Direktur Reserse Kriminal Umum Polda Riau Komisaris Besar Polisi Teguh Santoso mengatakan kasus itu masih diselidiki.", "id", "Teguh Santoso", "Direktur Reserse Kriminal Umum Polda Riau Komisaris Besar Polisi")]
+    [InlineData("The finance minister told parliament that growth had slowed.", "en", "Finance minister", null)]
+    [InlineData("A council spokeswoman denied the claim.", "en", "Council spokeswoman", null)]
+    [InlineData("The council's member for housing, Cllr Janet Okoro, told a meeting the waiting list had grown.", "en", "Janet Okoro", "council's member for housing")]
+    [InlineData("A nurse at St Mary's Hospital, who asked not to be named, said staff were exhausted.", "en", "Nurse at St Mary's Hospital", null)]
+    [InlineData("Dr. Priya Raman, a virologist at Kingsgate University, said the variant spread faster.", "en", "Priya Raman", "virologist at Kingsgate University")]
+    public void Titles_offices_and_places_stay_with_the_office_and_leave_a_personal_name_alone(string text, string language, string name, string? affiliation)
+    {
+        var claimant = Extracted.From(text, language).Candidates[0].Claimant!;
+
+        Assert.Equal((name, "person", affiliation), (claimant.Name, claimant.Kind, claimant.Affiliation));
+    }
+
+    [Theory]
+    [InlineData("Anggota Komisi IX DPR, Lestari Wulandari, menilai program itu terlambat.", "id")]
+    [InlineData("Anggota DPR itu mengatakan anggaran belum cair.", "id")]
+    [InlineData("A member of parliament said the budget had not been released.", "en")]
+    public void A_member_of_parliament_is_a_person(string text, string language)
+    {
+        Assert.Equal("person", Extracted.From(text, language).Candidates[0].Claimant?.Kind);
+    }
+
+    [Fact]
+    public void An_acronym_spelled_out_earlier_stands_for_the_full_name()
+    {
+        var extraction = Extracted.From("Badan Narkotika Nasional (BNN) Provinsi Riau menyebut 40 kilogram sabu disita di Dumai. BNN juga menyatakan tiga kurir ditangkap.");
+
+        Assert.All(extraction.Candidates, c => Assert.Equal("Badan Narkotika Nasional Provinsi Riau", c.Claimant?.Name));
+    }
+
+    [Fact]
+    public void They_and_mereka_are_the_group_that_spoke_last_not_the_last_person()
+    {
+        var extraction = Extracted.From("Paguyuban pedagang mengklaim omzet turun separuh. Ketua paguyuban, Budi Hartono, mengatakan sepi pembeli. Mereka juga menuding pengelola pasar lalai.");
+
+        Assert.Equal("Paguyuban pedagang", extraction.Containing("Mereka juga").Claimant?.Name);
+    }
+
+    [Fact]
+    public void A_sentence_naming_its_speaker_afterwards_gives_the_sentence_before_its_speaker_and_date()
+    {
+        var extraction = Extracted.From("Sebanyak 120 kasus demam berdarah ditemukan di Kota Kupang sejak awal tahun. Hal itu disampaikan Kepala Dinas Kesehatan Kota Kupang dalam jumpa pers, Selasa (20/10/2020).");
+
+        var cases = extraction.Containing("120 kasus");
+        Assert.Equal("Kepala Dinas Kesehatan Kota Kupang", cases.Claimant?.Name);
+        Assert.Equal(new DateOnly(2020, 10, 20), cases.Date?.Value);
+    }
+
+    [Fact]
+    public void The_party_and_the_statement_are_the_organisation_that_spoke()
+    {
+        var extraction = Extracted.From("The Green Future Party said on Monday that 3,000 of its members had been turned away. The party also said its observers were blocked. The statement said the vote should be rerun.", "en");
+
+        Assert.All(extraction.Candidates, c => Assert.Equal("Green Future Party", c.Claimant?.Name));
+    }
+
+    [Theory]
+    [InlineData("Hal serupa disampaikan Kepala Dinas Sosial Kota Bandung, Yorisa Sativa, yang menyebut 2.300 keluarga belum menerima bantuan.", "id", "Yorisa Sativa")]
+    [InlineData("Kapolsek Tanah Abang Kompol Haris Akhmat Basuki saat dikonfirmasi mengatakan 4 orang diamankan.", "id", "Haris Akhmat Basuki")]
+    [InlineData("Dirut PT Transjakarta, Welfizon Yuza, ketika dihubungi menyatakan 150 bus baru akan beroperasi.", "id", "Welfizon Yuza")]
+    [InlineData("Warga Desa Sukamaju, Kecamatan Cibungbulang, mengeluhkan jalan rusak sepanjang 3 kilometer.", "id", "Warga Desa Sukamaju")]
+    [InlineData("\"Kami mencatat 89 kasus baru,\" kata Kepala Dinas Kesehatan Kota Surabaya Nanik Sukristina, Senin (19/10).", "id", "Nanik Sukristina")]
+    [InlineData("Ketua RT 05 Suparman mengatakan sedikitnya 40 kepala keluarga belum menerima bantuan.", "id", "Suparman")]
+    [InlineData("Sementara itu, keluarga korban menilai polisi lamban, ungkap Dedi, kakak salah satu korban.", "id", "Dedi")]
+    [InlineData("When asked about the delay, the minister said the contract had been signed in March.", "en", "Minister")]
+    [InlineData("Officials in Kerala said 37 people had died after the landslides.", "en", "Officials in Kerala")]
+    [InlineData("The figures, released by the Bureau of Statistics on Friday, show 2.1 million people are unemployed.", "en", "Bureau of Statistics")]
+    [InlineData("Residents of the Riverside estate, many of whom have lived there for decades, say their water smells of chemicals.", "en", "Residents of the Riverside estate")]
+    [InlineData("Britain's biggest water company was accused of dumping sewage, a charge the firm denied.", "en", "Firm")]
+    public void Speakers_are_found_past_time_clauses_areas_descriptions_and_trailing_attributions(string text, string language, string name)
+    {
+        Assert.Equal(name, Extracted.From(text, language).Candidates[0].Claimant?.Name);
+    }
 }

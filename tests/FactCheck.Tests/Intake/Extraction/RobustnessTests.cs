@@ -74,6 +74,49 @@ public sealed class RobustnessTests
         }
     }
 
+    /// Sentences made of the cue words themselves (each word from a randomly chosen cue list of the language, so a verb,
+    /// a claim noun and a preposition meet in every order), with names, numbers and punctuation, reach the rules'
+    /// corners: a cue word at a sentence's end, a title with nothing after it, an anaphor before a preposition.
+    [Fact]
+    public void Sentences_of_cue_words_in_any_order_never_throw()
+    {
+        using var stream = typeof(IntakeCues).Assembly.GetManifestResourceStream("FactCheck.Intake.cues.json")!;
+        using var json = JsonDocument.Parse(stream);
+        var extra = new List<string> { "Budi Santoso", "Jakarta", "(BNPB)", "(", ")", ",", ":", "—", "\"", "“", "”", "'s", "5.000", "1,5", "12", "(34)", "3/4", "7/10/2020", "Rp", "%", "-" };
+        var random = new Random(24);
+        foreach (var language in new[] { "id", "en" })
+        {
+            var lists = json.RootElement.GetProperty("languages").GetProperty(language).EnumerateObject()
+                .Select(p => Words(p.Value)).Where(l => l.Count > 0).Append(extra).ToList();
+            for (var run = 0; run < 1_500; run++)
+            {
+                var text = new StringBuilder();
+                for (var sentence = 0; sentence < 4; sentence++)
+                {
+                    var length = random.Next(1, 14);
+                    for (var i = 0; i < length; i++)
+                    {
+                        var list = lists[random.Next(lists.Count)];
+                        var word = list[random.Next(list.Count)];
+                        text.Append(random.Next(4) == 0 ? char.ToUpperInvariant(word[0]) + word[1..] : word).Append(' ');
+                    }
+
+                    text.Append(random.Next(3) == 0 ? "\n" : ". ");
+                }
+
+                var extraction = ArticleExtractor.Extract(new ArticleInput(text.ToString(), language, Extracted.ArticleDate), IntakeCues.Default);
+                Assert.All(extraction.Candidates, c => Assert.InRange(c.Title.Length, 1, 75));
+            }
+        }
+    }
+
+    private static List<string> Words(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Array => [.. element.EnumerateArray().Select(e => e.GetString() ?? "").Where(w => w.Length > 0 && !w.Contains('*', StringComparison.Ordinal))],
+        JsonValueKind.Object => [.. element.EnumerateObject().Select(p => p.Name)],
+        _ => [],
+    };
+
     [Fact]
     public void A_long_article_is_capped_at_the_sentence_and_candidate_limits()
     {

@@ -7,16 +7,26 @@ namespace FactCheck.Web.Features.Intake.Extraction;
 /// PublishedOn resolves relative dates ("Rabu", "kemarin", "on Monday", "23 Oktober" without a year).
 public sealed record ArticleInput(string Text, string? Language, DateOnly? PublishedOn);
 
+/// Notice says why nothing was proposed (no candidates): see ExtractionNotice.
 public sealed record ArticleExtraction(
     string Language,
     bool LanguageDetected,
     IReadOnlyList<ArticleSentence> Sentences,
     IReadOnlyList<ClaimCandidate> Candidates,
-    IReadOnlyList<CandidateLink> Links);
+    IReadOnlyList<CandidateLink> Links,
+    ExtractionNotice? Notice = null);
+
+/// Why an article gave no candidates. Code is one of "empty" (no text), "script" (mostly not in the Latin script, or
+/// words mixing scripts), "language" (neither Indonesian nor English), "long-sentences" (no sentence short enough to
+/// read as one claim) and "no-claims" (read, nothing check-worthy); Message says it for a person.
+public sealed record ExtractionNotice(string Code, string Message);
 
 public sealed record ArticleSentence(int Index, int Paragraph, int Start, int Length);
 
-/// One proposed claim. Number is 1-based and is how links and the accept step refer to it.
+/// One proposed claim. Number is 1-based and is how links and the accept step refer to it. A sentence with several
+/// figures gives one candidate per figure (same span, claimant and date); a contrast sentence with two speakers gives
+/// one per clause. NoLinkReason says why a counter-claim was proposed without a link (its target was not found with
+/// confidence).
 /// Kind is one of ClaimRules.Kinds (event, statement, figure, quote); ClaimantKind one of ClaimRules.ClaimantKinds.
 public sealed record ClaimCandidate(
     int Number,
@@ -31,7 +41,8 @@ public sealed record ClaimCandidate(
     CandidateFigure? Figure,
     string? Place,
     bool CounterClaim,
-    CandidateScore Score);
+    CandidateScore Score,
+    string? NoLinkReason = null);
 
 /// Cue is the words that gave the claimant away ("menurut", "kata", "dibantah", "said"); Inferred is true when the
 /// name came from elsewhere in the article (a pronoun such as "Dia", or a surname resolved to the full name).

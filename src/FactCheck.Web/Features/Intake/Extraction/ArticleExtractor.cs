@@ -12,64 +12,89 @@ public static class ArticleExtractor
         var (language, detected) = Language(input.Language, text, cues);
         var sentences = SentenceSplitter.Split(text, cues);
         var languageCues = cues.For(language);
-        if (languageCues is null)
+        var refused = languageCues is null ? TextEvidence.NotRead(language) : TextEvidence.Refusal(text, languageCues, cues);
+        if (languageCues is null || refused is not null)
         {
-            return new ArticleExtraction(language, detected, sentences, [], []);
+            return new ArticleExtraction(language, detected, sentences, [], [], refused);
         }
 
-        var memory = new ClaimantMemory();
-        var facts = new List<SentenceFacts?>(sentences.Count);
-        foreach (var sentence in sentences)
+        var units = ArticleUnits.Read(text, sentences, languageCues, cues, input.PublishedOn);
+        var chosen = new List<SentenceFacts>();
+        foreach (var unit in units)
         {
-            // A "sentence" longer than this is unpunctuated text, not a claim one could check as stated.
-            facts.Add(sentence.Length <= cues.MaxSentenceLength
-                ? SentenceReader.Read(text, sentence, languageCues, cues, input.PublishedOn, memory)
-                : null);
-        }
-
-        var chosen = new List<(int Number, SentenceFacts Facts, List<ScoreReason> Reasons)>();
-        foreach (var fact in facts)
-        {
-            if (fact is null || chosen.Count >= cues.MaxCandidates)
+            if (IsHeadline(unit, sentences))
             {
                 continue;
             }
 
-            var reasons = CandidateScorer.Reasons(fact, cues);
-            if (CandidateScorer.IsCandidate(reasons, cues))
+            if (CandidateScorer.IsCandidate(CandidateScorer.Reasons(unit, unit.Figure, cues), cues))
             {
-                chosen.Add((chosen.Count + 1, fact, reasons));
+                chosen.Add(unit);
             }
         }
 
-        var links = CounterClaimLinker.Link([.. chosen.Select(c => (c.Number, c.Facts))]);
-        var candidates = chosen.Select(c => Candidate(c.Number, c.Facts, c.Reasons, facts, languageCues, cues)).ToList();
-        return new ArticleExtraction(language, detected, sentences, candidates, links);
+        var linking = CounterClaimLinker.Link(chosen, languageCues);
+        var candidates = new List<ClaimCandidate>();
+        var numbers = new Dictionary<SentenceFacts, List<int>>();
+        foreach (var unit in chosen)
+        {
+            var figures = unit.Figures.Count == 0 ? [null] : unit.Figures.Cast<CandidateFigure?>().ToList();
+            foreach (var figure in figures)
+            {
+                if (candidates.Count >= cues.MaxCandidates)
+                {
+                    break;
+                }
+
+                var number = candidates.Count + 1;
+                (numbers.TryGetValue(unit, out var list) ? list : numbers[unit] = []).Add(number);
+                linking.Unlinked.TryGetValue(unit, out var why);
+                candidates.Add(Candidate(number, unit, figure, units, languageCues, cues, figure == figures[0] ? why : null));
+            }
+        }
+
+        var links = new List<CandidateLink>();
+        foreach (var link in linking.Links)
+        {
+            if (numbers.TryGetValue(link.From, out var from) && numbers.TryGetValue(link.To, out var to))
+            {
+                links.Add(new CandidateLink(from[0], to[Math.Min(link.ToFigure, to.Count - 1)], link.Relation, link.Cue));
+            }
+        }
+
+        var notice = candidates.Count == 0 ? TextEvidence.Nothing(sentences, cues) : null;
+        return new ArticleExtraction(language, detected, sentences, candidates, links, notice);
+    }
+
+    /// The article's first line standing alone without a full stop ("LIVE — Arus mudik Lebaran 2025, Jumat (28/3)",
+    /// "FACT CHECK: Video of …"): a headline announces the story, the claims are in its sentences.
+    private static bool IsHeadline(SentenceFacts unit, List<ArticleSentence> sentences)
+    {
+        var sentence = unit.Sentence;
+        if (sentence.Paragraph != 0 || sentences.Count(s => s.Paragraph == 0) != 1 || sentences.Count == 1 || unit.Tokens.Count(t => t.IsWord) > 20)
+        {
+            return false;
+        }
+
+        var last = unit.Text.TrimEnd()[^1];
+        return last is not ('.' or '!' or '?' or '"' or '”' or '…');
     }
 
     /// "id", "en", or null when the text gives no sign of either.
     public static string? DetectLanguage(string text, IntakeCues cues)
     {
         ArgumentNullException.ThrowIfNull(cues);
-        var counts = cues.Languages.ToDictionary(l => l.Tag, _ => 0, StringComparer.Ordinal);
-        foreach (var token in Tokenizer.Tokenize(text ?? ""))
+        // Stop words first; a short text of none ("Anggota DPR menilai program terlambat") by the other words the cues know.
+        foreach (var counts in new Func<Dictionary<string, int>>[] { () => TextEvidence.StopWordCounts(text ?? "", cues, out _), () => TextEvidence.KnownWordCounts(text ?? "", cues, out _) })
         {
-            if (!token.IsWord)
+            var best = counts().Where(c => c.Value > 0).OrderByDescending(c => c.Value).ThenBy(c => c.Key == "id" ? 0 : 1).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
+            if (best.Count > 0)
             {
-                continue;
-            }
-
-            foreach (var language in cues.Languages)
-            {
-                if (language.StopWords.Contains(token.Key))
-                {
-                    counts[language.Tag]++;
-                }
+                return best[0].Key;
             }
         }
 
-        var best = counts.Where(c => c.Value > 0).OrderByDescending(c => c.Value).ThenBy(c => c.Key == "id" ? 0 : 1).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
-        return best.Count == 0 ? null : best[0].Key;
+        return null;
     }
 
     /// The language asked for when the cues know it ("id-ID" reads as "id"); otherwise detected, English when nothing tells.
@@ -87,8 +112,9 @@ public static class ArticleExtractor
         return (DetectLanguage(text, cues) ?? "en", true);
     }
 
-    private static ClaimCandidate Candidate(int number, SentenceFacts facts, List<ScoreReason> reasons, List<SentenceFacts?> all, LanguageCues language, IntakeCues cues)
+    private static ClaimCandidate Candidate(int number, SentenceFacts facts, CandidateFigure? figure, List<SentenceFacts> all, LanguageCues language, IntakeCues cues, string? unlinked)
     {
+        var reasons = CandidateScorer.Reasons(facts, figure, cues);
         var date = facts.Date;
         if (date is null && facts.Claimant is { } claimant && NeighbourDate(facts, claimant, all) is { } borrowed)
         {
@@ -103,21 +129,22 @@ public static class ArticleExtractor
             sentence.Start,
             sentence.Length,
             facts.Text,
-            ClaimTitle.Make(facts, language),
-            CandidateScorer.Kind(facts),
+            ClaimTitle.Make(facts, figure, language),
+            CandidateScorer.Kind(facts, figure),
             facts.Claimant,
             date,
-            facts.Figure,
+            figure,
             facts.Place,
             facts.Counter is not null,
-            new CandidateScore(CandidateScorer.Value(reasons), reasons));
+            new CandidateScore(CandidateScorer.Value(reasons), reasons),
+            unlinked);
     }
 
     /// The date of the nearest sentence in an unbroken run by the same claimant ("Rouhani memperingatkan …" takes the
     /// 7/10/2020 of the next sentence, where Rouhani speaks on Wednesday 7 October).
-    private static CandidateDate? NeighbourDate(SentenceFacts facts, CandidateClaimant claimant, List<SentenceFacts?> all)
+    private static CandidateDate? NeighbourDate(SentenceFacts facts, CandidateClaimant claimant, List<SentenceFacts> all)
     {
-        var index = facts.Sentence.Index;
+        var index = all.IndexOf(facts);
         for (var distance = 1; ; distance++)
         {
             var before = Same(index - distance);
@@ -150,7 +177,7 @@ public static class ArticleExtractor
         }
 
         SentenceFacts? Same(int i) =>
-            i >= 0 && i < all.Count && all[i]?.Claimant is { } other && string.Equals(other.Name, claimant.Name, StringComparison.OrdinalIgnoreCase) ? all[i] : null;
+            i >= 0 && i < all.Count && all[i].Claimant is { } other && string.Equals(other.Name, claimant.Name, StringComparison.OrdinalIgnoreCase) ? all[i] : null;
 
         CandidateDate? WalkOneSide(int from, int distance, int step)
         {

@@ -1,21 +1,29 @@
 namespace FactCheck.Web.Features.Intake.Extraction;
 
-/// Who a sentence attributes its claim to, as written (before pronouns and surnames are resolved). Content is the
-/// claim without the attribution, for the title: "konflik itu telah menewaskan 5.000 orang".
+/// Who a sentence attributes its claim to, as written (before pronouns, surnames and acronyms are resolved). Content
+/// is the claim without the attribution, for the title: "konflik itu telah menewaskan 5.000 orang".
 /// VerbLed is true when the verb itself carries the claim ("X membantah …", "X accused …"): the title keeps it.
 /// SaidStart..SaidEnd is the attribution itself ("the ministry said in a statement on Friday"): a date there is the
 /// date of the claim, before any date inside the claim ("killed 119 people since Monday").
-internal sealed record Attribution(NamePhrase? Name, bool Pronoun, string Cue, int ContentStart, int ContentEnd, bool VerbLed = false, int SaidStart = 0, int SaidEnd = 0);
+/// NameFrom..NameTo are the tokens of the speaker's phrase with its appositions ("One post on X sharing the clip,
+/// viewed more than 2.3 million times,"): a number there describes the speaker and is not the claim's figure.
+/// PronounKey is the pronoun that stands for the speaker ("mereka", "she", "nya" for "ujarnya").
+/// BackReference is set by "Hal itu disampaikan X": X also said the sentence before.
+internal sealed record Attribution(
+    NamePhrase? Name, bool Pronoun, string Cue, int ContentStart, int ContentEnd, bool VerbLed = false, int SaidStart = 0, int SaidEnd = 0,
+    int NameFrom = -1, int NameTo = -1, string? PronounKey = null, bool BackReference = false);
 
-/// The attribution forms, tried in this order: "Menurut X," / "according to X"; passive "dibantah (oleh) X";
-/// "X mengatakan/said …" (and the denial and dispute verbs); "…," kata X / "…," said X; "…," ujarnya.
+/// The attribution forms, tried in this order: "Menurut X," / "according to X"; "Hal itu disampaikan X"; passive
+/// "dibantah (oleh) X"; "Dalam X disebutkan"; "X mengatakan/said …" (and the denial and dispute verbs);
+/// "…," kata X / "…," said X; "…," ujarnya.
 internal sealed partial class AttributionFinder(string text, List<Token> tokens, LanguageCues cues, PhraseSet<bool> gazetteer, bool[] inQuote, bool[] inDate)
 {
-    private const int MaxLookBack = 16;
+    private const int MaxLookBack = 18;
 
     public Attribution? Find()
     {
-        return FirstFrom(cues.AccordingTo, AccordingTo) ?? FirstFrom(cues.PassiveCues, Passive) ?? Verbs();
+        return FirstFrom(cues.AccordingTo, AccordingTo) ?? FirstFrom(cues.BackReferences, BackReference) ?? FirstFrom(cues.PassiveCues, Passive)
+            ?? FirstFrom(cues.SourcePassives, SourcePassive) ?? Verbs();
     }
 
     private Attribution? FirstFrom(PhraseSet<bool> cueSet, Func<PhraseMatch<bool>, Attribution?> read)
@@ -33,6 +41,17 @@ internal sealed partial class AttributionFinder(string text, List<Token> tokens,
 
     private Attribution? AccordingTo(PhraseMatch<bool> cue)
     {
+        // "Menurut dia, …", "Menurutnya, …": the speaker named before.
+        var last = tokens[cue.End - 1].Key;
+        var pronounEnd = cue.End < tokens.Count && cues.Pronouns.Contains(tokens[cue.End].Key) ? cue.End + 1
+            : last.EndsWith("nya", StringComparison.Ordinal) || cues.Pronouns.Contains(last) ? cue.End : -1;
+        if (pronounEnd > 0 && StartsClause(cue.Start))
+        {
+            var key = pronounEnd > cue.End ? tokens[cue.End].Key : last.EndsWith("nya", StringComparison.Ordinal) ? "nya" : last;
+            var after = After(ContentAfterVerb(pronounEnd));
+            return new Attribution(null, true, CueText(cue), after, SentenceEnd, false, tokens[cue.Start].Start, after, cue.Start, pronounEnd, key);
+        }
+
         var (name, end) = ReadAfter(cue.End);
         if (name is null)
         {
@@ -42,19 +61,70 @@ internal sealed partial class AttributionFinder(string text, List<Token> tokens,
         // "Menurut X, <claim>" or "<claim>, according to X."
         var claim = After(ContentAfterVerb(SkipParenthesis(end)));
         return StartsClause(cue.Start)
-            ? new Attribution(name, false, CueText(cue), claim, SentenceEnd, false, tokens[cue.Start].Start, claim)
-            : new Attribution(name, false, CueText(cue), tokens[0].Start, Before(cue.Start), false, tokens[cue.Start].Start, SentenceEnd);
+            ? new Attribution(name, false, CueText(cue), claim, SentenceEnd, false, tokens[cue.Start].Start, claim, cue.Start, end)
+            : new Attribution(name, false, CueText(cue), tokens[0].Start, Before(cue.Start), false, tokens[cue.Start].Start, SentenceEnd, cue.Start, end);
+    }
+
+    private Attribution? BackReference(PhraseMatch<bool> cue)
+    {
+        var from = cue.End < tokens.Count && cues.AgentMarkers.Contains(tokens[cue.End].Key) ? cue.End + 1 : cue.End;
+        var (name, end) = ReadAfter(from);
+        if (name is null)
+        {
+            return null;
+        }
+
+        // "Hal itu disampaikan X dalam konferensi pers, yang juga menyebutkan bahwa <claim>": the claim after "bahwa".
+        var claim = end;
+        while (claim < tokens.Count && !(tokens[claim].IsWord && cues.Complementisers.Contains(tokens[claim].Key)))
+        {
+            claim++;
+        }
+
+        var content = claim < tokens.Count ? After(claim + 1) : After(end);
+        return new Attribution(name, false, CueText(cue), content, SentenceEnd, false, tokens[cue.Start].Start, content, from, end, BackReference: true);
     }
 
     private Attribution? Passive(PhraseMatch<bool> cue)
     {
         var from = cue.End < tokens.Count && cues.AgentMarkers.Contains(tokens[cue.End].Key) ? cue.End + 1 : cue.End;
-        var (name, _) = ReadAfter(from);
-        return name is null ? null : new Attribution(name, false, CueText(cue), tokens[0].Start, tokens[cue.End - 1].End, false, tokens[cue.Start].Start, SentenceEnd);
+        var (name, end) = ReadAfter(from);
+        return name is null ? null : new Attribution(name, false, CueText(cue), tokens[0].Start, tokens[cue.End - 1].End, false, tokens[cue.Start].Start, SentenceEnd, from, end);
+    }
+
+    /// "Dalam unggahan tersebut juga disebutkan bahwa …": the source is the phrase after the clause's preposition.
+    private Attribution? SourcePassive(PhraseMatch<bool> cue)
+    {
+        var start = SkipConnectors(0, cue.Start);
+        if (start >= cue.Start || !tokens[start].IsWord || !cues.PhraseStops.Contains(tokens[start].Key))
+        {
+            return null;
+        }
+
+        var end = cue.Start;
+        while (end > start + 1 && tokens[end - 1].IsWord && cues.SubjectSkip.Contains(tokens[end - 1].Key))
+        {
+            end--;
+        }
+
+        var name = end > start + 1 && !LooksLikeClause(start + 1, end) ? ClaimantNames.Read(text, tokens, start + 1, end, cues, gazetteer) : null;
+        var content = After(ContentAfterVerb(cue.End));
+        return name is null ? null : new Attribution(name, false, CueText(cue), content, SentenceEnd, false, tokens[start].Start, content, start + 1, end);
     }
 
     private Attribution? Verbs()
     {
+        // "…, ungkap Dedi, kakak salah satu korban": a speaker named after the claim at its end wins over a verb inside it.
+        for (var k = tokens.Count - 1; k > 2; k--)
+        {
+            if (!inQuote[k] && tokens[k].IsWord && IsBoundary(k - 1) && tokens[k - 1].Text == "," && cues.PostVerbs.TryMatch(tokens, k, out var last)
+                && NameFollows(last.End) && ReadAfter(last.End) is ({ IsPerson: true, RoleOnly: false } closing, var closingEnd)
+                && (closingEnd >= tokens.Count || tokens[closingEnd].IsPunct || inDate[closingEnd]))
+            {
+                return new Attribution(closing, false, CueText(last), tokens[0].Start, Before(k), false, tokens[k].Start, SentenceEnd, last.End, closingEnd);
+            }
+        }
+
         for (var k = 0; k < tokens.Count; k++)
         {
             if (inQuote[k] || !tokens[k].IsWord)
@@ -64,7 +134,7 @@ internal sealed partial class AttributionFinder(string text, List<Token> tokens,
 
             if (cues.PronounPostVerbs.TryMatch(tokens, k, out var clitic) && k > 0 && IsBoundary(k - 1))
             {
-                return new Attribution(null, true, CueText(clitic), tokens[0].Start, Before(k), false, tokens[k].Start, SentenceEnd);
+                return new Attribution(null, true, CueText(clitic), tokens[0].Start, Before(k), false, tokens[k].Start, SentenceEnd, PronounKey: "nya");
             }
 
             var verb = VerbAt(k);
@@ -73,26 +143,64 @@ internal sealed partial class AttributionFinder(string text, List<Token> tokens,
                 continue;
             }
 
-            if (Subject(k) is { } subject)
+            // "A former administrator accused of stealing …", "a video shared on TikTok claims …": a participle after a
+            // noun, not someone speaking.
+            if (cue.End < tokens.Count && tokens[cue.End].Key == "of" && cues.AccusationVerbs.TryMatch(tokens, k, out _))
             {
-                var (speaker, pronoun, subjectStart) = subject;
-                // "<claim>, officials said" and "\"<quote>,\" X said": the claim comes before the speaker.
-                var verbLed = IsVerbLed(k);
-                var leadEnd = SkipConnectors(0, subjectStart);
-                var claimBefore = !verbLed && CountWords(leadEnd, subjectStart) >= 3;
-                return claimBefore
-                    ? new Attribution(speaker, pronoun, CueText(cue), tokens[leadEnd].Start, Before(subjectStart), false, tokens[subjectStart].Start, SentenceEnd)
-                    : new Attribution(speaker, pronoun, CueText(cue), After(ContentAfterVerb(cue.End)), SentenceEnd, verbLed, tokens[subjectStart].Start, After(ContentAfterVerb(cue.End)));
+                continue;
             }
 
-            if (cues.PostVerbs.TryMatch(tokens, k, out var post) && k > 0 && IsBoundary(k - 1) && ReadAfter(post.End) is ({ } name, _))
+            if (ModifiesNoun(k))
             {
-                return new Attribution(name, false, CueText(post), tokens[0].Start, Before(k), false, tokens[k].Start, SentenceEnd);
+                continue;
+            }
+
+            // "…, said Defence Minister John Harper": a name after the verb wins over the clause before the comma.
+            if (k > 0 && IsBoundary(k - 1) && cues.PostVerbs.TryMatch(tokens, k, out var postFirst) && NameFollows(postFirst.End) && ReadAfter(postFirst.End) is ({ } named, var namedEnd)
+                && (namedEnd >= tokens.Count || tokens[namedEnd].IsPunct || inDate[namedEnd] || cues.PhraseStops.Contains(tokens[namedEnd].Key)))
+            {
+                return new Attribution(named, false, CueText(postFirst), tokens[0].Start, Before(k), false, tokens[k].Start, SentenceEnd, postFirst.End, namedEnd);
+            }
+
+            if (Subject(k) is { } subject)
+            {
+                // "<claim>, officials said" and "\"<quote>,\" X said": the claim comes before the speaker.
+                var verbLed = IsVerbLed(k);
+                var leadEnd = SkipConnectors(0, subject.Start);
+                var adverbial = leadEnd < subject.Start && tokens[leadEnd].IsWord && cues.PhraseStops.Contains(tokens[leadEnd].Key) && subject.Start > 0 && tokens[subject.Start - 1].Text == ",";
+                var claimBefore = !verbLed && !adverbial && CountWords(leadEnd, subject.Start) >= 3;
+                var (from, to) = (subject.Start, k);
+                return claimBefore
+                    ? new Attribution(subject.Name, subject.Pronoun, CueText(cue), tokens[leadEnd].Start, Before(subject.Start), false, tokens[subject.Start].Start, SentenceEnd, from, to, subject.PronounKey)
+                    : new Attribution(subject.Name, subject.Pronoun, CueText(cue), After(ContentAfterVerb(cue.End)), SentenceEnd, verbLed, tokens[subject.Start].Start, After(ContentAfterVerb(cue.End)), from, to, subject.PronounKey);
+            }
+
+            // "…," kata dia / "…," said he: the speaker named before.
+            if (k > 0 && IsBoundary(k - 1) && cues.PostVerbs.TryMatch(tokens, k, out var postPronoun) && postPronoun.End < tokens.Count && cues.Pronouns.Contains(tokens[postPronoun.End].Key))
+            {
+                return new Attribution(null, true, CueText(postPronoun), tokens[0].Start, Before(k), false, tokens[k].Start, SentenceEnd, PronounKey: tokens[postPronoun.End].Key);
+            }
+
+            if (cues.PostVerbs.TryMatch(tokens, k, out var post) && k > 0 && IsBoundary(k - 1) && ReadAfter(post.End) is ({ } name, var nameEnd))
+            {
+                return new Attribution(name, false, CueText(post), tokens[0].Start, Before(k), false, tokens[k].Start, SentenceEnd, post.End, nameEnd);
             }
         }
 
         return null;
     }
+
+    /// "a video shared on TikTok", "figures released by the bureau": an English participle after a noun, before a
+    /// preposition, describes the noun.
+    private bool ModifiesNoun(int k) =>
+        !cues.UnitHeadFirst && tokens[k].Key.EndsWith("ed", StringComparison.Ordinal) && k + 1 < tokens.Count && tokens[k + 1].Key is "on" or "by" or "in" or "to" or "across" or "online"
+        && k > 0 && tokens[k - 1].IsWord && !cues.Pronouns.Contains(tokens[k - 1].Key) && !cues.Auxiliaries.Contains(tokens[k - 1].Key) && !cues.SubjectSkip.Contains(tokens[k - 1].Key);
+
+    /// "said Defence Minister John Harper", "said the ministry", "said police": a name, a title or an institution
+    /// follows the verb, not the claim ("said 41 patients had waited", "said dashcam video she had been shown").
+    private bool NameFollows(int k) =>
+        k < tokens.Count && tokens[k].IsWord && (tokens[k].IsCapitalised || cues.Determiners.Contains(tokens[k].Key) || cues.Titles.TryMatch(tokens, k, out _)
+            || cues.Organisations.TryMatch(tokens, k, out _) || cues.Quantifiers.TryMatch(tokens, k, out _));
 
     private PhraseMatch<bool>? VerbAt(int k)
     {
@@ -107,9 +215,31 @@ internal sealed partial class AttributionFinder(string text, List<Token> tokens,
         return null;
     }
 
-    /// Past what follows a verb before the claim itself: "on Monday that", "pada hari Senin bahwa", ", ".
+    /// Past what follows a verb before the claim itself: "on Monday that", "pada hari Senin bahwa", ", ", and the
+    /// listener of "told MPs on Wednesday that".
     private int ContentAfterVerb(int k)
     {
+        // "told the Commons the government would …", "told reporters": the listener is not the claim.
+        if (k > 0 && tokens[k - 1].Key is "told" or "tells" or "tell" or "informed" or "briefed" && k < tokens.Count)
+        {
+            var listener = k + (tokens[k].Key is "the" ? 1 : 0);
+            while (listener < tokens.Count && (tokens[listener].IsCapitalised || tokens[listener].IsAcronym))
+            {
+                listener++;
+            }
+
+            k = listener > k + (tokens[k].Key is "the" ? 1 : 0) ? listener : k;
+        }
+
+        for (var ahead = k; ahead < Math.Min(tokens.Count, k + 7) && !tokens[ahead].IsPunct; ahead++)
+        {
+            if (ahead > k && tokens[ahead].IsWord && cues.Complementisers.Contains(tokens[ahead].Key) && !cues.RelativePronouns.Contains(tokens[ahead - 1].Key))
+            {
+                k = ahead + 1;
+                break;
+            }
+        }
+
         while (k < tokens.Count)
         {
             var t = tokens[k];
@@ -182,10 +312,4 @@ internal sealed partial class AttributionFinder(string text, List<Token> tokens,
     }
 
     private string CueText(PhraseMatch<bool> cue) => text[tokens[cue.Start].Start..tokens[cue.End - 1].End];
-
-    private string StripArticle(string phrase)
-    {
-        var first = phrase.Split(' ', 2);
-        return first.Length == 2 && cues.Determiners.Contains(Tokenizer.KeyOf(first[0])) ? first[1] : phrase;
-    }
 }

@@ -5,9 +5,9 @@ namespace FactCheck.Web.Features.Intake.Extraction;
 /// names places is context, not a claim.
 internal static class CandidateScorer
 {
-    private static readonly string[] CoreReasons = ["attribution", "figure", "date", "denial", "dispute"];
+    private static readonly string[] CoreReasons = ["attribution", "figure", "date", "denial", "dispute", "accusation"];
 
-    public static List<ScoreReason> Reasons(SentenceFacts facts, IntakeCues cues)
+    public static List<ScoreReason> Reasons(SentenceFacts facts, CandidateFigure? figure, IntakeCues cues)
     {
         var reasons = new List<ScoreReason>();
         if (facts.Claimant is { } claimant)
@@ -16,7 +16,7 @@ internal static class CandidateScorer
             reasons.Add(Reason(cues, "attribution", label, claimant.Cue));
         }
 
-        if (facts.Figure is { } figure)
+        if (figure is not null)
         {
             reasons.Add(Reason(cues, "figure", $"names a figure: {figure.Text}", figure.Text));
         }
@@ -48,6 +48,12 @@ internal static class CandidateScorer
             reasons.Add(Reason(cues, code, label, counter.Words));
         }
 
+        // "Pemerintah kota dituding …", "The mayor was accused of …": an accusation reported without its accuser.
+        if (facts.Accuses && facts.Claimant is null && facts.Counter is null)
+        {
+            reasons.Add(Reason(cues, "accusation", "reports an accusation", null));
+        }
+
         var person = facts.Claimant is { Kind: "person" } speaker ? speaker.Name : facts.Person;
         if (person is not null)
         {
@@ -72,9 +78,9 @@ internal static class CandidateScorer
 
     /// Event when the article itself reports something that happened; a figure or a quotation when that is what the
     /// sentence is; otherwise a statement (someone's assertion, a denial).
-    public static string Kind(SentenceFacts facts)
+    public static string Kind(SentenceFacts facts, CandidateFigure? figure)
     {
-        if (facts.Figure is not null)
+        if (figure is not null)
         {
             return "figure";
         }

@@ -7,20 +7,97 @@ namespace FactCheck.Web.Features.Intake.Extraction;
 /// characters, cut at a word with "…", and without rating words ("hoaks", "false"): a title names the claim, not our verdict.
 internal static class ClaimTitle
 {
-    public static string Make(SentenceFacts facts, LanguageCues cues)
+    public static string Make(SentenceFacts facts, CandidateFigure? figure, LanguageCues cues)
     {
         var content = facts.Attribution is { } a && a.ContentEnd > a.ContentStart
             ? Lead(facts, cues, a.ContentStart, a.ContentEnd)
             : Lead(facts, cues, facts.Sentence.Start, facts.Sentence.Start + facts.Sentence.Length);
-        content = Clean(content);
+        content = WithoutDanglingAgent(Clean(content), cues);
+        if (figure is not null && facts.Figures.Count > 1)
+        {
+            content = PieceWith(content, figure.Text, facts.Figures.Select(f => f.Text));
+        }
+
         var title = facts.Claimant switch
         {
             { } claimant when facts.Attribution is { VerbLed: true } verbLed => $"{claimant.Name} {verbLed.Cue} {content}",
             { } claimant when content.Length > 0 => $"{claimant.Name}: {content}",
             _ => content.Length > 0 ? content : Clean(facts.Text),
         };
-        var shortened = Shorten(WithoutRatingWords(Clean(title)));
+        var shortened = Shorten(WithoutRatingWords(Clean(title)), cues);
         return shortened.Length > 0 ? shortened : "Claim from the article";
+    }
+
+    /// "Tuduhan itu dibantah oleh" (the agent read off as the claimant) reads "Tuduhan itu dibantah".
+    private static string WithoutDanglingAgent(string content, LanguageCues cues)
+    {
+        var last = content.LastIndexOf(' ');
+        return last > 0 && cues.AgentMarkers.Contains(Tokenizer.KeyOf(content[(last + 1)..])) ? content[..last].TrimEnd(',', ' ') : content;
+    }
+
+    /// The piece of the claim that holds this figure, between commas, "dan", "and" or "serta" ("membuat 3.400 warga
+    /// mengungsi" of "… menewaskan 12 orang dan membuat 3.400 warga mengungsi"), so each figure's title is its own.
+    private static string PieceWith(string content, string figure, IEnumerable<string> all)
+    {
+        var at = content.IndexOf(figure, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return content;
+        }
+
+        // A separator inside a figure ("between 2,000 and 3,000") separates nothing.
+        var inside = all.Select(f => (At: content.IndexOf(f, StringComparison.Ordinal), f.Length)).Where(f => f.At >= 0).ToList();
+        bool Free(int i) => !inside.Exists(f => i > f.At && i < f.At + f.Length);
+        var separators = new[] { ", ", "; ", " dan ", " and ", " serta ", " as well as " };
+        var start = separators.Select(s => LastFree(s)).Max();
+        var end = separators.Select(s => NextFree(s)).Min();
+
+        int LastFree(string s)
+        {
+            for (var i = content.LastIndexOf(s, at, StringComparison.Ordinal); i >= 0; i = i == 0 ? -1 : content.LastIndexOf(s, i - 1, StringComparison.Ordinal))
+            {
+                if (Free(i))
+                {
+                    return i + s.Length;
+                }
+            }
+
+            return 0;
+        }
+
+        int NextFree(string s)
+        {
+            for (var i = content.IndexOf(s, at + figure.Length, StringComparison.Ordinal); i >= 0; i = content.IndexOf(s, i + 1, StringComparison.Ordinal))
+            {
+                if (Free(i))
+                {
+                    return i;
+                }
+            }
+
+            return content.Length;
+        }
+
+        // Another figure in the same piece ("melanda tiga kecamatan … menewaskan 12 orang"): the first figure keeps the
+        // piece's opening, a later one its verb.
+        var others = inside.Where(f => f.At >= start && f.At + f.Length <= end && f.At != at).ToList();
+        if (others.Count > 0)
+        {
+            var figureEnd = at + figure.Length;
+            if (others.TrueForAll(f => f.At > at))
+            {
+                end = figureEnd;
+            }
+            else
+            {
+                var previousWord = content.LastIndexOf(' ', Math.Max(0, at - 2));
+                start = Math.Max(start, previousWord + 1);
+                end = figureEnd;
+            }
+        }
+
+        var piece = content[start..end].Trim();
+        return piece.Split(' ').Length >= 2 ? piece : content;
     }
 
     /// The text between two positions of the sentence, without a dateline ("JAKARTA —", "KYIV (Reuters) -") or a
@@ -42,6 +119,18 @@ internal static class ClaimTitle
                 start = k + 1;
                 break;
             }
+        }
+
+        // "- Harga: …", "• Penyebab: …": a bullet and its label.
+        while (start < tokens.Count && tokens[start].Text is "-" or "•" or "*" or "–")
+        {
+            start++;
+        }
+
+        var colon = tokens.FindIndex(start, Math.Min(6, tokens.Count - start), t => t.Text == ":");
+        if (colon > start && colon + 1 < tokens.Count && tokens.Skip(start).Take(colon - start).All(t => t.IsWord || t.Text is "'" or "’"))
+        {
+            start = colon + 1;
         }
 
         while (start < tokens.Count && cues.Connectors.TryMatch(tokens, start, out var connector))
@@ -108,7 +197,9 @@ internal static class ClaimTitle
         return string.Join(' ', kept).Trim(':', ' ');
     }
 
-    private static string Shorten(string title)
+    /// At most ClaimRules.MaxTitleLength characters: cut at a word, and never after a word that needs the next one
+    /// ("yang", "di", "the", "of", "oleh"), so a title does not stop mid-phrase.
+    private static string Shorten(string title, LanguageCues cues)
     {
         if (title.Length <= ClaimRules.MaxTitleLength)
         {
@@ -116,6 +207,13 @@ internal static class ClaimTitle
         }
 
         var cut = title.LastIndexOf(' ', ClaimRules.MaxTitleLength - 1);
+        while (cut > ClaimRules.MaxTitleLength / 2 && title.LastIndexOf(' ', cut - 1) is var previous and > 0
+               && Tokenizer.KeyOf(title[(previous + 1)..cut].TrimEnd(',', ';', ':')) is var word
+               && (cues.StopWords.Contains(word) || cues.PhraseStops.Contains(word) || cues.AgentMarkers.Contains(word) || cues.Determiners.Contains(word)))
+        {
+            cut = previous;
+        }
+
         if (cut <= ClaimRules.MaxTitleLength / 2)
         {
             cut = char.IsHighSurrogate(title[ClaimRules.MaxTitleLength - 2]) ? ClaimRules.MaxTitleLength - 2 : ClaimRules.MaxTitleLength - 1;

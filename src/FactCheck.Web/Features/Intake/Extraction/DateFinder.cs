@@ -45,9 +45,19 @@ internal static class DateFinder
                 return true;
             }
 
+            // "Selasa (11/3)": the day and month in brackets, the year from the article.
+            if (bracket && j + 1 < tokens.Count && tokens[j + 1].Text == ")" && published is { } basis && DayMonth(tokens[j].Text, basis) is { } dayMonth)
+            {
+                date = new FoundDate(i, j + 2, dayMonth, "no-year");
+                return true;
+            }
+
             if (published is { } day)
             {
-                date = new FoundDate(i, i + 1, day.AddDays(-(((int)day.DayOfWeek - (int)weekday + 7) % 7)), "weekday");
+                // "Senin depan", "next Monday": the first such day after the article's date.
+                var ahead = (i + 1 < tokens.Count && tokens[i + 1].IsWord && tokens[i + 1].Key is "depan" or "mendatang") || (i > 0 && tokens[i - 1].Key == "next");
+                var value = ahead ? day.AddDays(((int)weekday - (int)day.DayOfWeek + 6) % 7 + 1) : day.AddDays(-(((int)day.DayOfWeek - (int)weekday + 7) % 7));
+                date = new FoundDate(i, ahead && i + 1 < tokens.Count && tokens[i + 1].Key is "depan" or "mendatang" ? i + 2 : i + 1, value, "weekday");
                 return true;
             }
 
@@ -56,6 +66,23 @@ internal static class DateFinder
 
         if (TryExplicit(text, tokens, i, cues, published, out date))
         {
+            return true;
+        }
+
+        // "since Christmas": a named day, in the article's year unless that is still to come.
+        if (published is { } yearOf && token.IsWord && cues.NamedDays.TryMatch(tokens, i, out var named) && (token.IsCapitalised || cues.Tag == "id")
+            && named.Value.Split('-') is [var m, var d] && int.TryParse(m, CultureInfo.InvariantCulture, out var month) && int.TryParse(d, CultureInfo.InvariantCulture, out var dayOfMonth)
+            && TryDate(yearOf.Year, month, dayOfMonth, out var thisYear))
+        {
+            date = new FoundDate(i, named.End, thisYear > yearOf && TryDate(yearOf.Year - 1, month, dayOfMonth, out var lastYear) ? lastYear : thisYear, "named-day");
+            return true;
+        }
+
+        // "dua hari lalu", "three days ago": counted back from the article's date.
+        if (published is { } from && i + 2 < tokens.Count && (token.IsNumber || cues.NumberWords.ContainsKey(token.Key)) && tokens[i + 1].Key is "hari" or "days" or "day"
+            && tokens[i + 2].Key is "lalu" or "ago" or "sebelumnya" && (token.IsNumber ? int.TryParse(token.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) : (n = cues.NumberWords[token.Key]) > 0) && n is > 0 and < 32)
+        {
+            date = new FoundDate(i, i + 3, from.AddDays(-n), "relative");
             return true;
         }
 
@@ -166,6 +193,23 @@ internal static class DateFinder
 
         date = monthFirst ?? default;
         return monthFirst is not null;
+    }
+
+    /// "11/3" in an article of 12 March 2025 is 11 March 2025; a day later than the article's is the year before.
+    private static DateOnly? DayMonth(string value, DateOnly published)
+    {
+        var parts = value.Split('/');
+        if (parts.Length != 2 || parts.Any(p => p.Length is 0 or > 2 || !p.All(char.IsAsciiDigit)))
+        {
+            return null;
+        }
+
+        if (!TryDate(published.Year, Int(parts[1]), Int(parts[0]), out var date))
+        {
+            return null;
+        }
+
+        return date > published && TryDate(published.Year - 1, Int(parts[1]), Int(parts[0]), out var earlier) ? earlier : date;
     }
 
     private static (int Month, int Next)? Month(List<Token> tokens, int i, LanguageCues cues, bool requireCapital)

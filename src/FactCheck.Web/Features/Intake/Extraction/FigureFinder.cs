@@ -3,222 +3,147 @@ namespace FactCheck.Web.Features.Intake.Extraction;
 /// A number with its unit over tokens [Start, End): "5.000 orang" is 5000 people; High is set for ranges.
 internal sealed record FoundFigure(int Start, int End, double Value, double? High, string Unit);
 
-/// Figures in a sentence. Not figures: dates and their parts, years standing alone, times (10:30, 09.00 WIB),
-/// numbers glued to a word ("ke-2", "G20", "3M", "21-storey"), house and page numbers ("No. 12"), and numbers
-/// followed by a name rather than a noun ("14 Marina Street").
+/// Every figure in a sentence, each with its unit in English ("3.400 warga" residents, "Rp 15.000 per hari" IDR/day,
+/// "tiga kecamatan" subdistricts, "two staff absences" absences). Not figures: dates and years, times, ages ("(34)",
+/// "Okafor, 71,"), durations ("selama 14 hari", "two weeks"), numbers glued to a word ("ke-2", "G20", "21-storey"),
+/// numbers after a word that makes them a label ("nomor urut 3", "kilometer 70", "pecahan Rp 50.000"), numbers in a
+/// name ("SD Negeri Cibadak 2"), "one of"/"satu dari", a count already made ("the three suspects", "angka 40 persen itu")
+/// and whatever tokens the caller leaves out (the speaker's phrase: "Two witnesses", "viewed 2.3 million times").
+/// A number without a unit takes its neighbour's ("366,781 votes, against 117,454"; "9 of the state's 16 areas").
 internal static class FigureFinder
 {
-    public static List<FoundFigure> Find(string text, List<Token> tokens, LanguageCues cues, bool[] inDate, out string? bareNumber)
+    public static List<FoundFigure> Find(string text, List<Token> tokens, LanguageCues cues, bool[] skip, out string? bareNumber)
     {
         var figures = new List<FoundFigure>();
+        var waiting = new List<(int Index, double Value, bool Forward)>();
         bareNumber = null;
+        var labels = false;
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            if (token.IsWord && cues.NumberWords.TryGetValue(token.Key, out var word) && cues.Units.TryMatch(tokens, i + 1, out var wordUnit))
-            {
-                figures.Add(new FoundFigure(i, wordUnit.End, word, null, wordUnit.Value));
-                i = wordUnit.End - 1;
-                continue;
-            }
-
-            if (!token.IsNumber || inDate[i] || !IsCandidate(text, tokens, i, cues, out var prefixUnit))
+            if (skip[i])
             {
                 continue;
             }
 
-            if (Read(text, tokens, i, cues, prefixUnit, out var isName) is { } figure)
+            // "pecahan Rp 100.000 dan Rp 50.000": the whole list after a label word is labels.
+            labels = labels && (token.IsNumber || token.Key is "dan" or "and" or "," or "atau" or "or" || cues.PrefixUnits.TryMatch(tokens, i, out _));
+            if (token.IsWord && cues.NumberPhrases.TryMatch(tokens, i, out var word) && !labels)
             {
-                figures.Add(figure);
-                i = figure.End - 1;
+                if (WordFigure(tokens, i, word, cues) is { } spelled)
+                {
+                    figures.Add(spelled);
+                    i = spelled.End - 1;
+                }
+
+                continue;
             }
-            else if (DateFinder.Year(token) is null && !isName)
+
+            if (!token.IsNumber || labels)
             {
-                bareNumber ??= token.Text;
+                continue;
+            }
+
+            if (!FigureCandidate.Allowed(text, tokens, i, cues, out var prefix, out var label))
+            {
+                labels |= label;
+                continue;
+            }
+
+            var read = FigureCandidate.Read(text, tokens, i, cues, prefix);
+            if (read is null)
+            {
+                continue;
+            }
+
+            var (value, high, end) = read.Value;
+            switch (FigureUnits.After(tokens, i, end, cues, prefix))
+            {
+                case { Unit: "" }:
+                    break;
+                case { } unit:
+                    figures.Add(new FoundFigure(i, unit.End, value, high, unit.Unit));
+                    i = unit.End - 1;
+                    break;
+                default:
+                    var forward = end < tokens.Count && tokens[end].Key is "of" or "dari";
+                    var joined = (i > 0 && tokens[i - 1].Key is "against" or "versus" or "vs" or "and" or "dan" or "or" or "atau" or "to" or "compared")
+                        || (end < tokens.Count && tokens[end].IsWord && cues.OtherWords.Contains(tokens[end].Key));
+                    if ((forward || joined) && !(i > 0 && tokens[i - 1].IsCapitalised))
+                    {
+                        waiting.Add((i, value, forward));
+                    }
+                    else if (DateFinder.Year(token) is null && !(i > 0 && tokens[i - 1].IsCapitalised && i > 1))
+                    {
+                        bareNumber ??= token.Text;
+                    }
+
+                    i = end - 1;
+                    break;
             }
         }
 
+        foreach (var (index, value, forward) in waiting)
+        {
+            var neighbour = forward ? figures.FirstOrDefault(f => f.Start > index) ?? figures.LastOrDefault(f => f.Start < index)
+                : figures.LastOrDefault(f => f.Start < index) ?? figures.FirstOrDefault(f => f.Start > index);
+            if (neighbour is not null)
+            {
+                figures.Add(new FoundFigure(index, index + 1, value, null, neighbour.Unit));
+            }
+            else
+            {
+                bareNumber ??= tokens[index].Text;
+            }
+        }
+
+        figures.Sort((a, b) => a.Start.CompareTo(b.Start));
         return figures;
     }
 
-    private static bool IsCandidate(string text, List<Token> tokens, int i, LanguageCues cues, out string? prefixUnit)
+    /// "tiga kecamatan", "two staff absences", "dua orang saksi": a number word before a counted noun. Not "the three
+    /// suspects", "satu dari", "one of", "satu pun", nor a word before a duration ("two weeks").
+    private static FoundFigure? WordFigure(List<Token> tokens, int i, PhraseMatch<int> word, LanguageCues cues)
     {
-        var token = tokens[i];
-        prefixUnit = null;
-        for (var back = Math.Max(0, i - 2); back < i; back++)
-        {
-            if (cues.PrefixUnits.TryMatch(tokens, back, out var prefix) && prefix.End == i)
-            {
-                prefixUnit = prefix.Value;
-            }
-        }
-
-        if ((prefixUnit is null && !Tokenizer.IsDetachedBefore(text, token)) || token.Text.IndexOfAny([':', '/']) >= 0 || token.Text.Count(c => c is '-' or '–') > 1)
-        {
-            return false;
-        }
-
-        var before = i - 1;
-        while (before >= 0 && tokens[before].Text == ".")
-        {
-            before--;
-        }
-
-        if (before >= 0 && tokens[before].IsWord && cues.NotFigureBefore.Contains(tokens[before].Key))
-        {
-            return false;
-        }
-
-        if (i + 1 < tokens.Count && Tokenizer.IsAdjacent(token, tokens[i + 1]))
-        {
-            var next = tokens[i + 1];
-            if ((next.IsWord && (next.IsCapitalised || cues.OrdinalSuffixes.Contains(next.Key))) || (next.Text is "-" or "‐" && i + 2 < tokens.Count && tokens[i + 2].IsWord))
-            {
-                return false;
-            }
-        }
-
-        return !cues.TimeSuffixes.TryMatch(tokens, i + 1, out _);
-    }
-
-    private static FoundFigure? Read(string text, List<Token> tokens, int i, LanguageCues cues, string? prefixUnit, out bool isName)
-    {
-        var token = tokens[i];
-        isName = false;
-        double value;
-        double? high = null;
-        if (NumberText.TryParseRange(token.Text, cues.DecimalSeparator, out var low, out var top))
-        {
-            (value, high) = (low, top);
-        }
-        else if (!NumberText.TryParse(token.Text, cues.DecimalSeparator, out value))
+        if (i > 0 && tokens[i - 1].IsWord && (cues.Demonstratives.Contains(tokens[i - 1].Key) || tokens[i - 1].Key is "the" or "salah" or "kedua" or "para" or "its" or "their"))
         {
             return null;
         }
 
-        var j = i + 1;
-        var multiplied = Multiply(tokens, ref j, cues, ref value);
-        if (high is { } h && multiplied is { } m)
-        {
-            high = h * m;
-        }
-
-        if (high is null && Range(text, tokens, i, ref j, cues, out var second, out var secondFactor))
-        {
-            high = second;
-            if (multiplied is null && secondFactor is { } factor)
-            {
-                value *= factor;
-            }
-        }
-
-        var yearLike = DateFinder.Year(token) is not null || (high is not null && IsYear(value) && IsYear(high.Value));
-        if (yearLike && prefixUnit is null && multiplied is null && !cues.Units.TryMatch(tokens, j, out _))
+        // "one in four journeys", "satu dari lima warga": a ratio, not a count.
+        if (i > 1 && tokens[i - 1].Key is "in" or "dari" or "of" && (tokens[i - 2].IsNumber || cues.NumberPhrases.TryMatch(tokens, i - 2, out _)))
         {
             return null;
         }
 
-        var unit = prefixUnit is not null ? (prefixUnit, j) : Unit(tokens, i, j, cues, out isName);
-        return unit is { } found && double.IsFinite(value) && value <= NumberText.Largest && (high is null || high <= NumberText.Largest)
-            ? new FoundFigure(i, found.End, value, high, found.Unit)
-            : null;
-    }
-
-    private static bool IsYear(double value) => value is >= 1900 and <= 2100 && Math.Floor(value) == value;
-
-    private static double? Multiply(List<Token> tokens, ref int j, LanguageCues cues, ref double value)
-    {
+        var j = word.End;
+        double value = word.Value;
         if (j < tokens.Count && tokens[j].IsWord && cues.Multipliers.TryGetValue(tokens[j].Key, out var factor))
         {
             value *= factor;
             j++;
-            return factor;
         }
 
-        return null;
+        if (j >= tokens.Count || !tokens[j].IsWord || tokens[j].Key is "of" or "dari" or "pun" or "di" or "per" || cues.DurationUnits.TryMatch(tokens, j, out _))
+        {
+            return null;
+        }
+
+        var unit = FigureUnits.After(tokens, i, j, cues, null);
+        if (unit is not { Unit.Length: > 0 } found || (!found.FromLexicon && (cues.UnitHeadFirst || !found.Unit.EndsWith('s'))))
+        {
+            return null;
+        }
+
+        // "dua negara tetangganya" (its two neighbours): a count already known, not claimed.
+        for (var k = found.End - 1; k < Math.Min(tokens.Count, found.End + 1); k++)
+        {
+            if (cues.UnitHeadFirst && tokens[k].IsWord && tokens[k].Key.EndsWith("nya", StringComparison.Ordinal) && tokens[k].Key.Length > 5)
+            {
+                return null;
+            }
+        }
+
+        return new FoundFigure(i, found.End, value, null, found.Unit);
     }
-
-    /// "2.000 hingga 3.000", "antara 2.000 dan 3.000", "between 4% and 5%", "1 to 2 million".
-    private static bool Range(string text, List<Token> tokens, int i, ref int j, LanguageCues cues, out double high, out double? factor)
-    {
-        high = 0;
-        factor = null;
-        var k = j < tokens.Count && tokens[j].Text == "%" ? j + 1 : j;
-        if (k + 1 >= tokens.Count || !tokens[k + 1].IsNumber)
-        {
-            return false;
-        }
-
-        var opener = i > 0 && tokens[i - 1].IsWord && cues.RangePairs.TryGetValue(tokens[i - 1].Key, out var closer) ? closer : null;
-        var joins = cues.RangeConnectors.Contains(tokens[k].Key) || (opener is not null && tokens[k].Key == opener);
-        if (!joins || !Tokenizer.IsDetachedBefore(text, tokens[k + 1]) || !NumberText.TryParse(tokens[k + 1].Text, cues.DecimalSeparator, out var second))
-        {
-            return false;
-        }
-
-        var after = k + 2;
-        factor = Multiply(tokens, ref after, cues, ref second);
-        var low = NumberText.TryParse(tokens[i].Text, cues.DecimalSeparator, out var first) ? first * (factor ?? 1) : 0;
-        if (second <= low)
-        {
-            return false;
-        }
-
-        high = second;
-        j = after;
-        return true;
-    }
-
-    /// The unit after the number: "%", a unit from the cue data, or the noun as written (Indonesian puts it first:
-    /// "orang", English last: "Ukrainian military facilities"); failing that a cue unit just before ("korban tewas 5.000").
-    private static (string Unit, int End)? Unit(List<Token> tokens, int i, int j, LanguageCues cues, out bool isName)
-    {
-        isName = false;
-        if (cues.Units.TryMatch(tokens, j, out var data))
-        {
-            return (data.Value, data.End);
-        }
-
-        var run = j;
-        while (run < tokens.Count && run - j < 3 && tokens[run].IsWord && !IsFunctionWord(tokens[run], cues))
-        {
-            if (cues.Units.TryMatch(tokens, run, out var inner))
-            {
-                return (inner.Value, inner.End);
-            }
-
-            run++;
-            if (cues.UnitHeadFirst)
-            {
-                break;
-            }
-        }
-
-        if (run > j)
-        {
-            var allNames = true;
-            for (var k = j; k < run; k++)
-            {
-                allNames &= tokens[k].IsCapitalised;
-            }
-
-            isName = allNames;
-            return allNames ? null : (tokens[run - 1].Text.ToLowerInvariant(), run);
-        }
-
-        for (var back = i - 1; back >= Math.Max(0, i - 4); back--)
-        {
-            if (tokens[back].IsWord && cues.Units.TryMatch(tokens, back, out var before) && before.End <= i)
-            {
-                return (before.Value, j);
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IsFunctionWord(Token token, LanguageCues cues) =>
-        cues.StopWords.Contains(token.Key) || cues.Months.ContainsKey(token.Key) || cues.Weekdays.ContainsKey(token.Key)
-        || cues.Multipliers.ContainsKey(token.Key) || cues.RangeConnectors.Contains(token.Key) || cues.Determiners.Contains(token.Key)
-        || cues.PhraseStops.Contains(token.Key);
 }

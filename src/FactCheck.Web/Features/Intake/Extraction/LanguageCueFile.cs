@@ -43,6 +43,41 @@ internal sealed class LanguageCueFile
     public List<string>? AccusationVerbs { get; set; }
     public List<string>? EventVerbs { get; set; }
     public List<string>? Locatives { get; set; }
+    public List<string>? ReferringNouns { get; set; }
+    public List<string>? NamingPhrases { get; set; }
+    public List<string>? SourcePassives { get; set; }
+    public List<string>? Auxiliaries { get; set; }
+    public List<string>? VerbPrefixes { get; set; }
+    public List<string>? InstitutionWords { get; set; }
+    public List<string>? OtherWords { get; set; }
+    public List<string>? PlaceLeads { get; set; }
+    public Dictionary<string, string>? TallyNouns { get; set; }
+    public List<string>? PlaceWords { get; set; }
+    public Dictionary<string, string>? NamedDays { get; set; }
+    public Dictionary<string, string>? AttributedDenials { get; set; }
+    public List<string>? ExistenceDenials { get; set; }
+    public List<string>? CommonVerbs { get; set; }
+    public List<string>? Honorifics { get; set; }
+    public List<string>? HeadTitles { get; set; }
+    public List<string>? PlaceTitles { get; set; }
+    public List<string>? Occasions { get; set; }
+    public List<string>? PostNouns { get; set; }
+    public List<string>? Quantifiers { get; set; }
+    public List<string>? Demonstratives { get; set; }
+    public List<string>? PluralPronouns { get; set; }
+    public List<string>? ContrastMarkers { get; set; }
+    public List<string>? CorrectionMarkers { get; set; }
+    public List<string>? NegationWords { get; set; }
+    public List<string>? DurationUnits { get; set; }
+    public List<string>? Classifiers { get; set; }
+    public List<string>? ComplaintVerbs { get; set; }
+    public List<string>? ClaimVerbs { get; set; }
+    public List<string>? SourceNouns { get; set; }
+    public List<string>? BackReferences { get; set; }
+    public List<string>? Presentatives { get; set; }
+    public Dictionary<string, string>? RateSuffixes { get; set; }
+    public Dictionary<string, string>? CasualtyVerbs { get; set; }
+    public Dictionary<string, string>? ClaimNouns { get; set; }
 
     public static LanguageCueFile Merge(LanguageCueFile a, LanguageCueFile b) => new()
     {
@@ -84,6 +119,41 @@ internal sealed class LanguageCueFile
         AccusationVerbs = CueFile.MergeList(a.AccusationVerbs, b.AccusationVerbs),
         EventVerbs = CueFile.MergeList(a.EventVerbs, b.EventVerbs),
         Locatives = CueFile.MergeList(a.Locatives, b.Locatives),
+        ReferringNouns = CueFile.MergeList(a.ReferringNouns, b.ReferringNouns),
+        NamingPhrases = CueFile.MergeList(a.NamingPhrases, b.NamingPhrases),
+        SourcePassives = CueFile.MergeList(a.SourcePassives, b.SourcePassives),
+        Auxiliaries = CueFile.MergeList(a.Auxiliaries, b.Auxiliaries),
+        VerbPrefixes = CueFile.MergeList(a.VerbPrefixes, b.VerbPrefixes),
+        InstitutionWords = CueFile.MergeList(a.InstitutionWords, b.InstitutionWords),
+        OtherWords = CueFile.MergeList(a.OtherWords, b.OtherWords),
+        PlaceLeads = CueFile.MergeList(a.PlaceLeads, b.PlaceLeads),
+        TallyNouns = CueFile.MergeMap(a.TallyNouns, b.TallyNouns),
+        PlaceWords = CueFile.MergeList(a.PlaceWords, b.PlaceWords),
+        NamedDays = CueFile.MergeMap(a.NamedDays, b.NamedDays),
+        AttributedDenials = CueFile.MergeMap(a.AttributedDenials, b.AttributedDenials),
+        ExistenceDenials = CueFile.MergeList(a.ExistenceDenials, b.ExistenceDenials),
+        CommonVerbs = CueFile.MergeList(a.CommonVerbs, b.CommonVerbs),
+        Honorifics = CueFile.MergeList(a.Honorifics, b.Honorifics),
+        HeadTitles = CueFile.MergeList(a.HeadTitles, b.HeadTitles),
+        PlaceTitles = CueFile.MergeList(a.PlaceTitles, b.PlaceTitles),
+        Occasions = CueFile.MergeList(a.Occasions, b.Occasions),
+        PostNouns = CueFile.MergeList(a.PostNouns, b.PostNouns),
+        Quantifiers = CueFile.MergeList(a.Quantifiers, b.Quantifiers),
+        Demonstratives = CueFile.MergeList(a.Demonstratives, b.Demonstratives),
+        PluralPronouns = CueFile.MergeList(a.PluralPronouns, b.PluralPronouns),
+        ContrastMarkers = CueFile.MergeList(a.ContrastMarkers, b.ContrastMarkers),
+        CorrectionMarkers = CueFile.MergeList(a.CorrectionMarkers, b.CorrectionMarkers),
+        NegationWords = CueFile.MergeList(a.NegationWords, b.NegationWords),
+        DurationUnits = CueFile.MergeList(a.DurationUnits, b.DurationUnits),
+        Classifiers = CueFile.MergeList(a.Classifiers, b.Classifiers),
+        ComplaintVerbs = CueFile.MergeList(a.ComplaintVerbs, b.ComplaintVerbs),
+        ClaimVerbs = CueFile.MergeList(a.ClaimVerbs, b.ClaimVerbs),
+        SourceNouns = CueFile.MergeList(a.SourceNouns, b.SourceNouns),
+        BackReferences = CueFile.MergeList(a.BackReferences, b.BackReferences),
+        Presentatives = CueFile.MergeList(a.Presentatives, b.Presentatives),
+        RateSuffixes = CueFile.MergeMap(a.RateSuffixes, b.RateSuffixes),
+        CasualtyVerbs = CueFile.MergeMap(a.CasualtyVerbs, b.CasualtyVerbs),
+        ClaimNouns = CueFile.MergeMap(a.ClaimNouns, b.ClaimNouns),
     };
 
     public void Validate(string source, string path)

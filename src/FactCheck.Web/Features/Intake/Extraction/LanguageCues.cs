@@ -44,6 +44,59 @@ internal sealed class LanguageCues
         AccusationVerbs = PhraseSet.Of(file.AccusationVerbs);
         EventVerbs = PhraseSet.Of(file.EventVerbs);
         Locatives = Words(file.Locatives);
+        ReferringNouns = Words(file.ReferringNouns);
+        NamingPhrases = PhraseSet.Of(file.NamingPhrases);
+        SourcePassives = PhraseSet.Of(file.SourcePassives);
+        NumberPhrases = PhraseSet.Of(file.NumberWords);
+        Auxiliaries = Words(file.Auxiliaries);
+        verbPrefixes = [.. (file.VerbPrefixes ?? []).Select(p => Tokenizer.KeyOf(p.Trim())).Where(p => p.Length > 0)];
+        InstitutionWords = Words(file.InstitutionWords);
+        OtherWords = Words(file.OtherWords);
+        PlaceLeads = PhraseSet.Of(file.PlaceLeads);
+        TallyNouns = PhraseSet.Of(file.TallyNouns);
+        PlaceWords = Words(file.PlaceWords);
+        NamedDays = PhraseSet.Of(file.NamedDays);
+        AttributedDenials = PhraseSet.Of(file.AttributedDenials);
+        ExistenceDenials = PhraseSet.Of(file.ExistenceDenials);
+        CommonVerbs = Words(file.CommonVerbs);
+        Honorifics = PhraseSet.Of(file.Honorifics);
+        HeadTitles = PhraseSet.Of(file.HeadTitles);
+        PlaceTitles = PhraseSet.Of(file.PlaceTitles);
+        Occasions = PhraseSet.Of(file.Occasions);
+        PostNouns = PhraseSet.Of(file.PostNouns);
+        Quantifiers = PhraseSet.Of(file.Quantifiers);
+        vocabulary = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var list in new IEnumerable<string>?[]
+        {
+            file.StopWords, file.Connectors, file.Determiners, file.Pronouns, file.PreVerbs, file.PostVerbs, file.PronounPostVerbs, file.PassiveCues, file.AccordingTo,
+            file.SubjectSkip, file.PhraseStops, file.Titles, file.Organisations?.Keys, file.Months?.Keys, file.Weekdays?.Keys, file.Units?.Keys, file.Multipliers?.Keys,
+            file.NumberWords?.Keys, file.DenialCues, file.EventVerbs, file.Auxiliaries, file.NegationWords, file.DurationUnits, file.Quantifiers, file.ContrastMarkers,
+        })
+        {
+            foreach (var phrase in list ?? [])
+            {
+                var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (words.Length == 1 && words[0].Length >= 2 && words[0].Any(char.IsLetter))
+                {
+                    vocabulary.Add(Tokenizer.KeyOf(words[0]));
+                }
+            }
+        }
+        Demonstratives = Words(file.Demonstratives);
+        PluralPronouns = Words(file.PluralPronouns);
+        ContrastMarkers = PhraseSet.Of(file.ContrastMarkers);
+        CorrectionMarkers = PhraseSet.Of(file.CorrectionMarkers);
+        NegationWords = Words(file.NegationWords);
+        DurationUnits = PhraseSet.Of(file.DurationUnits);
+        Classifiers = Words(file.Classifiers);
+        ComplaintVerbs = PhraseSet.Of(file.ComplaintVerbs);
+        ClaimVerbs = PhraseSet.Of(file.ClaimVerbs);
+        SourceNouns = PhraseSet.Of(file.SourceNouns);
+        BackReferences = PhraseSet.Of(file.BackReferences);
+        Presentatives = Words(file.Presentatives);
+        RateSuffixes = PhraseSet.Of(file.RateSuffixes);
+        CasualtyVerbs = PhraseSet.Of(file.CasualtyVerbs);
+        ClaimNouns = Map(file.ClaimNouns);
     }
 
     public string Tag { get; }
@@ -85,6 +138,109 @@ internal sealed class LanguageCues
     public PhraseSet<bool> AccusationVerbs { get; }
     public PhraseSet<bool> EventVerbs { get; }
     public HashSet<string> Locatives { get; }
+    /// "was", "has", "telah", "akan": a phrase holding one outside a relative clause is a clause, not a speaker's name.
+    public HashSet<string> Auxiliaries { get; }
+
+    private readonly string[] verbPrefixes;
+
+    /// An Indonesian verb by its shape ("menimbulkan", "dilaporkan", "berjualan"): a prefix from the cue data and at
+    /// least four letters after it. Titles and organisation words are checked before this ("menteri" is a title).
+    public bool IsVerbShaped(string key)
+    {
+        foreach (var prefix in verbPrefixes)
+        {
+            if (key.Length >= prefix.Length + 4 && key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// Capitalised words of institutions' names ("Kesehatan", "Pemilihan", "Affairs"): not a person's name after a title.
+    public HashSet<string> InstitutionWords { get; }
+
+    /// "112 lainnya", "21 others": a count of the same kind as the figure before it.
+    public HashSet<string> OtherWords { get; }
+
+    /// Words between a locative and its place ("di depan Kantor Bupati", "in the town of Galle").
+    public PhraseSet<bool> PlaceLeads { get; }
+
+    /// "the death toll … rose to 21,000": what a bare number later in the clause counts.
+    public PhraseSet<string> TallyNouns { get; }
+
+    /// "Kabupaten", "Desa", "Sungai": Indonesian puts them before an area's name.
+    public HashSet<string> PlaceWords { get; }
+
+    /// "Christmas", "Natal": a day of the year written by its name ("MM-DD").
+    public PhraseSet<string> NamedDays { get; }
+
+    /// "false", "misleading", "hoaks": a denial ("denies") or a dispute only when someone is said to say it; in the
+    /// paper's own voice it is the outlet's verdict, not a claim.
+    public PhraseSet<string> AttributedDenials { get; }
+
+    /// "tidak ada", "there was no": said by someone, it may deny what another claimed happened (when it shares enough
+    /// words with that claim: the linker decides).
+    public PhraseSet<bool> ExistenceDenials { get; }
+
+    /// "found", "rose", "remain": verbs that end a run of nouns after a number ("1,200 commuters found …").
+    public HashSet<string> CommonVerbs { get; }
+
+    /// "Dr.", "Haji", "Cllr": titles of courtesy, never a person's affiliation on their own.
+    public PhraseSet<bool> Honorifics { get; }
+
+    /// "Kepala", "Ketua", "head": titles of someone heading a body; one capitalised word after them is the body
+    /// ("Kepala Bapanas"), not a person's name.
+    public PhraseSet<bool> HeadTitles { get; }
+
+    /// "Wali Kota", "Bupati", "Kapolda": offices of a place, named right after them ("Wali Kota Bogor Dedi Kusuma").
+    public PhraseSet<bool> PlaceTitles { get; }
+
+    /// "konferensi pers", "the hearing": an occasion a later sentence can date itself by ("dalam konferensi pers itu").
+    public PhraseSet<bool> Occasions { get; }
+
+    /// "unggahan", "video", "post": what circulates online. As a speaker it is a group ("other"), and what it says is a
+    /// claim ("klaim itu" after it points at it).
+    public PhraseSet<bool> PostNouns { get; }
+
+    /// "the party", "perusahaan itu": a noun that names a kind of organisation and, alone, points back at one named earlier.
+    public HashSet<string> ReferringNouns { get; }
+
+    /// "calling itself", "menamakan diri": the name follows ("A group calling itself NullHarbor" is NullHarbor).
+    public PhraseSet<bool> NamingPhrases { get; }
+
+    /// "Dalam unggahan itu disebutkan": the source stands before the passive verb.
+    public PhraseSet<bool> SourcePassives { get; }
+
+    /// The number words as phrases ("dua belas", "a dozen").
+    public PhraseSet<int> NumberPhrases { get; }
+
+    /// "sekelompok", "a group of", "two": dropped from the start of a group claimant ("Sekelompok pedagang" is "pedagang").
+    public PhraseSet<bool> Quantifiers { get; }
+    public HashSet<string> Demonstratives { get; }
+    public HashSet<string> PluralPronouns { get; }
+    public PhraseSet<bool> ContrastMarkers { get; }
+    public PhraseSet<bool> CorrectionMarkers { get; }
+    public HashSet<string> NegationWords { get; }
+    public PhraseSet<bool> DurationUnits { get; }
+    public HashSet<string> Classifiers { get; }
+    public PhraseSet<bool> ComplaintVerbs { get; }
+    public PhraseSet<bool> ClaimVerbs { get; }
+    public PhraseSet<bool> SourceNouns { get; }
+    public PhraseSet<bool> BackReferences { get; }
+    public HashSet<string> Presentatives { get; }
+    public PhraseSet<string> RateSuffixes { get; }
+    public PhraseSet<string> CasualtyVerbs { get; }
+
+    /// What a noun names when it points back at a claim: "tuduhan", "accusation" an accusation; "klaim" a claim;
+    /// "keluhan" a complaint; "figures" a figure; "account", "report", "statement" any claim.
+    public Dictionary<string, string> ClaimNouns { get; }
+
+    private readonly HashSet<string> vocabulary;
+
+    /// Whether the cue data knows the word in this language at all (a function word, a verb of saying, a title, a unit…).
+    public bool Knows(string key) => vocabulary.Contains(key);
 
     /// Words that end a name or a clause's subject: stops, relative pronouns, complementisers.
     public bool EndsPhrase(string key) => PhraseStops.Contains(key) || RelativePronouns.Contains(key) || Complementisers.Contains(key);

@@ -6,15 +6,19 @@ namespace FactCheck.Tests.Intake.Extraction.Quality;
 
 // Shared with tests/FactCheck.Benchmarks (linked source): no xunit here.
 
-/// One hand-written expectation file (Fixtures/*.expected.json): the article's language and date, and per expected
-/// claim a distinctive piece of its sentence with the kind, claimant, date, figure and links a reader would give it.
+/// One hand-written expectation file (Fixtures/*.expected.json, Corpus/*/*.expected.json): the article's language and
+/// date, and per expected claim a distinctive piece of its sentence with the kind, claimant, date, figure and links a
+/// reader would give it. The corpus adds subject, style, claimant kinds, optional claims, phenomenon tags and ids
+/// (Corpus/README.md).
 public sealed record ExpectedArticle(
     string Text,
     string Language,
     DateOnly? PublishedOn,
     string? Note,
     IReadOnlyList<string>? Background,
-    IReadOnlyList<ExpectedClaim> Claims);
+    IReadOnlyList<ExpectedClaim> Claims,
+    string? Subject = null,
+    string? Style = null);
 
 public sealed record ExpectedClaim(
     string Sentence,
@@ -24,7 +28,12 @@ public sealed record ExpectedClaim(
     ExpectedFigure? Figure = null,
     bool CounterClaim = false,
     string? Place = null,
-    IReadOnlyList<ExpectedLink>? Links = null);
+    IReadOnlyList<ExpectedLink>? Links = null,
+    string? ClaimantKind = null,
+    bool Optional = false,
+    IReadOnlyList<string>? Tags = null,
+    string? Note = null,
+    string? Id = null);
 
 public sealed record ExpectedFigure(double Value, string Unit, double? High = null);
 
@@ -52,6 +61,9 @@ public static class ExtractionFixtures
 {
     /// Fixture files are embedded under this prefix by both the test and the benchmark project.
     public const string ResourcePrefix = "FactCheck.Intake.Fixtures.";
+
+    /// The issue 24 corpus halves are embedded under this prefix plus "dev." or "heldout.".
+    public const string CorpusPrefix = "FactCheck.Intake.Corpus.";
     private const string ExpectedSuffix = ".expected.json";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -60,15 +72,20 @@ public static class ExtractionFixtures
         AllowTrailingCommas = true,
     };
 
-    public static IReadOnlyList<ExtractionFixture> Load(Assembly assembly)
+    public static IReadOnlyList<ExtractionFixture> Load(Assembly assembly) => Load(assembly, ResourcePrefix);
+
+    /// One half of the issue 24 corpus: "dev" or "heldout".
+    public static IReadOnlyList<ExtractionFixture> LoadCorpus(Assembly assembly, string half) => Load(assembly, $"{CorpusPrefix}{half}.");
+
+    private static List<ExtractionFixture> Load(Assembly assembly, string prefix)
     {
         var fixtures = new List<ExtractionFixture>();
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(ExpectedSuffix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(ExpectedSuffix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             var expected = JsonSerializer.Deserialize<ExpectedArticle>(Read(assembly, resource), Json)
                 ?? throw new InvalidDataException($"{resource} is empty.");
-            var name = resource[ResourcePrefix.Length..^ExpectedSuffix.Length];
-            fixtures.Add(new ExtractionFixture(name, Read(assembly, ResourcePrefix + expected.Text), expected));
+            var name = resource[prefix.Length..^ExpectedSuffix.Length];
+            fixtures.Add(new ExtractionFixture(name, Read(assembly, prefix + expected.Text), expected));
         }
 
         return fixtures;
