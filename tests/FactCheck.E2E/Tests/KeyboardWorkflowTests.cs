@@ -19,7 +19,27 @@ public sealed class KeyboardWorkflowTests(E2EFixture fixture) : BrowserTest(fixt
         const string title = "Indonesia evacuated 300 citizens from Baku";
         var claimId = await fixture.NewClaimAsync(title, "The foreign ministry said 300 Indonesian citizens were evacuated from Baku on 12 October 2020.");
 
-        // The editor triages it and assigns it to Budi Checker, due in two days, from the keyboard.
+        // The checker signs in from the keyboard and lands on their queue ("mine"), still empty of this claim.
+        var me = new Keys(Page);
+        await Page.GotoAsync(LoginPage.Path);
+        await me.TabToAsync(Page.Locator("#username"));
+        await me.TypeAsync("checker");
+        await me.TabToAsync(Page.Locator("#password"));
+        await me.TypeAsync(E2EFixture.DemoPassword);
+        await me.PressAsync("Enter");
+        await Expect(Page).ToHaveURLAsync(PathIs(QueuePage.Path));
+        var queue = new QueuePage(Page);
+        await queue.WaitUntilInteractiveAsync();
+
+        // Focus starts on the page's heading; back past the navigation and the app bar is the skip link, the first stop
+        // on the page, which jumps straight back to the content.
+        await Expect(queue.Heading).ToBeFocusedAsync();
+        await me.TabToAsync(Page.GetByTestId("skip-link"), "Shift+Tab");
+        await Expect(Page.GetByTestId("skip-link")).ToBeVisibleAsync();
+        await me.PressAsync("Enter");
+        await Expect(Page.Locator("main#main")).ToBeFocusedAsync();
+
+        // Meanwhile the editor triages the claim and assigns it to Budi Checker with a due day, from the keyboard.
         var editorPage = await SignInElsewhereAsync("editor");
         await editorPage.GotoAsync(ClaimReviewPanel.PathFor(claimId));
         var editor = new ClaimReviewPanel(editorPage);
@@ -55,24 +75,9 @@ public sealed class KeyboardWorkflowTests(E2EFixture fixture) : BrowserTest(fixt
         await Expect(editor.Status("assigned")).ToBeVisibleAsync();
         await Expect(editor.Due).ToContainTextAsync(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
-        // The checker signs in from the keyboard and lands on the queue, where the claim waits under "mine".
-        var me = new Keys(Page);
-        await Page.GotoAsync(LoginPage.Path);
-        await me.TabToAsync(Page.Locator("#username"));
-        await me.TypeAsync("checker");
-        await me.TabToAsync(Page.Locator("#password"));
-        await me.TypeAsync(E2EFixture.DemoPassword);
-        await me.PressAsync("Enter");
-        await Expect(Page).ToHaveURLAsync(PathIs(QueuePage.Path));
-        var queue = new QueuePage(Page);
-        await queue.WaitUntilInteractiveAsync();
-
-        // Focus starts on the page's heading; back past the navigation and the app bar is the skip link, the first stop
-        // on the page, which jumps straight back to the content.
-        await Expect(queue.Heading).ToBeFocusedAsync();
-        await me.TabToAsync(Page.GetByTestId("skip-link"), "Shift+Tab");
-        await Expect(Page.GetByTestId("skip-link")).ToBeVisibleAsync();
-        await me.PressAsync("Enter");
+        // The checker's queue shows it by itself and a screen reader hears so, while focus stays where the checker is.
+        await Expect(queue.ClaimLink(title)).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("queue-announcement")).ToHaveTextAsync($"Queue updated. New in this view: {title}.");
         await Expect(Page.Locator("main#main")).ToBeFocusedAsync();
 
         await me.TabToAsync(queue.ClaimLink(title));
