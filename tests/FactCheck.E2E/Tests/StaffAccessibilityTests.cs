@@ -6,8 +6,9 @@ namespace FactCheck.E2E.Tests;
 
 /// axe-core on every staff page a role can open, and on what opens inside them (the notification menu, date pickers,
 /// drop-down lists, the workflow forms, the bulk-assign bar, the intake review): no serious or critical violation, one
-/// main landmark, all content in landmarks. One signed-in browser context per role walks all of it; forms are opened,
-/// never sent, so the demo claims stay as the other tests expect them.
+/// main landmark, all content in landmarks, headings in order. One signed-in browser context per role walks all of it;
+/// what opens is checked on its own, the page around it having been checked whole. Forms are opened, never sent, so
+/// the demo claims stay as the other tests expect them.
 [Collection(E2ECollectionDefinition.Name)]
 public sealed class StaffAccessibilityTests(E2EFixture fixture) : BrowserTest(fixture)
 {
@@ -58,7 +59,7 @@ public sealed class StaffAccessibilityTests(E2EFixture fixture) : BrowserTest(fi
             await VisitAsync(QueuePage.Path + "?tab=all", "[data-testid=queue-filters][data-interactive]");
             await Page.GetByTestId("claim-table").Locator("tbody tr input[type=checkbox]").First.CheckAsync();
             await Page.Locator("#bulk-due").WaitForAsync();
-            await CheckAsync("/queue: the bulk-assign bar");
+            await CheckAsync("/queue: the bulk-assign bar", Page.GetByTestId("bulk-bar"));
             await OpenDatePickerAsync("#bulk-due", "/queue: the bulk-assign calendar");
             await VisitAsync("/tips/inbox", "h1");
         }
@@ -67,7 +68,7 @@ public sealed class StaffAccessibilityTests(E2EFixture fixture) : BrowserTest(fi
         {
             await VisitAsync("/admin/users", "h1");
             await Page.GetByRole(AriaRole.Button, new() { Name = "Roles", Exact = true }).First.ClickAsync();
-            await CheckAsync("/admin/users: editing roles");
+            await CheckAsync("/admin/users: editing roles", Page.Locator("main"));
             await VisitAsync("/admin/reminders", "h1");
             await VisitAsync("/admin/audit", "h1");
         }
@@ -82,9 +83,9 @@ public sealed class StaffAccessibilityTests(E2EFixture fixture) : BrowserTest(fi
         await CheckAsync(path);
     }
 
-    private async Task CheckAsync(string where)
+    private async Task CheckAsync(string where, ILocator? within = null)
     {
-        var violations = await Axe.BlockingViolationsAsync(Page, Axe.LandmarkRules);
+        var violations = await Axe.BlockingViolationsAsync(Page, within, Axe.StaffRules);
         failures.AddRange(violations.Select(v => $"{where}: {Axe.Describe(v)}"));
     }
 
@@ -93,16 +94,18 @@ public sealed class StaffAccessibilityTests(E2EFixture fixture) : BrowserTest(fi
     {
         var field = Page.Locator(".mud-input-control").Filter(new() { Has = Page.Locator(input) });
         await field.Locator("button.mud-input-adornment-icon-button").First.ClickAsync();
-        await Page.Locator(".mud-picker-popover-paper, .mud-picker-calendar-container").First.WaitForAsync();
-        await CheckAsync(where);
+        var calendar = Page.Locator(".mud-popover-open").Filter(new() { Has = Page.Locator(".mud-picker-calendar-container") });
+        await calendar.WaitForAsync();
+        await CheckAsync(where, calendar);
         await Page.Keyboard.PressAsync("Escape");
     }
 
     private async Task OpenSelectAsync(string testId, string where)
     {
         await Page.GetByTestId(testId).ClickAsync();
-        await Page.Locator(".mud-popover-open .mud-list").First.WaitForAsync();
-        await CheckAsync(where);
+        var list = Page.Locator(".mud-popover-open").Filter(new() { Has = Page.Locator(".mud-list") });
+        await list.WaitForAsync();
+        await CheckAsync(where, list);
         await Page.Keyboard.PressAsync("Escape");
     }
 
@@ -110,35 +113,24 @@ public sealed class StaffAccessibilityTests(E2EFixture fixture) : BrowserTest(fi
     {
         await Page.GetByTestId("notification-bell").GetByRole(AriaRole.Button).ClickAsync();
         await Page.GetByTestId("bell-all").WaitForAsync();
-        await CheckAsync("the notification menu");
+        await CheckAsync("the notification menu", Page.Locator(".mud-popover-open").Filter(new() { Has = Page.GetByTestId("bell-all") }));
         await Page.Keyboard.PressAsync("Escape");
     }
 
-    /// Every workflow action the signed-in person has on this claim, each form opened in turn (and its calendar).
+    /// Every workflow form the signed-in person can open on this claim. Reassign is the assign form again, and one
+    /// calendar (triage's) stands for the forms' date pickers, all the same component. The deadline forms need a
+    /// running deadline, which no demo claim has: the keyboard test checks them on its own claim.
     private async Task OpenEveryFormAsync(string claim)
     {
         var panel = new ClaimReviewPanel(Page);
         var actions = await panel.Actions.EvaluateAllAsync<string[]>("all => all.map(a => a.dataset.testid.substring('action-'.length))");
-        foreach (var action in actions.Where(a => a != "start"))
+        foreach (var action in actions.Where(a => a is not ("start" or "reassign")))
         {
             await panel.OpenAsync(action);
-            await CheckAsync($"{claim}: the {action} form");
-            var calendar = panel.Form(action).Locator("input[id$='-due']");
-            if (await calendar.CountAsync() > 0)
+            await CheckAsync($"{claim}: the {action} form", panel.Panel);
+            if (action == "triage")
             {
-                await OpenDatePickerAsync("#" + await calendar.First.GetAttributeAsync("id"), $"{claim}: the {action} calendar");
-            }
-        }
-
-        foreach (var (control, date) in new[] { ("extend-deadline", "#extend-due-date"), ("snooze-reminders", "#snooze-until-date") })
-        {
-            var button = panel.Panel.GetByTestId(control);
-            if (await button.CountAsync() > 0)
-            {
-                await button.ClickAsync();
-                await Page.Locator(date).WaitForAsync();
-                await CheckAsync($"{claim}: the {control} form");
-                await OpenDatePickerAsync(date, $"{claim}: the {control} calendar");
+                await OpenDatePickerAsync("#triage-due", $"{claim}: the triage calendar");
             }
         }
     }
