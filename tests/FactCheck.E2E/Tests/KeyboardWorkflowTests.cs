@@ -149,6 +149,17 @@ public sealed class KeyboardWorkflowTests(E2EFixture fixture) : BrowserTest(fixt
         var me = new Keys(Page);
         await me.SignInAsync("editor");
 
+        // The bell's menu: Enter opens it with focus on one of its items, Escape closes it again.
+        await new QueuePage(Page).WaitUntilInteractiveAsync();
+        await Expect(new QueuePage(Page).Heading).ToBeFocusedAsync();
+        var bell = Page.GetByTestId("notification-bell").GetByRole(AriaRole.Button);
+        await me.TabToAsync(bell, "Shift+Tab");
+        await me.PressAsync("Enter");
+        await Expect(Page.GetByTestId("bell-all")).ToBeVisibleAsync();
+        await Expect(Page.Locator(".mud-popover-open [role=menuitem]:focus")).ToHaveCountAsync(1);
+        await me.PressAsync("Escape");
+        await Expect(Page.GetByTestId("bell-all")).ToHaveCountAsync(0);
+
         // Intake: paste the article, find its claims, accept them all.
         var intake = new ArticleIntakePage(Page);
         await Page.GotoAsync(ArticleIntakePage.Path);
