@@ -5,9 +5,10 @@ using Microsoft.Playwright;
 
 namespace FactCheck.E2E.Tests;
 
-/// The desk's workflow with the keyboard alone: no click, no fill, only Tab, arrows, Space, Enter and typing, as a
-/// fact-checker who cannot use a mouse works. Each control is reached by tabbing to it, so a control the keyboard cannot
-/// reach, or a focus trap, fails the test. axe checks the forms on the way.
+/// The desk's workflow with the keyboard alone, as a fact-checker who cannot use a mouse works: only Tab, arrows, Space,
+/// Enter, Escape and typing (the one exception is the second person's sign-in at another computer, through the usual
+/// helper). Each control is reached by tabbing to it, so a control the keyboard cannot reach, or a focus trap, fails
+/// the test. axe checks the forms on the way.
 [Collection(E2ECollectionDefinition.Name)]
 public sealed class KeyboardWorkflowTests(E2EFixture fixture) : BrowserTest(fixture)
 {
