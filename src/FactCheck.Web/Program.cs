@@ -1,14 +1,15 @@
+using FactCheck.Web;
+using FactCheck.Web.Features.Admin;
 using FactCheck.Web.Features.Backup;
-using FactCheck.Web.Infrastructure;
 
 if (BackupCommandLine.Handles(args))
 {
     return await BackupCommandLine.RunAsync(args, Console.Out, Console.Error);
 }
 
-if (FactCheck.Web.Features.Admin.AuditCommandLine.Handles(args))
+if (AuditCommandLine.Handles(args))
 {
-    return await FactCheck.Web.Features.Admin.AuditCommandLine.RunAsync(args, Console.Out, Console.Error);
+    return await AuditCommandLine.RunAsync(args, Console.Out, Console.Error);
 }
 
 var builder = WebApplication.CreateBuilder(args);

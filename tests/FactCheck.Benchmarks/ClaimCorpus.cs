@@ -1,3 +1,4 @@
+using FactCheck.Web;
 using System.Diagnostics;
 using Dapper;
 using FactCheck.Web.Features.Claims;

@@ -1,3 +1,4 @@
+using FactCheck.Web;
 using FactCheck.Web.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components.Server.Circuits;

@@ -1,3 +1,4 @@
+using FactCheck.Web;
 using BenchmarkDotNet.Attributes;
 using Dapper;
 using FactCheck.Web.Features.Claims;

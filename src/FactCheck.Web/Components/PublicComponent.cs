@@ -2,6 +2,7 @@ using FactCheck.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using FactCheck.Web.Infrastructure.Clock;
 
 namespace FactCheck.Web.Components;
 

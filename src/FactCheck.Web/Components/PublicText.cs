@@ -1,5 +1,6 @@
 using System.Globalization;
 using FactCheck.Web.Infrastructure;
+using FactCheck.Web.Infrastructure.Clock;
 
 namespace FactCheck.Web.Components;
 

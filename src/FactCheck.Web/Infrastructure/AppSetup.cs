@@ -1,81 +1,42 @@
-using FactCheck.Web.Components;
-using FactCheck.Web.Features.Accounts;
-using FactCheck.Web.Features.Claims;
-using FactCheck.Web.Features.Intake;
-using FactCheck.Web.Features.Reminders;
-using FactCheck.Web.Features.Review;
 using FactCheck.Web.Infrastructure.Auth;
 using FactCheck.Web.Infrastructure.Jobs;
 using Hangfire;
-using Microsoft.Extensions.Options;
 
 namespace FactCheck.Web.Infrastructure;
 
 public static class AppSetup
 {
-    /// Migrates and seeds the database and registers recurring jobs before the server takes requests.
-    public static async Task InitializeFactCheckAsync(this WebApplication app)
+    /// Stops start-up, naming each setting the app refuses to run with.
+    public static void RefuseToStartOn(this WebApplication app, IEnumerable<string> problems)
     {
-        if (StartupProblems(app).ToList() is { Count: > 0 } problems)
+        if (problems.ToList() is { Count: > 0 } found)
         {
-            var reason = string.Join(" ", problems);
+            var reason = string.Join(" ", found);
             app.Logger.LogCritical("FactCheck cannot start: {Reason}", reason);
             throw new InvalidOperationException("FactCheck cannot start: " + reason);
         }
+    }
 
+    /// Runs a start-up step; an exception it declares fatal is logged as the reason the app cannot start.
+    public static async Task StartUpOrStopAsync<TFatal>(this WebApplication app, Func<Task> step)
+        where TFatal : Exception
+    {
         try
         {
-            await app.Services.GetRequiredService<Bootstrap>().RunAsync();
+            await step();
         }
-        catch (Database.MigrationFailedException ex)
+        catch (TFatal ex)
         {
             app.Logger.LogCritical(ex, "FactCheck cannot start: {Reason}", ex.Message);
             throw;
-        }
-
-        try
-        {
-            app.Services.CheckArticleIntake(app.Configuration);
-        }
-        catch (IntakeCuesException ex)
-        {
-            app.Logger.LogCritical(ex, "FactCheck cannot start: {Reason}", ex.Message);
-            throw;
-        }
-
-        var jobs = app.Services.GetRequiredService<IOptions<FactCheckOptions>>().Value.Jobs;
-        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<SystemJobs>(
-            SystemJobs.MaintenanceJobId, j => j.MaintainDatabase(CancellationToken.None), jobs.MaintenanceCron);
-        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<SystemJobs>(
-            SystemJobs.SearchStatisticsJobId, j => j.RefreshSearchStatistics(CancellationToken.None), jobs.SearchStatisticsCron);
-        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<SystemJobs>(
-            SystemJobs.ReminderSweepJobId, j => j.SweepReminders(CancellationToken.None),
-            app.Services.GetRequiredService<IOptions<FactCheckOptions>>().Value.Reminders.SweepCron);
-        var backup = app.Services.GetRequiredService<IOptions<FactCheckOptions>>().Value.Backup;
-        if (backup.Enabled)
-        {
-            app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<Features.Backup.BackupJob>(
-                Features.Backup.BackupJob.JobId, j => j.Run(CancellationToken.None), backup.Cron);
-        }
-        else
-        {
-            app.Services.GetRequiredService<IRecurringJobManager>().RemoveIfExists(Features.Backup.BackupJob.JobId);
-        }
-
-        var smtp = app.Services.GetRequiredService<IOptions<FactCheckOptions>>().Value.Smtp;
-        if (smtp.Enabled)
-        {
-            app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<SystemJobs>(
-                SystemJobs.MailDeliveryJobId, j => j.DeliverMail(CancellationToken.None), smtp.DeliveryCron);
-        }
-        else
-        {
-            app.Services.GetRequiredService<IRecurringJobManager>().RemoveIfExists(SystemJobs.MailDeliveryJobId);
         }
     }
 
+    public static Task PrepareDatabaseAsync(this WebApplication app) =>
+        app.StartUpOrStopAsync<Database.MigrationFailedException>(() => app.Services.GetRequiredService<Database.DatabaseStartup>().RunAsync());
+
     /// Configuration the app refuses to run with, each naming its key.
-    private static IEnumerable<string> StartupProblems(WebApplication app)
+    public static IEnumerable<string> StartupProblems(WebApplication app)
     {
         var publicUrl = app.Configuration[$"{FactCheckOptions.Section}:PublicUrl"];
         if (!app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(publicUrl))
@@ -88,20 +49,14 @@ public static class AppSetup
             yield return $"FactCheck:PublicUrl is '{publicUrl}': outside Development the site is served over HTTPS only (its cookies are Secure), so give its https:// address.";
         }
 
-        var smtp = new FactCheckOptions.SmtpOptions();
-        app.Configuration.GetSection($"{FactCheckOptions.Section}:Smtp").Bind(smtp);
-        if (Features.Mail.SmtpPost.ConfigurationProblem(smtp) is { } mail)
-        {
-            yield return mail;
-        }
-
         foreach (var problem in ReverseProxy.Problems(app.Configuration))
         {
             yield return problem;
         }
     }
 
-    public static WebApplication MapFactCheck(this WebApplication app)
+    /// The middleware every request passes, and the endpoints of the app itself (health, jobs dashboard, language).
+    public static WebApplication UseInfrastructure(this WebApplication app)
     {
         // First: everything after it (rate limits, sign-in throttle, HSTS, Secure cookies) sees the reader's address and scheme.
         if (ReverseProxy.IsConfigured(app.Configuration))
@@ -150,15 +105,6 @@ public static class AppSetup
         }).RequireAuthorization(ServiceSetup.AdminPolicy);
 
         app.MapLanguageSwitch();
-        Features.Feeds.FeedEndpoints.MapFeeds(app);
-        app.MapAccountEndpoints();
-        app.MapClaimsApi();
-        app.MapArticleIntakeApi();
-        app.MapReviewApi();
-        app.MapDeadlineApi();
-        Features.Dashboard.DashboardExport.MapDashboardExport(app);
-        Features.Notifications.NotificationsApi.MapNotificationsApi(app);
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 }

@@ -1,12 +1,10 @@
 using System.Security.Claims;
 using Dapper;
-using FactCheck.Web.Features.Intake;
 using FactCheck.Web.Infrastructure.Api;
 using FactCheck.Web.Infrastructure.Auth;
 using FactCheck.Web.Infrastructure.Database;
 using FactCheck.Web.Infrastructure.Jobs;
 using FactCheck.Web.Infrastructure.Pipeline;
-using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -20,7 +18,8 @@ public static class ServiceSetup
 {
     public const string AdminPolicy = "admin";
 
-    public static WebApplicationBuilder AddFactCheck(this WebApplicationBuilder builder)
+    /// Everything but the features: database, auth, pipeline services, jobs, Blazor. FeatureSetup adds the features.
+    public static WebApplicationBuilder AddInfrastructure(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
@@ -34,35 +33,13 @@ public static class ServiceSetup
             .SetApplicationName("FactCheck")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(db.DataFolder, "keys")));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<Bootstrap>();
+        services.AddSingleton<DatabaseStartup>();
         services.AddSingleton<ClaimChangeNotifier>();
         services.AddSingleton<LiveRefreshGate>();
-        services.AddSingleton<Features.Dashboard.DashboardSnapshots>();
-        services.AddSingleton<Features.Review.RatingScale>();
-        services.AddSingleton<Features.Review.ReviewPolicy>();
-        services.AddSingleton<Features.Claims.ClaimChangePolicy>();
-        services.AddSingleton<Features.Reminders.Deadlines>();
         services.AddSingleton<InboxNotifier>();
         services.AddSingleton<SessionRevocations>();
 
         services.AddScoped<CurrentActor>();
-        services.AddMediator((MediatorOptions options) =>
-        {
-            // Scoped: behaviours read the caller's CurrentActor, which belongs to the request or circuit scope.
-            options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.GenerateTypesAsInternal = true;
-            options.Assemblies = [typeof(ServiceSetup)];
-            options.PipelineBehaviors =
-            [
-                typeof(LoggingBehavior<,>),
-                typeof(AuthorizationBehavior<,>),
-                typeof(ValidationBehavior<,>),
-                typeof(TransactionBehavior<,>),
-                typeof(Features.Review.ReviewPolicyBehavior<,>),
-                typeof(Features.Claims.ClaimChangeBehavior<,>),
-            ];
-        });
-
         services.AddProblemDetails();
 
         // A body that names a field twice is ambiguous (which one did the sender mean?): refuse it with a 400.
@@ -88,7 +65,6 @@ public static class ServiceSetup
         services.AddBackgroundJobs(configuration);
 
         services.AddPublicSite();
-        services.AddArticleIntake(configuration, builder.Environment);
         // A circuit message carries a whole form value: the intake page's article (up to 100,001 characters, the
         // textarea's maxlength) is up to ~600 KB once JSON escapes control characters, far over SignalR's 32 KB default.
         services.AddRazorComponents().AddInteractiveServerComponents(options =>

@@ -1,4 +1,4 @@
-using FactCheck.Web.Components;
+using FactCheck.Web.Infrastructure.Clock;
 
 namespace FactCheck.Tests.Components;
 

@@ -117,13 +117,13 @@ public sealed class DashboardClaimsTests : IDisposable
             "SELECT total_hours, new_hours, triaged_hours, assigned_hours, researching_hours, in_review_hours FROM claim_timings");
         List<double> Column(Func<(double Total, double? New, double? Triaged, double? Assigned, double? Researching, double? InReview), double?> pick) =>
             rows.Select(pick).OfType<double>().Select(h => Math.Round(h, 6)).ToList();
-        Assert.Equal(DeskHistory.SpreadOf(Column(r => r.Total)), dashboard.TimeToVerdict.Overall);
+        Assert.Equal(TimeToVerdictReader.SpreadOf(Column(r => r.Total)), dashboard.TimeToVerdict.Overall);
         var stages = dashboard.TimeToVerdict.Stages.ToDictionary(s => s.Stage, s => s.Spread);
-        Assert.Equal(DeskHistory.SpreadOf(Column(r => r.New)), stages["new"]);
-        Assert.Equal(DeskHistory.SpreadOf(Column(r => r.Triaged)), stages["triaged"]);
-        Assert.Equal(DeskHistory.SpreadOf(Column(r => r.Assigned)), stages["assigned"]);
-        Assert.Equal(DeskHistory.SpreadOf(Column(r => r.Researching)), stages["researching"]);
-        Assert.Equal(DeskHistory.SpreadOf(Column(r => r.InReview)), stages["in_review"]);
+        Assert.Equal(TimeToVerdictReader.SpreadOf(Column(r => r.New)), stages["new"]);
+        Assert.Equal(TimeToVerdictReader.SpreadOf(Column(r => r.Triaged)), stages["triaged"]);
+        Assert.Equal(TimeToVerdictReader.SpreadOf(Column(r => r.Assigned)), stages["assigned"]);
+        Assert.Equal(TimeToVerdictReader.SpreadOf(Column(r => r.Researching)), stages["researching"]);
+        Assert.Equal(TimeToVerdictReader.SpreadOf(Column(r => r.InReview)), stages["in_review"]);
         Assert.True(dashboard.TimeToVerdict.Overall.Count >= 4);
 
         // Throughput: every published verdict on its local day.

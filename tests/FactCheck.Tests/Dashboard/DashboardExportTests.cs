@@ -7,6 +7,7 @@ using FactCheck.Web.Features.Claims;
 using FactCheck.Web.Features.Dashboard;
 using FactCheck.Web.Features.Queue;
 using FactCheck.Web.Features.Review;
+using FactCheck.Web.Infrastructure.Clock;
 
 namespace FactCheck.Tests.Dashboard;
 
@@ -127,7 +128,7 @@ public sealed class DashboardExportTests(SharedApp shared) : IClassFixture<Share
         var daily = await ExportAsync("throughput", "period=7d");
         var weekly = await ExportAsync("throughput", "period=90d&by=week");
 
-        var today = DashboardPeriod.LocalDate(App.Clock.GetUtcNow(), QueueFormat.Zone("Asia/Jakarta"));
+        var today = DashboardPeriod.LocalDate(App.Clock.GetUtcNow(), NewsroomTime.FindZone("Asia/Jakarta"));
         Assert.Equal(Enumerable.Range(-6, 7).Select(d => today.AddDays(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), daily.Rows.Select(r => r[0]));
         var first = await App.ScalarAsync<long>("SELECT count(*) FROM verdicts WHERE version = 1 AND published_at IS NOT NULL");
         var corrections = await App.ScalarAsync<long>("SELECT count(*) FROM verdicts WHERE version > 1 AND published_at IS NOT NULL");

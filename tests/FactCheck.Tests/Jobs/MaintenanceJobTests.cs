@@ -38,18 +38,18 @@ public sealed class MaintenanceJobTests
         var storage = app.Services.GetRequiredService<JobStorage>();
         using (var connection = storage.GetConnection())
         {
-            var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == SystemJobs.MaintenanceJobId);
+            var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == MaintenanceJob.JobId);
             Assert.Equal("17 3 * * *", job.Cron);
         }
 
         // Told by Hangfire itself when this host's maintenance job ends: other recurring jobs (the reminder sweep runs
         // every few seconds) succeed on the same server meanwhile. A job that throws is scheduled for a retry, so that
         // ends the wait too.
-        var ended = new JobEnded(storage, nameof(SystemJobs.MaintainDatabase));
+        var ended = new JobEnded(storage, nameof(MaintenanceJob.MaintainDatabase));
         GlobalJobFilters.Filters.Add(ended);
         try
         {
-            app.Services.GetRequiredService<IRecurringJobManager>().Trigger(SystemJobs.MaintenanceJobId);
+            app.Services.GetRequiredService<IRecurringJobManager>().Trigger(MaintenanceJob.JobId);
             var (jobId, state) = await ended.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
             var details = storage.GetMonitoringApi().JobDetails(jobId);

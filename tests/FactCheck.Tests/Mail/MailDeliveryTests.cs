@@ -28,7 +28,7 @@ public sealed class MailDeliveryTests
     private static List<RecurringJobDto> DeliveryJobs(TestApp app)
     {
         using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
-        return connection.GetRecurringJobs().Where(j => j.Id == SystemJobs.MailDeliveryJobId).ToList();
+        return connection.GetRecurringJobs().Where(j => j.Id == MailDeliveryJob.JobId).ToList();
     }
 
     /// Gives every account an address, takes claims to research with checker and lets them run late, so the
@@ -90,7 +90,7 @@ public sealed class MailDeliveryTests
         app.Clock.Advance(TimeSpan.FromSeconds(61));
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<SystemJobs>().DeliverMail(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<MailDeliveryJob>().DeliverMail(CancellationToken.None);
         }
 
         var rows = await OutboxAsync(app);

@@ -53,7 +53,7 @@ public sealed class ApiAuthorizationMatrixTests(ITestOutputHelper output) : IDis
     };
 
     /// The message each signed-in endpoint sends, whose declaration says which roles may call it (the actions
-    /// endpoint sends one per action: ReviewApi.Commands). Endpoints sending none are open to every staff member.
+    /// endpoint sends one per action: ReviewEndpoints.Commands). Endpoints sending none are open to every staff member.
     private static readonly Dictionary<string, Type?> Messages = new(StringComparer.Ordinal)
     {
         ["GET /api/me"] = typeof(Web.Features.Accounts.WhoAmI),
@@ -164,7 +164,7 @@ public sealed class ApiAuthorizationMatrixTests(ITestOutputHelper output) : IDis
 
         // (endpoint as called, the message whose declaration decides) for every endpoint, and every workflow action.
         var cells = signedIn.Where(e => !e.EndsWith("/actions/{action}", StringComparison.Ordinal)).Select(e => (Endpoint: e, Path: Concrete(e[(e.IndexOf(' ', StringComparison.Ordinal) + 1)..]), Message: Messages[e]))
-            .Concat(ReviewApi.Commands.Select(a => (Endpoint: "POST /api/claims/{id:long}/actions/{action}", Path: $"/api/claims/1/actions/{a.Key}", Message: (Type?)a.Value)))
+            .Concat(ReviewEndpoints.Commands.Select(a => (Endpoint: "POST /api/claims/{id:long}/actions/{action}", Path: $"/api/claims/1/actions/{a.Key}", Message: (Type?)a.Value)))
             .ToList();
         var roles = new (string Role, string User)[] { (Roles.FactChecker, "checker"), (Roles.Editor, "editor"), (Roles.Admin, "admin") };
         var clients = new Dictionary<string, HttpClient>();

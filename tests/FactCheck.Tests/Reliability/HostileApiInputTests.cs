@@ -73,14 +73,14 @@ public sealed class HostileApiInputTests(ITestOutputHelper output) : IDisposable
                     AppearanceOutlet = "Kompas",
                     Links = [new NewLink(demoClaim, "disputes", "Baku menyangkal")],
                 })),
-            new("PUT /api/claimants/{id:long}/side", "claimant side", "editor", typeof(ClaimsApi.SideRequest),
+            new("PUT /api/claimants/{id:long}/side", "claimant side", "editor", typeof(ClaimEndpoints.SideRequest),
                 () => Task.FromResult(new Target($"/api/claimants/{demoClaimant}/side", ReadBack: $"/api/claimants/{demoClaimant}")),
                 async _ => new { side = "Azerbaijan", version = await app.ScalarAsync<long>("SELECT version FROM claimants WHERE id = @demoClaimant", new { demoClaimant }) }),
             new("POST /api/claims/{id:long}/appearances", "appearance", "checker", typeof(AddAppearance), () => ClaimIn("new", "/appearances"),
                 _ => Task.FromResult<object?>(new { url = Fresh(), outlet = "Kompas", quote = "Baku membantah", publishedOn = "2020-10-20" })),
             new("POST /api/claims/{id:long}/evidence", "evidence", "checker", typeof(AddEvidence), () => ClaimIn("researching", "/evidence"),
                 _ => Task.FromResult<object?>(new { url = Fresh(), title = "Citra satelit", stance = "refutes", note = "Dua penyedia" })),
-            new("POST /api/claims/{id:long}/links", "link", "checker", typeof(ClaimsApi.LinkRequest), async () =>
+            new("POST /api/claims/{id:long}/links", "link", "checker", typeof(ClaimEndpoints.LinkRequest), async () =>
                 {
                     var from = await review.NewClaimAsync();
                     return new Target($"/api/claims/{from}/links", from);
@@ -136,7 +136,7 @@ public sealed class HostileApiInputTests(ITestOutputHelper output) : IDisposable
                 _ => Task.FromResult<object?>(null)),
         };
 
-        foreach (var (action, type) in ReviewApi.Commands)
+        foreach (var (action, type) in ReviewEndpoints.Commands)
         {
             var (state, caller) = action switch
             {

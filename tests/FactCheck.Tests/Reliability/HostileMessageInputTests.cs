@@ -25,7 +25,7 @@ public sealed class HostileMessageInputTests(ITestOutputHelper output) : IDispos
     [
         typeof(SubmitClaim), typeof(AddAppearance), typeof(LinkClaims), typeof(SetClaimantSide), typeof(AddEvidence),
         typeof(Web.Features.Reminders.ExtendDeadline), typeof(Web.Features.Reminders.SnoozeReminders), typeof(Web.Features.Intake.AcceptArticle),
-        typeof(IssueApiToken), .. ReviewApi.Commands.Values,
+        typeof(IssueApiToken), .. ReviewEndpoints.Commands.Values,
     ];
 
     /// Commands only the system sends, with text it wrote itself (a mail server's error message).

@@ -1,4 +1,5 @@
 using FactCheck.Web.Features.Reminders;
+using FactCheck.Web.Infrastructure.Clock;
 
 namespace FactCheck.Tests.Reminders;
 

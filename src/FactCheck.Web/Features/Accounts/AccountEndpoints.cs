@@ -67,14 +67,4 @@ public static class AccountEndpoints
     public sealed record TokenResponse(string Token, DateTimeOffset ExpiresAt, long Id, string Name);
 }
 
-[AllowAnyStaff]
-[AllowedBeforePasswordChange]
-public sealed record WhoAmI : IQuery<CurrentUserInfo>;
-
 public sealed record CurrentUserInfo(long Id, string Username, IReadOnlyList<string> Roles);
-
-public sealed class WhoAmIHandler(CurrentActor current) : IQueryHandler<WhoAmI, CurrentUserInfo>
-{
-    public ValueTask<CurrentUserInfo> Handle(WhoAmI query, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new CurrentUserInfo(current.Actor.UserId!.Value, current.Actor.Name, current.Actor.Roles.Order(StringComparer.Ordinal).ToList()));
-}

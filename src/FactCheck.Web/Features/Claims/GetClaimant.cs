@@ -17,13 +17,9 @@ public sealed record ClaimantFields(
 
 public sealed record ClaimantClaim(long Id, string Title, string Kind, string Language, string Status, DateOnly? SaidOn);
 
-/// Claimants whose name starts with or contains the text, for the intake form's suggestions.
-[AllowAnyStaff]
-public sealed record SuggestClaimants(string Text) : IQuery<IReadOnlyList<ClaimantFields>>;
-
-public sealed class GetClaimantHandler(Db db) : IQueryHandler<GetClaimant, ClaimantDetail>, IQueryHandler<SuggestClaimants, IReadOnlyList<ClaimantFields>>
+public sealed class GetClaimantHandler(Db db) : IQueryHandler<GetClaimant, ClaimantDetail>
 {
-    private const string Columns =
+    internal const string Columns =
         "id AS Id, name AS Name, kind AS Kind, affiliation AS Affiliation, description AS Description, reference_url AS ReferenceUrl, side AS Side, version AS Version";
 
     public async ValueTask<ClaimantDetail> Handle(GetClaimant query, CancellationToken cancellationToken)
@@ -41,28 +37,5 @@ public sealed class GetClaimantHandler(Db db) : IQueryHandler<GetClaimant, Claim
             cancellationToken: cancellationToken))).ToList();
         var byStatus = claims.GroupBy(c => c.Status).ToDictionary(g => g.Key, g => (long)g.Count());
         return new ClaimantDetail(claimant, claims, byStatus);
-    }
-
-    public async ValueTask<IReadOnlyList<ClaimantFields>> Handle(SuggestClaimants query, CancellationToken cancellationToken)
-    {
-        // A claimant's name is at most 200 characters, so a longer text matches none (and would be too long a
-        // pattern for SQLite's LIKE).
-        var text = query.Text.Trim();
-        if (text.Length is 0 or > ClaimRules.MaxClaimantNameLength)
-        {
-            return [];
-        }
-
-        await using var connection = await db.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ClaimantFields>(new CommandDefinition(
-            $"""
-            SELECT {Columns} FROM claimants
-            WHERE name LIKE '%' || @text || '%' ESCAPE '\'
-            ORDER BY name LIKE @text || '%' ESCAPE '\' DESC, name
-            LIMIT 10
-            """,
-            new { text = text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") },
-            cancellationToken: cancellationToken));
-        return rows.ToList();
     }
 }

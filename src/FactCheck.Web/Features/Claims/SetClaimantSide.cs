@@ -29,11 +29,7 @@ public sealed record SetClaimantSide(long ClaimantId, string? Side, long Version
     }
 }
 
-/// The sides already given to claimants, for the side field's suggestions: reusing a spelling keeps the balance view in one row per side.
-[AllowRoles(Roles.Editor)]
-public sealed record ListClaimantSides : IQuery<IReadOnlyList<string>>;
-
-public sealed class SetClaimantSideHandler(Db db) : ICommandHandler<SetClaimantSide, long>, IQueryHandler<ListClaimantSides, IReadOnlyList<string>>
+public sealed class SetClaimantSideHandler : ICommandHandler<SetClaimantSide, long>
 {
     public async ValueTask<long> Handle(SetClaimantSide command, CancellationToken cancellationToken)
     {
@@ -73,15 +69,6 @@ public sealed class SetClaimantSideHandler(Db db) : ICommandHandler<SetClaimantS
         }
 
         return command.Version + 1;
-    }
-
-    public async ValueTask<IReadOnlyList<string>> Handle(ListClaimantSides query, CancellationToken cancellationToken)
-    {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        var sides = await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT DISTINCT side FROM claimants WHERE side IS NOT NULL ORDER BY side COLLATE NOCASE, side LIMIT 200",
-            cancellationToken: cancellationToken));
-        return sides.ToList();
     }
 
     private sealed record ClaimantSideRow

@@ -215,7 +215,7 @@ public static class ClaimCreation
 
         if (command.FromTipId is { } tipId)
         {
-            await Tips.TipConversion.MarkAsync(db, tipId, id, cancellationToken);
+            await TipConversion.MarkAsync(db, tipId, id, cancellationToken);
         }
 
         return new SubmittedClaim(id, slug, claimantId);

@@ -10,7 +10,7 @@ public sealed record UnlinkClaims(long ClaimId, long LinkId) : ICommand<bool>, I
     public IEnumerable<ClaimTouch> ClaimsTouched() => [new(ClaimId, ClaimChange.Unlink, LinkId)];
 }
 
-public sealed class UnlinkClaimsHandler(Reminders.Deadlines deadlines) : ICommandHandler<UnlinkClaims, bool>
+public sealed class UnlinkClaimsHandler(Review.Deadlines deadlines) : ICommandHandler<UnlinkClaims, bool>
 {
     public async ValueTask<bool> Handle(UnlinkClaims command, CancellationToken cancellationToken)
     {

@@ -41,12 +41,12 @@ public sealed class DashboardSnapshots : IDisposable
     public Task<(IReadOnlyList<string> Topics, IReadOnlyList<string> Languages)> PickersAsync(long lastClaim, Func<Task<(IReadOnlyList<string>, IReadOnlyList<string>)>> compute) =>
         pickers.GetAsync(lastClaim, 0, compute, CancellationToken.None);
 
-    /// The fresh snapshot with every card whose numbers did not change taken from the previous one (see DeskParts).
+    /// The fresh snapshot with every card whose numbers did not change taken from the previous one (see SnapshotReuse).
     private DeskDashboard KeepUnchangedCards(DashboardFilter filter, DeskDashboard fresh)
     {
         lock (lastGate)
         {
-            var shared = DeskParts.Reuse(fresh, last.GetValueOrDefault(filter));
+            var shared = SnapshotReuse.Reuse(fresh, last.GetValueOrDefault(filter));
             if (last.Count >= MaxEntries && !last.ContainsKey(filter))
             {
                 last.Clear();

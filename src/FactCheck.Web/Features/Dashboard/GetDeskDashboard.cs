@@ -8,6 +8,7 @@ using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using FactCheck.Web.Infrastructure.Clock;
 
 namespace FactCheck.Web.Features.Dashboard;
 
@@ -36,7 +37,7 @@ public sealed class GetDeskDashboardHandler(Db db, TimeProvider clock, RatingSca
     /// changed, unless reuseHistory is off (the benchmark times a cold read that way).
     public async Task<DeskDashboard> ComputeAsync(DashboardFilter filter, bool reuseHistory = true)
     {
-        var zone = QueueFormat.Zone(options.Value.TimeZone);
+        var zone = NewsroomTime.FindZone(options.Value.TimeZone);
         var now = clock.GetUtcNow();
         var period = DashboardPeriod.Of(filter, now, zone);
         var where = DashboardPeriod.ClaimFilter(filter);

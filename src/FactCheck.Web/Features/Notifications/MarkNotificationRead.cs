@@ -8,11 +8,7 @@ namespace FactCheck.Web.Features.Notifications;
 [AllowAnyStaff]
 public sealed record MarkNotificationRead(long Id) : ICommand;
 
-/// Marks every unread notification of the caller read; returns how many it marked.
-[AllowAnyStaff]
-public sealed record MarkAllNotificationsRead : ICommand<int>;
-
-public sealed class MarkNotificationReadHandler : ICommandHandler<MarkNotificationRead>, ICommandHandler<MarkAllNotificationsRead, int>
+public sealed class MarkNotificationReadHandler : ICommandHandler<MarkNotificationRead>
 {
     public async ValueTask<Unit> Handle(MarkNotificationRead command, CancellationToken cancellationToken)
     {
@@ -38,24 +34,7 @@ public sealed class MarkNotificationReadHandler : ICommandHandler<MarkNotificati
         return Unit.Value;
     }
 
-    public async ValueTask<int> Handle(MarkAllNotificationsRead command, CancellationToken cancellationToken)
-    {
-        var context = CommandContext.Current;
-        var me = Me(context);
-        var marked = await context.ExecuteAsync(
-            "UPDATE notifications SET read_at = @Now WHERE user_id = @me AND read_at IS NULL",
-            new { context.Now, me },
-            cancellationToken);
-        if (marked > 0)
-        {
-            context.Audit("user", me, null, new { NotificationsMarkedRead = marked });
-            context.UserNotified(me);
-        }
-
-        return marked;
-    }
-
-    private static long Me(CommandContext context) =>
+    internal static long Me(CommandContext context) =>
         context.Actor.UserId ?? throw new NotAuthenticatedException("Sign in to manage your notifications.");
 
     private sealed record ReadState

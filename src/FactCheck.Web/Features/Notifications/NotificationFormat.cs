@@ -1,4 +1,5 @@
 using System.Globalization;
+using FactCheck.Web.Infrastructure.Clock;
 
 namespace FactCheck.Web.Features.Notifications;
 
@@ -19,5 +20,5 @@ public static class NotificationFormat
     }
 
     public static string Stamp(DateTimeOffset at, TimeZoneInfo zone) =>
-        Components.NewsroomTime.Of(zone.Id).Stamp(at);
+        NewsroomTime.Of(zone.Id).Stamp(at);
 }

@@ -4,6 +4,7 @@ using FactCheck.Web.Infrastructure;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.Extensions.Options;
+using FactCheck.Web.Infrastructure.Clock;
 
 namespace FactCheck.Web.Features.Reminders;
 
@@ -30,35 +31,8 @@ public sealed record ExtendDeadline : ICommand<ClaimActionResult>, IValidatableO
         Workflow.ValidateDue(validationContext, DueAt, DueDate, required: true);
 }
 
-/// An editor silences a claim's reminders until a time (steps that come due meanwhile go out when it ends).
-[AllowRoles(Roles.Editor)]
-public sealed record SnoozeReminders : ICommand, IValidatableObject, Claims.IChangesClaims
-{
-    public long ClaimId { get; init; }
-
-    public IEnumerable<Claims.ClaimTouch> ClaimsTouched() => [new(ClaimId, Claims.ClaimChange.Deadline)];
-
-    public DateTimeOffset Until { get; init; }
-
-    [StringLength(2000)]
-    public string? Reason { get; init; }
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        var clock = (TimeProvider?)validationContext.GetService(typeof(TimeProvider)) ?? TimeProvider.System;
-        if (Until <= clock.GetUtcNow())
-        {
-            yield return new ValidationResult("Snooze until a time in the future.", [nameof(Until)]);
-        }
-        else if (Until > clock.GetUtcNow().AddDays(30))
-        {
-            yield return new ValidationResult("Snooze for 30 days at most.", [nameof(Until)]);
-        }
-    }
-}
-
 public sealed class ExtendDeadlineHandler(IOptions<FactCheckOptions> options, Deadlines deadlines)
-    : ICommandHandler<ExtendDeadline, ClaimActionResult>, ICommandHandler<SnoozeReminders>
+    : ICommandHandler<ExtendDeadline, ClaimActionResult>
 {
     public async ValueTask<ClaimActionResult> Handle(ExtendDeadline command, CancellationToken cancellationToken)
     {
@@ -72,7 +46,7 @@ public sealed class ExtendDeadlineHandler(IOptions<FactCheckOptions> options, De
 
         var before = await OpenLadderAsync(context, command.ClaimId, cancellationToken)
             ?? throw new ConflictException("This claim has no running deadline: only claims being researched or in review have one.");
-        var due = Workflow.ResolveDue(command.DueAt, command.DueDate, options.Value.TimeZone)!.Value;
+        var due = NewsroomTime.Of(options.Value.TimeZone).ResolveDue(command.DueAt, command.DueDate)!.Value;
 
         // The research deadline is the claim's due date; a review deadline belongs to the review stage only.
         var set = before.Stage == "verdict" ? "due_at = @due," : "";
@@ -85,22 +59,11 @@ public sealed class ExtendDeadlineHandler(IOptions<FactCheckOptions> options, De
         return new ClaimActionResult(state.ClaimId, state.Status, state.Version + 1);
     }
 
-    public async ValueTask<Unit> Handle(SnoozeReminders command, CancellationToken cancellationToken)
-    {
-        var context = CommandContext.Current;
-        var ladder = await OpenLadderAsync(context, command.ClaimId, cancellationToken)
-            ?? throw new ConflictException("This claim has no running deadline, so there are no reminders to snooze.");
-        await context.ExecuteAsync(
-            "UPDATE ladders SET snoozed_until = @Until WHERE id = @Id", new { command.Until, ladder.Id }, cancellationToken);
-        context.Audit("claim", command.ClaimId, new { ladder.SnoozedUntil }, new { SnoozedUntil = command.Until, command.Reason });
-        return Unit.Value;
-    }
-
-    private static Task<OpenLadder?> OpenLadderAsync(CommandContext context, long claimId, CancellationToken ct) =>
+    internal static Task<OpenLadder?> OpenLadderAsync(CommandContext context, long claimId, CancellationToken ct) =>
         context.QuerySingleOrDefaultAsync<OpenLadder>(
             "SELECT id AS Id, stage AS Stage, due_at AS DueAt, snoozed_until AS SnoozedUntil FROM ladders WHERE claim_id = @claimId AND ended_at IS NULL",
             new { claimId },
             ct);
 
-    private sealed record OpenLadder(long Id, string Stage, DateTimeOffset DueAt, DateTimeOffset? SnoozedUntil);
+    internal sealed record OpenLadder(long Id, string Stage, DateTimeOffset DueAt, DateTimeOffset? SnoozedUntil);
 }

@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Text;
 using Dapper;
+using FactCheck.Web.Features.Notifications;
+using FactCheck.Web.Features.Review;
 using FactCheck.Web.Infrastructure;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.Extensions.Options;
+using FactCheck.Web.Infrastructure.Clock;
 
 namespace FactCheck.Web.Features.Reminders;
 
@@ -66,7 +69,7 @@ public sealed class SendDailyDigestsHandler(IOptions<FactCheckOptions> options, 
             var body = new StringBuilder();
             foreach (var item in items)
             {
-                var due = item.DueAt is { } at ? Components.NewsroomTime.Of(zone.Id).Due(at) : "no due date";
+                var due = item.DueAt is { } at ? NewsroomTime.Of(zone.Id).Due(at) : "no due date";
                 var flag = item.DueAt <= context.Now ? "OVERDUE " : "";
                 body.Append(CultureInfo.InvariantCulture, $"• {flag}{item.Title} ({item.Status.Replace('_', ' ')}, due {due}) /claims/{item.ClaimId}\n");
             }

@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
+using FactCheck.Web.Features.Notifications;
+using FactCheck.Web.Features.Review;
 using FactCheck.Web.Infrastructure;
 using FactCheck.Web.Infrastructure.Database;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.Extensions.Options;
+using FactCheck.Web.Infrastructure.Clock;
 
 namespace FactCheck.Web.Features.Reminders;
 
@@ -140,7 +143,7 @@ public sealed class SendDueRemindersHandler(IOptions<FactCheckOptions> options, 
     private string Local(DateTimeOffset at)
     {
         var zone = deadlines.Time.Zone;
-        return TimeZoneInfo.ConvertTime(at, zone).ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " " + Components.NewsroomTime.Of(zone.Id).Abbreviation(at);
+        return TimeZoneInfo.ConvertTime(at, zone).ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " " + NewsroomTime.Of(zone.Id).Abbreviation(at);
     }
 
     private sealed record DueStep(long LadderId, long ClaimId, string Step, long RecipientId, string Outcome);

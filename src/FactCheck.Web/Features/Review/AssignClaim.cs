@@ -4,6 +4,7 @@ using FactCheck.Web.Infrastructure;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.Extensions.Options;
+using FactCheck.Web.Infrastructure.Clock;
 
 namespace FactCheck.Web.Features.Review;
 
@@ -29,70 +30,40 @@ public sealed record AssignClaim : ClaimActionCommand, IValidatableObject
         Workflow.ValidateDue(validationContext, DueAt, DueDate, required: false);
 }
 
-/// An editor hands an open claim to someone else (or, for a claim nobody has yet, assigns it); the state is
-/// kept, so research and a verdict in review carry on with the new assignee. The due date follows assign's rule.
-[AllowRoles(Roles.Editor)]
-public sealed record ReassignClaim : ClaimActionCommand, IValidatableObject
-{
-    [Range(1, long.MaxValue, ErrorMessage = "Choose the fact-checker to assign.")]
-    public long AssigneeId { get; init; }
-
-    public DateTimeOffset? DueAt { get; init; }
-
-    public DateOnly? DueDate { get; init; }
-
-    [StringLength(2000)]
-    public string? Comment { get; init; }
-
-    [JsonIgnore]
-    public override string Action => ReviewActions.Reassign;
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
-        Workflow.ValidateDue(validationContext, DueAt, DueDate, required: false);
-}
-
-public sealed class AssignClaimHandler(IOptions<FactCheckOptions> options, Reminders.Deadlines deadlines)
-    : ICommandHandler<AssignClaim, ClaimActionResult>, ICommandHandler<ReassignClaim, ClaimActionResult>
+public sealed class AssignClaimHandler(IOptions<FactCheckOptions> options, Deadlines deadlines)
+    : ICommandHandler<AssignClaim, ClaimActionResult>
 {
     public async ValueTask<ClaimActionResult> Handle(AssignClaim command, CancellationToken cancellationToken)
     {
         var context = CommandContext.Current;
-        var assignee = await AssigneeAsync(context, command.AssigneeId, cancellationToken);
-        var due = await DueAsync(context, command.ClaimId, command.DueAt, command.DueDate, cancellationToken);
+        var assignee = await Assignment.AssigneeAsync(context, command.AssigneeId, cancellationToken);
+        var due = await Assignment.DueAsync(context, options.Value.TimeZone, deadlines, command.ClaimId, command.DueAt, command.DueDate, cancellationToken);
+        var state = await ReviewState.LoadCheckedAsync(context, command.ClaimId, cancellationToken);
+        await Assignment.SetAsync(context, command.ClaimId, command.AssigneeId, due, cancellationToken);
         return await Workflow.MoveAsync(
-            context, context.Get<ReviewState>(), "assigned",
-            "assignee_id = @AssigneeId, assigned_by = @AssignedBy, due_at = @Due, priority = coalesce(priority, 'normal')",
-            new { command.AssigneeId, AssignedBy = context.Actor.UserId, Due = due },
-            new { command.AssigneeId, Assignee = assignee, DueAt = due, command.Comment },
-            cancellationToken);
+            context, deadlines, state, "assigned", new { command.AssigneeId, Assignee = assignee, DueAt = due, command.Comment }, cancellationToken);
     }
+}
 
-    public async ValueTask<ClaimActionResult> Handle(ReassignClaim command, CancellationToken cancellationToken)
-    {
-        var context = CommandContext.Current;
-        var state = context.Get<ReviewState>();
-        if (state.AssigneeId == command.AssigneeId)
-        {
-            throw ValidationFailedException.For(nameof(command.AssigneeId), $"{state.AssigneeName} is already assigned to this claim.");
-        }
-
-        var assignee = await AssigneeAsync(context, command.AssigneeId, cancellationToken);
-        var due = await DueAsync(context, command.ClaimId, command.DueAt, command.DueDate, cancellationToken);
-        var status = state.Status is "new" or "triaged" ? "assigned" : state.Status;
-        return await Workflow.MoveAsync(
-            context, state, status,
-            "assignee_id = @AssigneeId, assigned_by = @AssignedBy, due_at = @Due, priority = coalesce(priority, 'normal')",
-            new { command.AssigneeId, AssignedBy = context.Actor.UserId, Due = due },
-            new { command.AssigneeId, Assignee = assignee, PreviousAssigneeId = state.AssigneeId, PreviousAssignee = state.AssigneeName, DueAt = due, command.Comment },
-            cancellationToken);
-    }
+/// What assign and reassign share: who may be given a claim, its due date, and the columns an assignment sets.
+internal static class Assignment
+{
+    public static async Task SetAsync(CommandContext context, long claimId, long assigneeId, DateTimeOffset due, CancellationToken ct) =>
+        await context.ExecuteAsync(
+            """
+            UPDATE claims SET assignee_id = @AssigneeId, assigned_by = @AssignedBy, due_at = @Due, priority = coalesce(priority, 'normal')
+            WHERE id = @ClaimId
+            """,
+            new { AssigneeId = assigneeId, AssignedBy = context.Actor.UserId, Due = due, ClaimId = claimId },
+            ct);
 
     /// The one rule for the due field of assign and reassign (bulk assign sends these too): a date given replaces the
     /// claim's due date; left empty, the claim keeps the due date it has (set at triage or by an earlier assignment), and
     /// only a claim without one gets the desk's deadline for its priority from now. An empty field never moves a deadline.
-    private async Task<DateTimeOffset> DueAsync(CommandContext context, long claimId, DateTimeOffset? dueAt, DateOnly? dueDate, CancellationToken ct)
+    public static async Task<DateTimeOffset> DueAsync(
+        CommandContext context, string timeZone, Deadlines deadlines, long claimId, DateTimeOffset? dueAt, DateOnly? dueDate, CancellationToken ct)
     {
-        if (Workflow.ResolveDue(dueAt, dueDate, options.Value.TimeZone) is { } given)
+        if (NewsroomTime.Of(timeZone).ResolveDue(dueAt, dueDate) is { } given)
         {
             return given;
         }
@@ -103,7 +74,7 @@ public sealed class AssignClaimHandler(IOptions<FactCheckOptions> options, Remin
     }
 
     /// Claims go to active staff who check claims: fact-checkers, and editors who also check.
-    private static async Task<string> AssigneeAsync(CommandContext context, long userId, CancellationToken ct) =>
+    public static async Task<string> AssigneeAsync(CommandContext context, long userId, CancellationToken ct) =>
         await context.QuerySingleOrDefaultAsync<string>(
             """
             SELECT u.display_name FROM users u

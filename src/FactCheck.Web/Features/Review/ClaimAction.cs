@@ -35,7 +35,7 @@ public sealed record ClaimActionResult(long ClaimId, string Status, long Version
 public sealed record CurrentClaimState(long Id, string Status, long Version, IReadOnlyList<string> AllowedActions);
 
 /// Runs inside the command's transaction, so the state it checks is the state the handler changes.
-public sealed class ReviewPolicyBehavior<TMessage, TResponse>(ReviewPolicy policy, Reminders.Deadlines deadlines) : IPipelineBehavior<TMessage, TResponse>
+public sealed class ReviewPolicyBehavior<TMessage, TResponse>(ReviewPolicy policy) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IClaimAction
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
@@ -59,8 +59,6 @@ public sealed class ReviewPolicyBehavior<TMessage, TResponse>(ReviewPolicy polic
                 : new ConflictException(decision.Reason!, current);
         }
 
-        context.Set(state);
-        context.Set(deadlines);
         return await next(message, cancellationToken);
     }
 }

@@ -49,4 +49,8 @@ public sealed record ReviewState(
 
     public static Task<ReviewState?> LoadAsync(CommandContext context, long claimId, CancellationToken ct) =>
         LoadAsync(context.Connection, context.Transaction, claimId, ct);
+
+    /// For a workflow handler: the state ReviewPolicyBehavior checked, read again in the same transaction.
+    public static async Task<ReviewState> LoadCheckedAsync(CommandContext context, long claimId, CancellationToken ct) =>
+        await LoadAsync(context, claimId, ct) ?? throw new NotFoundException($"Claim {claimId} does not exist.");
 }

@@ -6,14 +6,6 @@ using Mediator;
 
 namespace FactCheck.Web.Features.Review;
 
-/// The assignee starts researching an assigned claim.
-[AllowRoles(Roles.FactChecker, Roles.Editor)]
-public sealed record StartResearch : ClaimActionCommand
-{
-    [JsonIgnore]
-    public override string Action => ReviewActions.Start;
-}
-
 /// The assignee sends a verdict draft for editorial review: rating, attribution finding (quotes and statements),
 /// summary, explanation (Markdown) and the evidence it rests on (all the claim's evidence unless chosen).
 [AllowRoles(Roles.FactChecker, Roles.Editor)]
@@ -56,19 +48,13 @@ public sealed record SubmitVerdict : ClaimActionCommand, IValidatableObject
     }
 }
 
-public sealed class SubmitVerdictHandler(RatingScale scale)
-    : ICommandHandler<StartResearch, ClaimActionResult>, ICommandHandler<SubmitVerdict, ClaimActionResult>
+public sealed class SubmitVerdictHandler(RatingScale scale, Deadlines deadlines)
+    : ICommandHandler<SubmitVerdict, ClaimActionResult>
 {
-    public async ValueTask<ClaimActionResult> Handle(StartResearch command, CancellationToken cancellationToken)
-    {
-        var context = CommandContext.Current;
-        return await Workflow.MoveAsync(context, context.Get<ReviewState>(), "researching", null, null, null, cancellationToken);
-    }
-
     public async ValueTask<ClaimActionResult> Handle(SubmitVerdict command, CancellationToken cancellationToken)
     {
         var context = CommandContext.Current;
-        var state = context.Get<ReviewState>();
+        var state = await ReviewState.LoadCheckedAsync(context, command.ClaimId, cancellationToken);
         var errors = new Dictionary<string, string[]>();
         if (RatingScale.NeedsAttribution(state.Kind) && command.Attribution is null)
         {
@@ -123,7 +109,7 @@ public sealed class SubmitVerdictHandler(RatingScale scale)
             chosen.Select(id => new { VerdictId = verdictId, EvidenceId = id }),
             cancellationToken);
         return await Workflow.MoveAsync(
-            context, state, "in_review", null, null,
+            context, deadlines, state, "in_review",
             new { VerdictId = verdictId, command.Rating, command.Attribution, verdict.Summary, verdict.ChangeNote, EvidenceIds = chosen },
             cancellationToken);
     }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Dapper;
 using FactCheck.Web.Features.Reminders;
 using FactCheck.Web.Infrastructure;
+using FactCheck.Web.Infrastructure.Clock;
 using FactCheck.Web.Infrastructure.Pipeline;
 
 namespace FactCheck.Web.Features.Review;
@@ -10,23 +11,19 @@ namespace FactCheck.Web.Features.Review;
 /// by the version the policy checked), restart the stage clock when the state changes, and audit before/after.
 internal static class Workflow
 {
+    /// A handler that also sets columns of its own (priority, assignee, due date…) updates them with its own SQL
+    /// first, in the same transaction; a version conflict here rolls that back too.
     public static async Task<ClaimActionResult> MoveAsync(
-        CommandContext context, ReviewState state, string status, string? setColumns, object? values, object? audit, CancellationToken ct)
+        CommandContext context, Deadlines deadlines, ReviewState state, string status, object? audit, CancellationToken ct)
     {
-        var parameters = new DynamicParameters(values);
-        parameters.Add("Status", status);
-        parameters.Add("Now", context.Now);
-        parameters.Add("Id", state.ClaimId);
-        parameters.Add("Version", state.Version);
-        var set = string.IsNullOrEmpty(setColumns) ? "" : setColumns + ",";
         var updated = await context.ExecuteAsync(
-            $"""
-            UPDATE claims SET {set}
+            """
+            UPDATE claims SET
                 stage_started_at = CASE WHEN status <> @Status THEN @Now ELSE stage_started_at END,
                 status = @Status, version = version + 1, updated_at = @Now
             WHERE id = @Id AND version = @Version
             """,
-            parameters,
+            new { Status = status, context.Now, Id = state.ClaimId, state.Version },
             ct);
         if (updated != 1)
         {
@@ -38,24 +35,8 @@ internal static class Workflow
             state.ClaimId,
             new { state.Status, state.Version },
             new { Status = status, Version = state.Version + 1, Details = audit });
-        await context.Get<Deadlines>().SyncAsync(context, state.ClaimId, ct);
+        await deadlines.SyncAsync(context, state.ClaimId, ct);
         return new ClaimActionResult(state.ClaimId, status, state.Version + 1);
-    }
-
-    /// A due date given as a day means the end of that day in the newsroom's time zone.
-    public static DateTimeOffset? ResolveDue(DateTimeOffset? dueAt, DateOnly? dueDate, string timeZone)
-    {
-        if (dueAt is { } at)
-        {
-            return at.ToUniversalTime();
-        }
-
-        if (dueDate is not { } date)
-        {
-            return null;
-        }
-
-        return Components.NewsroomTime.Of(timeZone).EndOf(date);
     }
 
     public static IEnumerable<ValidationResult> ValidateDue(ValidationContext context, DateTimeOffset? dueAt, DateOnly? dueDate, bool required)
@@ -78,7 +59,7 @@ internal static class Workflow
 
         var options = (Microsoft.Extensions.Options.IOptions<FactCheckOptions>?)context.GetService(typeof(Microsoft.Extensions.Options.IOptions<FactCheckOptions>));
         var clock = (TimeProvider?)context.GetService(typeof(TimeProvider)) ?? TimeProvider.System;
-        var due = ResolveDue(dueAt, dueDate, options?.Value.TimeZone ?? "UTC");
+        var due = NewsroomTime.Of(options?.Value.TimeZone ?? "UTC").ResolveDue(dueAt, dueDate);
         if (due <= clock.GetUtcNow())
         {
             yield return new ValidationResult("The due date must be in the future.", [dueAt is null ? "DueDate" : "DueAt"]);

@@ -17,7 +17,7 @@ public static class TipRules
     public const int MaxIntakeLinkLength = 6000;
 
     public const string New = "new";
-    public const string Converted = "converted";
+    public const string Converted = Claims.TipConversion.Converted;
     public const string Dismissed = "dismissed";
 
     public static readonly IReadOnlyList<string> Statuses = [New, Converted, Dismissed];

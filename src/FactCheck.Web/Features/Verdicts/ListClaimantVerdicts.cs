@@ -1,5 +1,4 @@
 using Dapper;
-using FactCheck.Web.Features.Home;
 using FactCheck.Web.Features.Review;
 using FactCheck.Web.Infrastructure.Database;
 using FactCheck.Web.Infrastructure.Pipeline;

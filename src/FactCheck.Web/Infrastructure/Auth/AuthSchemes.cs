@@ -9,4 +9,7 @@ public static class AuthSchemes
     public const string Smart = "CookieOrToken";
 
     public const string SecurityStampClaim = "factcheck:stamp";
+
+    /// Set while the account must choose a new password; the staff layout sends such a person to /account.
+    public const string MustChangePasswordClaim = "factcheck:must-change-password";
 }

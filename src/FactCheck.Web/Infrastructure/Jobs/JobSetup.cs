@@ -22,7 +22,6 @@ public static class JobSetup
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<ILoggerFactory>())));
-        services.AddScoped<SystemJobs>();
         if (configuration.GetValue($"{FactCheckOptions.Section}:Jobs:Enabled", true))
         {
             services.AddHangfireServer(options =>

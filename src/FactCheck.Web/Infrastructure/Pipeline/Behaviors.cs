@@ -43,12 +43,8 @@ public sealed class LoggingBehavior<TMessage, TResponse>(CurrentActor current, I
         }
     }
 
-    /// The claim a message acts on: a workflow action's, or any message's ClaimId or FromClaimId property.
-    private static long? ClaimOf(TMessage message) => message switch
-    {
-        Features.Review.IClaimAction action => action.ClaimId,
-        _ => ClaimProperty?.GetValue(message) as long?,
-    };
+    /// The claim a message acts on: its ClaimId (every workflow action has one) or FromClaimId property.
+    private static long? ClaimOf(TMessage message) => ClaimProperty?.GetValue(message) as long?;
 
     private static readonly PropertyInfo? ClaimProperty =
         typeof(TMessage).GetProperty("ClaimId") is { PropertyType: var t } p && (t == typeof(long) || t == typeof(long?)) ? p

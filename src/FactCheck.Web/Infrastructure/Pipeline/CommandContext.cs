@@ -15,7 +15,6 @@ public sealed class CommandContext
     private readonly HashSet<long> changedClaims = [];
     private readonly HashSet<long> notifiedUsers = [];
     private readonly HashSet<long> endedSessions = [];
-    private readonly Dictionary<Type, object> items = [];
 
     internal CommandContext(SqliteConnection connection, SqliteTransaction transaction, Actor actor, DateTimeOffset now, string action)
     {
@@ -74,14 +73,6 @@ public sealed class CommandContext
 
     /// Marks a claim as changed without an audit entry against it (e.g. an appearance was added).
     public void ClaimChanged(long claimId) => changedClaims.Add(claimId);
-
-    /// Hands something a pipeline behaviour loaded (e.g. the claim's review state) to the handler.
-    public void Set<T>(T value)
-        where T : class => items[typeof(T)] = value;
-
-    public T Get<T>()
-        where T : class =>
-        items.TryGetValue(typeof(T), out var value) ? (T)value : throw new InvalidOperationException($"No {typeof(T).Name} was loaded for {Action}.");
 
     public Task<int> ExecuteAsync(string sql, object? param, CancellationToken cancellationToken) =>
         Connection.ExecuteAsync(Define(sql, param, cancellationToken));
