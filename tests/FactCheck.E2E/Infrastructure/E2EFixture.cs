@@ -103,6 +103,30 @@ public sealed class E2EFixture : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(message);
     }
 
+    /// A new claim of the test's own, entered by the demo editor as the intake form would enter it (the demo claims stay
+    /// as the other tests expect them). Returns its id.
+    public async Task<long> NewClaimAsync(string title, string text)
+    {
+        var app = factory ?? throw new InvalidOperationException("The E2E fixture has not started.");
+        long editorId;
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            var command = connection.CreateCommand();
+            command.CommandText = "SELECT id FROM users WHERE username = 'editor'";
+            editorId = (long)(await command.ExecuteScalarAsync())!;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<FactCheck.Web.Infrastructure.Pipeline.CurrentActor>().Actor =
+            new FactCheck.Web.Infrastructure.Pipeline.Actor(editorId, "editor", new HashSet<string> { FactCheck.Web.Infrastructure.Pipeline.Roles.Editor });
+        var created = await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(new FactCheck.Web.Features.Claims.SubmitClaim
+        {
+            Title = title, Text = text, Language = "en", ClaimantName = "Kementerian Luar Negeri", ClaimantKind = "official-body", Kind = "event",
+        });
+        return created.Id;
+    }
+
     /// A fresh context (no cookies) whose relative URLs resolve against the app.
     public async Task<IPage> NewPageAsync()
     {

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using FactCheck.E2E.Infrastructure;
 using FactCheck.E2E.PageObjects;
 using Microsoft.Playwright;
@@ -130,12 +128,6 @@ public sealed class ReaderPathTests(E2EFixture fixture) : BrowserTest(fixture)
         await Page.SetViewportSizeAsync(360, 740);
         await Page.GotoAsync(path);
 
-        var result = await Page.RunAxe();
-
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(Describe)));
+        await Axe.AssertNoBlockingViolationsAsync(Page, path);
     }
-
-    private static string Describe(AxeResultItem violation) =>
-        $"{violation.Impact} {violation.Id}: {violation.Help} at {string.Join(", ", violation.Nodes.Select(n => n.Target?.ToString()))}";
 }

@@ -70,6 +70,10 @@ public sealed class InboxLiveTests : BunitContext, IAsyncLifetime
         await SweepAtAsync(due.AddMinutes(1));
         bell.WaitForAssertion(() => Assert.Equal("2", Unread(bell)));
         Assert.Contains("2 unread", bell.Find("button").GetAttribute("aria-label"), StringComparison.Ordinal);
+        // Screen readers hear it arrive from the bell's polite live region; the button keeps no focus it did not have.
+        var announcement = bell.Find("[data-testid=bell-announcement]");
+        Assert.Equal("status", announcement.GetAttribute("role"));
+        Assert.Equal("New notification. Notifications: 2 unread.", announcement.TextContent);
 
         // The escalation goes to the assigning editor: checker's bell has nothing new to count.
         await SweepAtAsync(due.AddHours(5));
