@@ -43,6 +43,7 @@ public sealed class StaffAccessibilityTests(E2EFixture fixture) : BrowserTest(fi
         await VisitAsync("/claims", "[data-testid=claim-filters][data-interactive]");
         await OpenDatePickerAsync("#said-from", "/claims: the 'Said from' calendar");
         await VisitAsync("/claimants/1", "h1");
+        await VisitAsync("/claims/topics", "[data-testid=topics]");
         await VisitAsync("/notifications", "h1");
         await OpenBellAsync();
         await VisitAsync("/account", "h1");

@@ -25,7 +25,7 @@ public sealed class SuggestClaimantsHandler(Db db) : IQueryHandler<SuggestClaima
         var rows = await connection.QueryAsync<ClaimantFields>(new CommandDefinition(
             $"""
             SELECT {GetClaimantHandler.Columns} FROM claimants
-            WHERE name LIKE '%' || @text || '%' ESCAPE '\'
+            WHERE name LIKE '%' || @text || '%' ESCAPE '\' AND merged_into_id IS NULL
             ORDER BY name LIKE @text || '%' ESCAPE '\' DESC, name
             LIMIT 10
             """,
