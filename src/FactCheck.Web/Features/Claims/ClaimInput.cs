@@ -15,8 +15,9 @@ public abstract record ClaimInput
     [StringLength(ClaimRules.MaxTextLength, ErrorMessage = "The claim text is limited to 10,000 characters.")]
     public string Text { get; set; } = "";
 
+    /// Virtual for the intake, whose claims take the article's language.
     [Required(ErrorMessage = "Enter the claim's language (e.g. id, en).")]
-    public string Language { get; set; } = "";
+    public virtual string Language { get; set; } = "";
 
     [StringLength(ClaimRules.MaxTextLength, ErrorMessage = "The translation is limited to 10,000 characters.")]
     public string? TranslationEn { get; set; }

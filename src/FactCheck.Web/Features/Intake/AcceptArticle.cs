@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using FactCheck.Web.Features.Claims;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
@@ -184,6 +185,14 @@ public sealed record AcceptedClaim : ClaimInput
 {
     /// Unlike a claim submitted on its own, one from an article names its kind (no "statement" by default).
     public AcceptedClaim() => Kind = "";
+
+    /// The article's: not read from the request.
+    [JsonIgnore]
+    public override string Language
+    {
+        get => base.Language;
+        set => base.Language = value;
+    }
 
     public int Ref { get; set; }
 
