@@ -11,6 +11,7 @@ using FactCheck.Web.Features.Maintenance;
 using FactCheck.Web.Features.Notifications;
 using FactCheck.Web.Features.Reminders;
 using FactCheck.Web.Features.Review;
+using FactCheck.Web.Features.WorkNotifications;
 using FactCheck.Web.Infrastructure;
 using FactCheck.Web.Infrastructure.Database;
 using FactCheck.Web.Infrastructure.Pipeline;
@@ -65,14 +66,14 @@ public static class FeatureSetup
         app.MapFeeds();
         app.MapAccountEndpoints();
         app.MapClaims();
-        app.MapArticleIntakeApi();
+        app.MapArticleIntakeEndpoints();
         app.MapReview();
         app.MapReminders();
         app.MapDashboard();
         app.MapNotifications();
-        Features.Comments.CommentsApi.MapCommentsApi(app);
-        Features.Following.FollowApi.MapFollowApi(app);
-        NotificationSettingsApi.MapNotificationSettingsApi(app);
+        Features.Comments.CommentEndpoints.MapCommentEndpoints(app);
+        Features.Following.FollowEndpoints.MapFollowEndpoints(app);
+        NotificationSettingEndpoints.MapNotificationSettingEndpoints(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

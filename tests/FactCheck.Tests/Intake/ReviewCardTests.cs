@@ -62,7 +62,8 @@ public sealed class ReviewCardTests : BunitContext, IAsyncLifetime
         Assert.Equal(12, denial.ExistingClaimId);
         Assert.Equal("2020-10-24", accusation.SaidOn);
         var repeat = denial.ToAccepted([]);
-        Assert.Equal(((long?)12, (int?)Denial.Start, (int?)Denial.Length, (string?)null), (repeat.ExistingClaimId, repeat.Start, repeat.Length, repeat.Title));
+        // A repeat names the recorded claim and where the article says it; it carries no fields of a new claim.
+        Assert.Equal(((long?)12, (int?)Denial.Start, (int?)Denial.Length, "", ""), (repeat.ExistingClaimId, repeat.Start, repeat.Length, repeat.Title, repeat.Kind));
     }
 
     [Fact]

@@ -111,9 +111,9 @@ public sealed class HostileApiInputTests(ITestOutputHelper output) : IDisposable
                 StoredSql: "SELECT text FROM articles ORDER BY id DESC LIMIT 1",
                 Carrier: "article.text", // a claim's text is in the article too, so a refusal may name the article
                 Fixup: body => body["article"]!["text"] = $"{body["article"]!["text"]}\n\n{string.Join("\n\n", body["claims"]!.AsArray().Select(c => (string?)c!["text"]))}"),
-            new("POST /api/claims/{id:long}/comments/", "comment", "checker", typeof(Web.Features.Comments.CommentsApi.CommentRequest), () => ClaimIn("new", "/comments"),
+            new("POST /api/claims/{id:long}/comments/", "comment", "checker", typeof(Web.Features.Comments.CommentEndpoints.CommentRequest), () => ClaimIn("new", "/comments"),
                 _ => Task.FromResult<object?>(new { body = "Sumber: kantor **kabupaten**, @editor2 tolong cek." })),
-            new("PATCH /api/claims/{id:long}/comments/{commentId:long}", "edit comment", "checker", typeof(Web.Features.Comments.CommentsApi.CommentEdit), async () =>
+            new("PATCH /api/claims/{id:long}/comments/{commentId:long}", "edit comment", "checker", typeof(Web.Features.Comments.CommentEndpoints.CommentEdit), async () =>
                 {
                     var target = await ClaimIn("new");
                     var comment = await app.SendAsync(new Web.Features.Comments.AddComment { ClaimId = target.ClaimId!.Value, Body = "Draf pertama" }, review.Checker);
@@ -122,7 +122,7 @@ public sealed class HostileApiInputTests(ITestOutputHelper output) : IDisposable
                 async t => new { body = "Draf kedua", version = await app.ScalarAsync<long>("SELECT version FROM claim_comments WHERE id = @id", new { id = long.Parse(t.Path[(t.Path.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture) }) }),
             new("PUT /api/claims/{id:long}/follow/", "follow", "editor2", null, () => ClaimIn("new", "/follow"), _ => Task.FromResult<object?>(null)),
             new("DELETE /api/claims/{id:long}/follow/", "unfollow", "checker", null, () => ClaimIn("new", "/follow"), _ => Task.FromResult<object?>(null)),
-            new("PUT /api/notifications/settings/{kind}", "notification setting", "checker", typeof(Web.Features.Notifications.NotificationSettingsApi.DeliveryRequest),
+            new("PUT /api/notifications/settings/{kind}", "notification setting", "checker", typeof(Web.Features.Notifications.NotificationSettingEndpoints.DeliveryRequest),
                 () => Task.FromResult(new Target("/api/notifications/settings/mention", ReadBack: "/api/notifications/settings")),
                 _ => Task.FromResult<object?>(new { delivery = "email" })),
             new("POST /api/notifications/{id:long}/read", "notification read", "checker", null, () => Task.FromResult(new Target("/api/notifications/999999/read")), _ => Task.FromResult<object?>(null)),

@@ -4,26 +4,6 @@ using FactCheck.Web.Infrastructure.Pipeline;
 
 namespace FactCheck.Web.Features.Claims;
 
-/// The fields a claim is recorded with, shared by SubmitClaim and EditClaim so both check them alike.
-public interface IClaimFields
-{
-    string Title { get; }
-    string Text { get; }
-    string Language { get; }
-    string? TranslationEn { get; }
-    long? ClaimantId { get; }
-    string? ClaimantName { get; }
-    string? ClaimantKind { get; }
-    string? Place { get; }
-    string Kind { get; }
-    double? FigureLow { get; }
-    double? FigureHigh { get; }
-    string? FigureUnit { get; }
-    DateOnly? FigureAsOf { get; }
-    DateOnly? SaidOn { get; }
-    List<string> Topics { get; }
-}
-
 public static class ClaimFieldRules
 {
     /// A claim's fields as stored (trimmed, blanks as null), with the claimant's name for the history.
@@ -47,7 +27,7 @@ public static class ClaimFieldRules
     }
 
     /// The rules both recording and correcting a claim check; the claimant is named by id, or by name and kind.
-    public static IEnumerable<ValidationResult> Validate(IClaimFields claim)
+    public static IEnumerable<ValidationResult> Validate(ClaimInput claim)
     {
         if (!string.IsNullOrWhiteSpace(claim.Title) && ClaimRules.RatingWordIn(claim.Title) is { } word)
         {
@@ -98,7 +78,7 @@ public static class ClaimFieldRules
         }
     }
 
-    public static Row Clean(IClaimFields fields) => new()
+    public static Row Clean(ClaimInput fields) => new()
     {
         Title = fields.Title.Trim(),
         Text = fields.Text,

@@ -8,55 +8,11 @@ namespace FactCheck.Web.Features.Claims;
 /// Corrects a recorded claim (a typo in the title, the wrong claimant or date): every field as it should read, with
 /// the version last seen. Who may is ClaimChangePolicy's Edit rule; the history shows each change as before → after.
 [AllowRoles(Roles.Editor, Roles.FactChecker)]
-public sealed record EditClaim : ICommand<EditedClaim>, IValidatableObject, IChangesClaims, IClaimFields
+public sealed record EditClaim : ClaimInput, ICommand<EditedClaim>, IValidatableObject, IChangesClaims
 {
     public long ClaimId { get; init; }
 
     public long Version { get; init; }
-
-    [Required(ErrorMessage = "Enter a short title.")]
-    [StringLength(ClaimRules.MaxTitleLength, ErrorMessage = "Keep the title to 75 characters.")]
-    public string Title { get; set; } = "";
-
-    [Required(ErrorMessage = "Enter the claim as it was said.")]
-    [StringLength(ClaimRules.MaxTextLength, ErrorMessage = "The claim text is limited to 10,000 characters.")]
-    public string Text { get; set; } = "";
-
-    [Required(ErrorMessage = "Enter the claim's language (e.g. id, en).")]
-    public string Language { get; set; } = "";
-
-    [StringLength(ClaimRules.MaxTextLength, ErrorMessage = "The translation is limited to 10,000 characters.")]
-    public string? TranslationEn { get; set; }
-
-    /// Another recorded claimant, or (left empty) one found or created by name and kind.
-    public long? ClaimantId { get; set; }
-
-    [StringLength(ClaimRules.MaxClaimantNameLength)]
-    public string? ClaimantName { get; set; }
-
-    public string? ClaimantKind { get; set; }
-
-    [StringLength(200)]
-    public string? ClaimantAffiliation { get; set; }
-
-    public DateOnly? SaidOn { get; set; }
-
-    [StringLength(200)]
-    public string? Place { get; set; }
-
-    [Required]
-    public string Kind { get; set; } = "statement";
-
-    public double? FigureLow { get; set; }
-
-    public double? FigureHigh { get; set; }
-
-    [StringLength(50)]
-    public string? FigureUnit { get; set; }
-
-    public DateOnly? FigureAsOf { get; set; }
-
-    public List<string> Topics { get; set; } = [];
 
     /// Fields of a PATCH body that are no fields of a claim, or hold the wrong type of value (see ClaimPatch).
     [JsonIgnore]

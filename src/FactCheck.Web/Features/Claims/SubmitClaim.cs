@@ -6,55 +6,22 @@ namespace FactCheck.Web.Features.Claims;
 
 /// Records a claim as said, by one claimant (an existing one by id, or found or created by name and kind).
 [AllowRoles(Roles.Editor, Roles.FactChecker)]
-public sealed record SubmitClaim : ICommand<SubmittedClaim>, IValidatableObject, IChangesClaims, IClaimFields
+public sealed record SubmitClaim : ClaimInput, ICommand<SubmittedClaim>, IValidatableObject, IChangesClaims
 {
-    [Required(ErrorMessage = "Enter a short title.")]
-    [StringLength(ClaimRules.MaxTitleLength, ErrorMessage = "Keep the title to 75 characters.")]
-    public string Title { get; set; } = "";
+    public SubmitClaim()
+    {
+    }
 
-    [Required(ErrorMessage = "Enter the claim as it was said.")]
-    [StringLength(ClaimRules.MaxTextLength, ErrorMessage = "The claim text is limited to 10,000 characters.")]
-    public string Text { get; set; } = "";
-
-    [Required(ErrorMessage = "Enter the claim's language (e.g. id, en).")]
-    public string Language { get; set; } = "";
-
-    [StringLength(ClaimRules.MaxTextLength, ErrorMessage = "The translation is limited to 10,000 characters.")]
-    public string? TranslationEn { get; set; }
-
-    public long? ClaimantId { get; set; }
-
-    [StringLength(ClaimRules.MaxClaimantNameLength)]
-    public string? ClaimantName { get; set; }
-
-    public string? ClaimantKind { get; set; }
-
-    [StringLength(200)]
-    public string? ClaimantAffiliation { get; set; }
+    /// The same claim's fields, e.g. one the article intake accepted; the rest (source, links, tip) start empty.
+    public SubmitClaim(ClaimInput fields)
+        : base(fields)
+    {
+    }
 
     /// The side of a dispute a new claimant speaks for ("Azerbaijan", "Armenia"), for the dashboard's balance view.
     /// Ignored when the claimant already exists: their side changes only through SetClaimantSide.
     [StringLength(100)]
     public string? ClaimantSide { get; set; }
-
-    public DateOnly? SaidOn { get; set; }
-
-    [StringLength(200)]
-    public string? Place { get; set; }
-
-    [Required]
-    public string Kind { get; set; } = "statement";
-
-    public double? FigureLow { get; set; }
-
-    public double? FigureHigh { get; set; }
-
-    [StringLength(50)]
-    public string? FigureUnit { get; set; }
-
-    public DateOnly? FigureAsOf { get; set; }
-
-    public List<string> Topics { get; set; } = [];
 
     /// Where the claim was first seen (optional): recorded as its first appearance.
     [StringLength(2000)]

@@ -29,7 +29,7 @@ public sealed class SuggestClaimantsHandler(Db db) : IQueryHandler<SuggestClaima
             ORDER BY name LIKE @text || '%' ESCAPE '\' DESC, name
             LIMIT 10
             """,
-            new { text = text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") },
+            new { text = SqlLike.Escape(text) },
             cancellationToken: cancellationToken));
         return rows.ToList();
     }

@@ -26,7 +26,7 @@ public sealed class ListMentionableHandler(Db db) : IQueryHandler<ListMentionabl
 {
     public async ValueTask<IReadOnlyList<Mentionable>> Handle(ListMentionable query, CancellationToken cancellationToken)
     {
-        var prefix = query.Prefix.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        var prefix = SqlLike.Escape(query.Prefix) + "%";
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Mentionable>(new CommandDefinition(
             """

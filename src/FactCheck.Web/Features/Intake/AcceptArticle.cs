@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using FactCheck.Web.Features.Claims;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
@@ -176,68 +177,33 @@ public sealed record ArticleFields : IArticleFields
     public string? PublishedAt { get; set; }
 }
 
-/// One claim to record from the article. Ref is the candidate's number (links refer to it). ExistingClaimId records the
-/// article as an appearance of that claim instead, and the other fields are not used. Start and Length locate the
-/// sentence in the article; without them the claim's text is looked for in it.
-public sealed record AcceptedClaim
+/// One claim to record from the article: the fields of a claim (the language is the article's), Ref the candidate's
+/// number (links refer to it). ExistingClaimId records the article as an appearance of that claim instead, and the
+/// other fields are not used. Start and Length locate the sentence in the article; without them the claim's text is
+/// looked for in it.
+public sealed record AcceptedClaim : ClaimInput
 {
+    /// Unlike a claim submitted on its own, one from an article names its kind (no "statement" by default).
+    public AcceptedClaim() => Kind = "";
+
+    /// The article's: not read from the request.
+    [JsonIgnore]
+    public override string Language
+    {
+        get => base.Language;
+        set => base.Language = value;
+    }
+
     public int Ref { get; set; }
 
     public int? Start { get; set; }
 
     public int? Length { get; set; }
 
-    public string? Title { get; set; }
-
-    public string? Text { get; set; }
-
-    public string? Kind { get; set; }
-
-    public long? ClaimantId { get; set; }
-
-    public string? ClaimantName { get; set; }
-
-    public string? ClaimantKind { get; set; }
-
-    public string? ClaimantAffiliation { get; set; }
-
-    public DateOnly? SaidOn { get; set; }
-
-    public string? Place { get; set; }
-
-    public double? FigureLow { get; set; }
-
-    public double? FigureHigh { get; set; }
-
-    public string? FigureUnit { get; set; }
-
-    public DateOnly? FigureAsOf { get; set; }
-
-    public List<string>? Topics { get; set; }
-
-    public string? TranslationEn { get; set; }
-
     public long? ExistingClaimId { get; set; }
 
-    public SubmitClaim ToSubmitClaim(string language) => new()
-    {
-        Title = Title ?? "",
-        Text = Text ?? "",
-        Language = language,
-        TranslationEn = TranslationEn,
-        ClaimantId = ClaimantId,
-        ClaimantName = ClaimantName,
-        ClaimantKind = ClaimantKind,
-        ClaimantAffiliation = ClaimantAffiliation,
-        SaidOn = SaidOn,
-        Place = Place,
-        Kind = Kind ?? "",
-        FigureLow = FigureLow,
-        FigureHigh = FigureHigh,
-        FigureUnit = FigureUnit,
-        FigureAsOf = FigureAsOf,
-        Topics = Topics ?? [],
-    };
+    /// The claim as SubmitClaim records it, in the article's language.
+    public SubmitClaim ToSubmitClaim(string language) => new(this) { Language = language, Topics = Topics ?? [] };
 }
 
 /// From's claim answers To's: "denies", "disputes" (or "supports", "corrects"). From and To are refs.

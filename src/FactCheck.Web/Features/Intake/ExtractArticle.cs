@@ -156,7 +156,7 @@ public sealed class ExtractArticleHandler(Db db, Lazy<IntakeCues> cues) : IQuery
                 WHERE name LIKE '% ' || @last ESCAPE '\' AND kind = 'person'
                 LIMIT 2
                 """,
-                new { last = last.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") },
+                new { last = SqlLike.Escape(last) },
                 cancellationToken: ct))).ToList();
         }
 

@@ -26,7 +26,7 @@ public sealed class SuggestTopicsHandler(Db db) : IQueryHandler<SuggestTopics, I
             ORDER BY t.name LIKE @text || '%' ESCAPE '\' DESC, Claims DESC, t.name
             LIMIT 10
             """,
-            new { text = text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") },
+            new { text = SqlLike.Escape(text) },
             cancellationToken: cancellationToken));
         return rows.ToList();
     }

@@ -3,9 +3,9 @@ using Mediator;
 namespace FactCheck.Web.Features.Following;
 
 /// Follow a claim over the API (bearer token): its state changes and comments then reach your notifications.
-public static class FollowApi
+public static class FollowEndpoints
 {
-    public static void MapFollowApi(this IEndpointRouteBuilder app)
+    public static void MapFollowEndpoints(this IEndpointRouteBuilder app)
     {
         var follow = app.MapGroup("/api/claims/{id:long}/follow").WithTags("Claims").RequireAuthorization();
 

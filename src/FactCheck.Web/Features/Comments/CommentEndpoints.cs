@@ -3,9 +3,9 @@ using Mediator;
 namespace FactCheck.Web.Features.Comments;
 
 /// Staff talk on a claim over the API (bearer token). Comments are never part of any public page, feed or ClaimReview.
-public static class CommentsApi
+public static class CommentEndpoints
 {
-    public static void MapCommentsApi(this IEndpointRouteBuilder app)
+    public static void MapCommentEndpoints(this IEndpointRouteBuilder app)
     {
         var comments = app.MapGroup("/api/claims/{id:long}/comments").WithTags("Comments").RequireAuthorization();
 

@@ -4,9 +4,9 @@ namespace FactCheck.Web.Features.Intake;
 
 /// Article intake over the API (bearer token; editors and fact-checkers): read an article for candidate claims, then
 /// accept the chosen ones. Errors are problem details naming the field ("text", "claims[2].title").
-public static class ArticleIntakeApi
+public static class ArticleIntakeEndpoints
 {
-    public static void MapArticleIntakeApi(this IEndpointRouteBuilder app)
+    public static void MapArticleIntakeEndpoints(this IEndpointRouteBuilder app)
     {
         var articles = app.MapGroup("/api/articles").WithTags("Articles").RequireAuthorization();
 
