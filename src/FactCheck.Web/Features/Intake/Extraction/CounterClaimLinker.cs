@@ -25,7 +25,8 @@ internal static class CounterClaimLinker
 {
     private const int Window = 5;
 
-    public static Linking Link(List<SentenceFacts> units, LanguageCues cues)
+    /// units: the proposed claims; read: every sentence read (the proposed ones and the rest), default units.
+    public static Linking Link(List<SentenceFacts> units, LanguageCues cues, IReadOnlyList<SentenceFacts>? read = null)
     {
         var linking = new Linking([], []);
         for (var i = 0; i < units.Count; i++)
@@ -53,7 +54,7 @@ internal static class CounterClaimLinker
 
             if (unit.Counter is { } counter)
             {
-                var (target, figure, why) = Target(units, i, earlier, cues);
+                var (target, figure, why) = Target(units, i, earlier, cues, read ?? units);
                 if (target is not null)
                 {
                     linking.Links.Add(new UnitLink(unit, target, figure, counter.Relation, counter.Words));
@@ -104,7 +105,7 @@ internal static class CounterClaimLinker
         return found;
     }
 
-    private static (SentenceFacts? Target, int Figure, string? Why) Target(List<SentenceFacts> units, int i, List<SentenceFacts> earlier, LanguageCues cues)
+    private static (SentenceFacts? Target, int Figure, string? Why) Target(List<SentenceFacts> units, int i, List<SentenceFacts> earlier, LanguageCues cues, IReadOnlyList<SentenceFacts> read)
     {
         var unit = units[i];
         var reference = unit.Reference;
@@ -113,7 +114,19 @@ internal static class CounterClaimLinker
             return (null, 0, "It answers a claim the article does not state before it, so no link is proposed.");
         }
 
-        if (reference?.Possessor is { } owner)
+        // "the villagers' accusation", "the union's claim": an owner that is no name resolves only to the one earlier
+        // speaker whose name holds those words; otherwise whose claim it is cannot be told, and guessing is worse.
+        var possessor = reference?.Possessor;
+        if (reference is { Possessor: null, OwnerWords: { } ownerWords })
+        {
+            possessor = GroupOwner(earlier, ownerWords, cues);
+            if (possessor is null)
+            {
+                return (null, 0, $"It answers {reference.Words}, but no earlier claim by {ownerWords} was found, so no link is proposed.");
+            }
+        }
+
+        if (reference is not null && possessor is { } owner)
         {
             var latest = earlier.Find(e => e.Claimant?.Name == owner);
             if (latest is null)
@@ -128,6 +141,11 @@ internal static class CounterClaimLinker
             }
 
             var run = units.Skip(head).Take(units.IndexOf(latest) - head + 1).Where(u => u.Claimant?.Name == owner).ToList();
+            if (reference.Restated && !run.Exists(u => Shared(unit, u) > 0))
+            {
+                return (null, 0, $"It answers {reference.Words}, but what it says was claimed is not what {owner} said before it, so no link is proposed.");
+            }
+
             return reference.Kind == "figure" && run.Find(u => u.Figures.Count > 0) is { } counted ? (counted, 0, null) : (run[0], 0, null);
         }
 
@@ -139,8 +157,21 @@ internal static class CounterClaimLinker
             {
                 if (earlier.Find(e => e.VerbKind == kind) is { } match)
                 {
-                    return (FirstOfItsKind(units, match), 0, null);
+                    // Never across an unrelated one: a nearer sentence of that kind that was not proposed (an accuser
+                    // the reader missed) may be the one answered.
+                    var skipped = read.FirstOrDefault(r => r.VerbKind == kind && r.Sentence.Index > match.Sentence.Index && r.Sentence.Index < unit.Sentence.Index
+                        && !units.Contains(r) && r.Counter is null && !SameClaimant(r.Claimant, unit.Claimant));
+                    return skipped is null
+                        ? (FirstOfItsKind(units, match), 0, null)
+                        : (null, 0, $"It answers {reference.Words}, but the nearest {reference.Kind} before it is not among the proposed claims, so no link is proposed.");
                 }
+            }
+
+            // "Riverton Water Works dismissed the allegations" after homeowners said Riverton Water Works overbilled them:
+            // the nearest claim that names the one answering is what they were accused of.
+            if (reference.Kind is "accusation" or "complaint" && Naming(earlier, unit, cues) is { } accusing)
+            {
+                return (accusing, 0, null);
             }
 
             if (OnlySpeaker(earlier) is { } only)
@@ -253,6 +284,27 @@ internal static class CounterClaimLinker
         }
 
         return first;
+    }
+
+    /// The one earlier speaker whose name holds every content word of an owner phrase ("villagers"), else null.
+    private static string? GroupOwner(List<SentenceFacts> earlier, string ownerWords, LanguageCues cues)
+    {
+        var stems = Tokenizer.Tokenize(ownerWords).Where(t => t.IsWord && t.Key.Length >= 3 && !cues.StopWords.Contains(t.Key) && !cues.Determiners.Contains(t.Key))
+            .Select(t => WordStems.Of(t.Key, cues.Tag == "id")).ToList();
+        var names = earlier.Where(e => e.Claimant is not null && stems.Count > 0 && NameStems(e.Claimant, cues) is var held && stems.All(held.Contains))
+            .Select(e => e.Claimant!.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return names.Count == 1 ? names[0] : null;
+    }
+
+    /// The nearest earlier claim by someone else that names the answering claimant (every word of the name), else null.
+    private static SentenceFacts? Naming(List<SentenceFacts> earlier, SentenceFacts unit, LanguageCues cues)
+    {
+        if (unit.Claimant is null || NameStems(unit.Claimant, cues) is not { Count: > 0 } stems)
+        {
+            return null;
+        }
+
+        return earlier.Take(Window).FirstOrDefault(e => e.Claimant is not null && stems.All(e.ContentWords.Contains));
     }
 
     /// The first claim in the window when every earlier claim by someone else there is one speaker's (paper's-voice
