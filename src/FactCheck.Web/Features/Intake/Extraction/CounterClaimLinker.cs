@@ -46,6 +46,12 @@ internal static class CounterClaimLinker
                     continue;
                 }
 
+                // A national average against one market's price: different scopes, neither answers the other.
+                if (unit.Counter is null && Scoped(unit, cues) != Scoped(first, cues))
+                {
+                    continue;
+                }
+
                 var marker = cues.ContrastMarkers.TryMatch(unit.Tokens, 0, out _) ? unit.Tokens[0].Text : first.Tokens[0].Text;
                 unit.Counter ??= new CueHit(marker, "disputes", false);
                 linking.Links.Add(new UnitLink(unit, first, 0, unit.Counter.Relation, unit.Counter.Words));
@@ -115,12 +121,14 @@ internal static class CounterClaimLinker
         }
 
         // "the villagers' accusation", "the union's claim": an owner that is no name resolves only to the one earlier
-        // speaker whose name holds those words; otherwise whose claim it is cannot be told, and guessing is worse.
+        // speaker whose name holds those words. An owner nobody before spoke of at all cannot be told, and guessing is
+        // worse; one an earlier claim speaks of ("the army's account" after "officials said the army shelled …") is
+        // left to the words the claims share.
         var possessor = reference?.Possessor;
         if (reference is { Possessor: null, OwnerWords: { } ownerWords })
         {
             possessor = GroupOwner(earlier, ownerWords, cues);
-            if (possessor is null)
+            if (possessor is null && !earlier.Exists(e => Stems(ownerWords, cues) is { Count: > 0 } stems && stems.All(e.ContentWords.Contains)))
             {
                 return (null, 0, $"It answers {reference.Words}, but no earlier claim by {ownerWords} was found, so no link is proposed.");
             }
@@ -289,12 +297,14 @@ internal static class CounterClaimLinker
     /// The one earlier speaker whose name holds every content word of an owner phrase ("villagers"), else null.
     private static string? GroupOwner(List<SentenceFacts> earlier, string ownerWords, LanguageCues cues)
     {
-        var stems = Tokenizer.Tokenize(ownerWords).Where(t => t.IsWord && t.Key.Length >= 3 && !cues.StopWords.Contains(t.Key) && !cues.Determiners.Contains(t.Key))
-            .Select(t => WordStems.Of(t.Key, cues.Tag == "id")).ToList();
+        var stems = Stems(ownerWords, cues);
         var names = earlier.Where(e => e.Claimant is not null && stems.Count > 0 && NameStems(e.Claimant, cues) is var held && stems.All(held.Contains))
             .Select(e => e.Claimant!.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return names.Count == 1 ? names[0] : null;
     }
+
+    private static List<string> Stems(string words, LanguageCues cues) =>
+        [.. Tokenizer.Tokenize(words).Where(t => t.IsWord && t.Key.Length >= 3 && !cues.StopWords.Contains(t.Key) && !cues.Determiners.Contains(t.Key)).Select(t => WordStems.Of(t.Key, cues.Tag == "id"))];
 
     /// The nearest earlier claim by someone else that names the answering claimant (every word of the name), else null.
     private static SentenceFacts? Naming(List<SentenceFacts> earlier, SentenceFacts unit, LanguageCues cues)
@@ -315,6 +325,8 @@ internal static class CounterClaimLinker
         var speakers = window.Select(e => e.Claimant!.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count();
         return speakers == 1 ? window[^1] : null;
     }
+
+    private static bool Scoped(SentenceFacts unit, LanguageCues cues) => unit.Tokens.Exists(t => t.IsWord && cues.ScopeWords.Contains(t.Key));
 
     private static int Shared(SentenceFacts a, SentenceFacts b) => Overlap(a.ContentWords, b.ContentWords);
 
