@@ -190,15 +190,11 @@ internal sealed partial class AttributionFinder(string text, List<Token> tokens,
         return null;
     }
 
-    /// "a video shared on TikTok", "figures released by the bureau": an English participle after a noun, before a
-    /// preposition, describes the noun.
+    /// "a video shared on TikTok", "figures released by", "shared widely on": a participle before a preposition is no verb.
     private bool ModifiesNoun(int k) =>
         !cues.UnitHeadFirst && tokens[k].Key.EndsWith("ed", StringComparison.Ordinal) && k + 1 < tokens.Count
-        && (IsPlaceWord(k + 1) || (tokens[k + 1].Key.EndsWith("ly", StringComparison.Ordinal) && k + 2 < tokens.Count && IsPlaceWord(k + 2)))
+        && (tokens[k + 1].Key is "on" or "by" or "in" or "to" or "across" or "online" || (tokens[k + 1].Key.EndsWith("ly", StringComparison.Ordinal) && k + 2 < tokens.Count && tokens[k + 2].Key is "on" or "by" or "in" or "to" or "across" or "online"))
         && k > 0 && tokens[k - 1].IsWord && !cues.Pronouns.Contains(tokens[k - 1].Key) && !cues.Auxiliaries.Contains(tokens[k - 1].Key) && !cues.SubjectSkip.Contains(tokens[k - 1].Key);
-
-    // "shared widely on Facebook": an adverb may sit between the participle and where.
-    private bool IsPlaceWord(int k) => tokens[k].Key is "on" or "by" or "in" or "to" or "across" or "online";
 
     /// "said Defence Minister John Harper", "said the ministry", "said police": a name, a title or an institution
     /// follows the verb, not the claim ("said 41 patients had waited", "said dashcam video she had been shown").
