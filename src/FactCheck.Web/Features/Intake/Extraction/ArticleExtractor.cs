@@ -33,7 +33,7 @@ public static class ArticleExtractor
             }
         }
 
-        var linking = CounterClaimLinker.Link(chosen, languageCues);
+        var linking = CounterClaimLinker.Link(chosen, languageCues, units);
         var candidates = new List<ClaimCandidate>();
         var numbers = new Dictionary<SentenceFacts, List<int>>();
         foreach (var unit in chosen)

@@ -82,10 +82,10 @@ internal sealed partial class AttributionFinder
         return null;
     }
 
-    /// "a video shared on TikTok", "figures released by the bureau": an English participle after a noun, before a
-    /// preposition, describes the noun.
+    /// "a video shared on TikTok", "figures released by", "shared widely on": a participle before a preposition is no verb.
     private bool ModifiesNoun(int k) =>
-        !cues.UnitHeadFirst && tokens[k].Key.EndsWith("ed", StringComparison.Ordinal) && k + 1 < tokens.Count && tokens[k + 1].Key is "on" or "by" or "in" or "to" or "across" or "online"
+        !cues.UnitHeadFirst && tokens[k].Key.EndsWith("ed", StringComparison.Ordinal) && k + 1 < tokens.Count
+        && (tokens[k + 1].Key is "on" or "by" or "in" or "to" or "across" or "online" || (tokens[k + 1].Key.EndsWith("ly", StringComparison.Ordinal) && k + 2 < tokens.Count && tokens[k + 2].Key is "on" or "by" or "in" or "to" or "across" or "online"))
         && k > 0 && tokens[k - 1].IsWord && !cues.Pronouns.Contains(tokens[k - 1].Key) && !cues.Auxiliaries.Contains(tokens[k - 1].Key) && !cues.SubjectSkip.Contains(tokens[k - 1].Key);
 
     /// "said Defence Minister John Harper", "said the ministry", "said police": a name, a title or an institution

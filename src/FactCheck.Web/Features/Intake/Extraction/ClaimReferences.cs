@@ -31,7 +31,8 @@ internal static class ClaimReferences
                 return new ClaimReference(Span(text, tokens, anaphor.Start, anaphor.End), KindIn(tokens, anaphor.Start, anaphor.End, cues), null);
             }
 
-            if (Possessive(tokens, k, cues) is { } noun && !(noun + 1 < tokens.Count && cues.Complementisers.Contains(tokens[noun + 1].Key)))
+            // "the union's claim that …" names whose claim it is even when it also says what was claimed.
+            if (Possessive(tokens, k, cues) is { } noun)
             {
                 var from = k;
                 while (from > 0 && k - from < 3 && tokens[from - 1].IsCapitalised)
@@ -39,8 +40,10 @@ internal static class ClaimReferences
                     from--;
                 }
 
-                var owner = Owner(text[tokens[from].Start..tokens[k].End], cues, gazetteer, memory);
-                return new ClaimReference(Span(text, tokens, from, noun + 1), cues.ClaimNouns[tokens[noun].Key], owner);
+                var ownerWords = text[tokens[from].Start..tokens[k].End];
+                var owner = Owner(ownerWords, cues, gazetteer, memory);
+                return new ClaimReference(Span(text, tokens, from, noun + 1), cues.ClaimNouns[tokens[noun].Key], owner, Plain(ownerWords),
+                    noun + 1 < tokens.Count && cues.Complementisers.Contains(tokens[noun + 1].Key));
             }
 
             // "that characterisation", "those figures": an English demonstrative before a claim noun.
@@ -63,8 +66,9 @@ internal static class ClaimReferences
 
                 if (end > k + 1)
                 {
-                    var owner = Owner(text[tokens[k + 1].Start..tokens[end - 1].End], cues, gazetteer, memory);
-                    return new ClaimReference(Span(text, tokens, k, end), kind, owner);
+                    var ownerWords = text[tokens[k + 1].Start..tokens[end - 1].End];
+                    var owner = Owner(ownerWords, cues, gazetteer, memory);
+                    return new ClaimReference(Span(text, tokens, k, end), kind, owner, ownerWords);
                 }
             }
         }
@@ -84,9 +88,12 @@ internal static class ClaimReferences
             ? k + 2 : null;
     }
 
+    private static string Plain(string words) =>
+        words.EndsWith("'s", StringComparison.Ordinal) || words.EndsWith("’s", StringComparison.Ordinal) ? words[..^2] : words.TrimEnd('\'', '’');
+
     private static string? Owner(string words, LanguageCues cues, PhraseSet<bool> gazetteer, ClaimantMemory memory)
     {
-        var plain = words.EndsWith("'s", StringComparison.Ordinal) || words.EndsWith("’s", StringComparison.Ordinal) ? words[..^2] : words.TrimEnd('\'', '’');
+        var plain = Plain(words);
         var tokens = Tokenizer.Tokenize(plain);
         return tokens.Count == 0 || ClaimantNames.Read(plain, tokens, 0, tokens.Count, cues, gazetteer) is not { } name ? null : memory.Find(name, cues)?.Name;
     }

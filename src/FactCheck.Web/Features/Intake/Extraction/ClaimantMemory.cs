@@ -137,7 +137,7 @@ internal sealed class ClaimantMemory
             return new CandidateClaimant(known.Name, known.Kind, known.Affiliation ?? name.Affiliation, cue, true);
         }
 
-        if (name is { IsPerson: true, RoleOnly: true } && name.Name.Split(' ').Length <= 3 && people.FindLast(p => Holds(p.Affiliation, Head(name.Name, cues))) is { } holder)
+        if (name is { IsPerson: true, RoleOnly: true } && name.Name.Split(' ').Length <= 3 && people.FindLast(p => Holds(p.Affiliation, Head(name.Name, cues)) && Holds(p.Affiliation, Modifiers(name.Name, cues))) is { } holder)
         {
             return new CandidateClaimant(holder.Name, holder.Kind, holder.Affiliation, cue, true);
         }
@@ -213,6 +213,13 @@ internal sealed class ClaimantMemory
 
         return role;
     }
+
+    /// The words of a role phrase that narrow the office ("transport" of "The transport secretary"): a role resolves to a
+    /// person only when their office holds these too, so the transport secretary is not the union's general secretary.
+    /// Determiners, demonstratives, pronouns and possessors ("the city's mayor") narrow nothing.
+    private static string Modifiers(string role, LanguageCues cues) =>
+        string.Join(' ', Tokenizer.Tokenize(role).Where(t => t.IsWord && !t.Key.EndsWith("'s", StringComparison.Ordinal) && !t.Key.EndsWith("’s", StringComparison.Ordinal)
+            && !cues.Determiners.Contains(t.Key) && !cues.Demonstratives.Contains(t.Key) && !cues.Pronouns.Contains(t.Key) && !cues.StopWords.Contains(t.Key)).Select(t => t.Text));
 
     /// "lawyer" is held by "Their lawyer"; "group" by "A group".
     private static bool Holds(string? affiliation, string words)

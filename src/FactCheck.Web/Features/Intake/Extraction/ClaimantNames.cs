@@ -114,7 +114,7 @@ internal static partial class ClaimantNames
             }
             else if ((cues.Organisations.TryMatch(tokens, k, out var org) && org.End <= end)
                      || (token.IsWord && cues.ReferringNouns.Contains(token.Key) && (org = new PhraseMatch<string>(k, k + 1, "other")).End > 0)
-                     || (token.IsWord && !token.IsCapitalised && cues.PostNouns.TryMatch(tokens, k, out var post) && post.End <= end && (org = new PhraseMatch<string>(k, post.End, "other")).End > 0))
+                     || (token.IsWord && (!token.IsCapitalised || k == start) && cues.PostNouns.TryMatch(tokens, k, out var post) && post.End <= end && (org = new PhraseMatch<string>(k, post.End, "other")).End > 0))
             {
                 organisation = organisation is null || cues.UnitHeadFirst ? organisation ?? org.Value : org.Value;
                 Mark(role, k - start, org.End - start);

@@ -21,11 +21,12 @@ internal sealed record Linking(List<UnitLink> Links, Dictionary<SentenceFacts, s
 /// Without a denial or dispute word, a sentence answers an earlier one (disputes) when it gives another figure for the
 /// same thing with a correcting word ("sebenarnya", "only") or after "However,"; or when the accused party replies
 /// with a figure, a negation or a correction ("Manajemen perusahaan …, namun menyebut jumlahnya hanya 640 orang").
-internal static class CounterClaimLinker
+internal static partial class CounterClaimLinker
 {
     private const int Window = 5;
 
-    public static Linking Link(List<SentenceFacts> units, LanguageCues cues)
+    /// units: the proposed claims; read: every sentence read (the proposed ones and the rest), default units.
+    public static Linking Link(List<SentenceFacts> units, LanguageCues cues, IReadOnlyList<SentenceFacts>? read = null)
     {
         var linking = new Linking([], []);
         for (var i = 0; i < units.Count; i++)
@@ -45,6 +46,12 @@ internal static class CounterClaimLinker
                     continue;
                 }
 
+                // A national average against one market's price: different scopes, neither answers the other.
+                if (unit.Counter is null && Scoped(unit, cues) != Scoped(first, cues))
+                {
+                    continue;
+                }
+
                 var marker = cues.ContrastMarkers.TryMatch(unit.Tokens, 0, out _) ? unit.Tokens[0].Text : first.Tokens[0].Text;
                 unit.Counter ??= new CueHit(marker, "disputes", false);
                 linking.Links.Add(new UnitLink(unit, first, 0, unit.Counter.Relation, unit.Counter.Words));
@@ -53,7 +60,7 @@ internal static class CounterClaimLinker
 
             if (unit.Counter is { } counter)
             {
-                var (target, figure, why) = Target(units, i, earlier, cues);
+                var (target, figure, why) = Target(units, i, earlier, cues, read ?? units);
                 if (target is not null)
                 {
                     linking.Links.Add(new UnitLink(unit, target, figure, counter.Relation, counter.Words));
@@ -104,7 +111,7 @@ internal static class CounterClaimLinker
         return found;
     }
 
-    private static (SentenceFacts? Target, int Figure, string? Why) Target(List<SentenceFacts> units, int i, List<SentenceFacts> earlier, LanguageCues cues)
+    private static (SentenceFacts? Target, int Figure, string? Why) Target(List<SentenceFacts> units, int i, List<SentenceFacts> earlier, LanguageCues cues, IReadOnlyList<SentenceFacts> read)
     {
         var unit = units[i];
         var reference = unit.Reference;
@@ -113,7 +120,21 @@ internal static class CounterClaimLinker
             return (null, 0, "It answers a claim the article does not state before it, so no link is proposed.");
         }
 
-        if (reference?.Possessor is { } owner)
+        // "the villagers' accusation", "the union's claim": an owner that is no name resolves only to the one earlier
+        // speaker whose name holds those words. An owner nobody before spoke of at all cannot be told, and guessing is
+        // worse; one an earlier claim speaks of ("the army's account" after "officials said the army shelled …") is
+        // left to the words the claims share.
+        var possessor = reference?.Possessor;
+        if (reference is { Possessor: null, OwnerWords: { } ownerWords })
+        {
+            possessor = GroupOwner(earlier, ownerWords, cues);
+            if (possessor is null && !earlier.Exists(e => Stems(ownerWords, cues) is { Count: > 0 } stems && stems.All(e.ContentWords.Contains)))
+            {
+                return (null, 0, $"It answers {reference.Words}, but no earlier claim by {ownerWords} was found, so no link is proposed.");
+            }
+        }
+
+        if (reference is not null && possessor is { } owner)
         {
             var latest = earlier.Find(e => e.Claimant?.Name == owner);
             if (latest is null)
@@ -128,6 +149,11 @@ internal static class CounterClaimLinker
             }
 
             var run = units.Skip(head).Take(units.IndexOf(latest) - head + 1).Where(u => u.Claimant?.Name == owner).ToList();
+            if (reference.Restated && !run.Exists(u => Shared(unit, u) > 0))
+            {
+                return (null, 0, $"It answers {reference.Words}, but what it says was claimed is not what {owner} said before it, so no link is proposed.");
+            }
+
             return reference.Kind == "figure" && run.Find(u => u.Figures.Count > 0) is { } counted ? (counted, 0, null) : (run[0], 0, null);
         }
 
@@ -139,8 +165,21 @@ internal static class CounterClaimLinker
             {
                 if (earlier.Find(e => e.VerbKind == kind) is { } match)
                 {
-                    return (FirstOfItsKind(units, match), 0, null);
+                    // Never across an unrelated one: a nearer sentence of that kind that was not proposed (an accuser
+                    // the reader missed) may be the one answered.
+                    var skipped = read.FirstOrDefault(r => r.VerbKind == kind && r.Sentence.Index > match.Sentence.Index && r.Sentence.Index < unit.Sentence.Index
+                        && !units.Contains(r) && r.Counter is null && !SameClaimant(r.Claimant, unit.Claimant));
+                    return skipped is null
+                        ? (FirstOfItsKind(units, match), 0, null)
+                        : (null, 0, $"It answers {reference.Words}, but the nearest {reference.Kind} before it is not among the proposed claims, so no link is proposed.");
                 }
+            }
+
+            // "Riverton Water Works dismissed the allegations" after homeowners said Riverton Water Works overbilled them:
+            // the nearest claim that names the one answering is what they were accused of.
+            if (reference.Kind is "accusation" or "complaint" && Naming(earlier, unit, cues) is { } accusing)
+            {
+                return (accusing, 0, null);
             }
 
             if (OnlySpeaker(earlier) is { } only)
@@ -237,31 +276,6 @@ internal static class CounterClaimLinker
         }
 
         return null;
-    }
-
-    /// The first of a speaker's claims of one kind told in a row (paper's-voice sentences between them aside): a post's
-    /// claim and its elaboration are one claim, answered where it was first made.
-    private static SentenceFacts FirstOfItsKind(List<SentenceFacts> units, SentenceFacts match)
-    {
-        var first = match;
-        for (var j = units.IndexOf(match) - 1; j >= 0 && units[j].Counter is null && (units[j].Claimant is null || SameClaimant(units[j].Claimant, match.Claimant)); j--)
-        {
-            if (units[j].Claimant is not null && units[j].VerbKind == match.VerbKind)
-            {
-                first = units[j];
-            }
-        }
-
-        return first;
-    }
-
-    /// The first claim in the window when every earlier claim by someone else there is one speaker's (paper's-voice
-    /// sentences aside), else null.
-    private static SentenceFacts? OnlySpeaker(List<SentenceFacts> earlier)
-    {
-        var window = earlier.Take(Window).Where(e => e.Claimant is not null).ToList();
-        var speakers = window.Select(e => e.Claimant!.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count();
-        return speakers == 1 ? window[^1] : null;
     }
 
     private static int Shared(SentenceFacts a, SentenceFacts b) => Overlap(a.ContentWords, b.ContentWords);

@@ -67,6 +67,7 @@ internal sealed class LanguageCueFile
     public List<string>? PluralPronouns { get; set; }
     public List<string>? ContrastMarkers { get; set; }
     public List<string>? CorrectionMarkers { get; set; }
+    public List<string>? ScopeWords { get; set; }
     public List<string>? NegationWords { get; set; }
     public List<string>? DurationUnits { get; set; }
     public List<string>? Classifiers { get; set; }
@@ -143,6 +144,7 @@ internal sealed class LanguageCueFile
         PluralPronouns = CueFile.MergeList(a.PluralPronouns, b.PluralPronouns),
         ContrastMarkers = CueFile.MergeList(a.ContrastMarkers, b.ContrastMarkers),
         CorrectionMarkers = CueFile.MergeList(a.CorrectionMarkers, b.CorrectionMarkers),
+        ScopeWords = CueFile.MergeList(a.ScopeWords, b.ScopeWords),
         NegationWords = CueFile.MergeList(a.NegationWords, b.NegationWords),
         DurationUnits = CueFile.MergeList(a.DurationUnits, b.DurationUnits),
         Classifiers = CueFile.MergeList(a.Classifiers, b.Classifiers),

@@ -86,6 +86,7 @@ internal sealed class LanguageCues
         PluralPronouns = Words(file.PluralPronouns);
         ContrastMarkers = PhraseSet.Of(file.ContrastMarkers);
         CorrectionMarkers = PhraseSet.Of(file.CorrectionMarkers);
+        ScopeWords = Words(file.ScopeWords);
         NegationWords = Words(file.NegationWords);
         DurationUnits = PhraseSet.Of(file.DurationUnits);
         Classifiers = Words(file.Classifiers);
@@ -222,6 +223,9 @@ internal sealed class LanguageCues
     public HashSet<string> PluralPronouns { get; }
     public PhraseSet<bool> ContrastMarkers { get; }
     public PhraseSet<bool> CorrectionMarkers { get; }
+
+    /// "nasional", "rata-rata", "national average": a figure for the whole, which a local figure does not contradict.
+    public HashSet<string> ScopeWords { get; }
     public HashSet<string> NegationWords { get; }
     public PhraseSet<bool> DurationUnits { get; }
     public HashSet<string> Classifiers { get; }

@@ -107,12 +107,16 @@ internal sealed class PhraseSet<T>
 
         if (node.Gap is not null)
         {
-            for (var skip = 1; skip <= MaxGap && at + skip <= tokens.Count && !tokens[at + skip - 1].IsPunct; skip++)
+            // A possessive apostrophe ("the villagers' accusation") is part of a word, not a stop.
+            for (var skip = 1; skip <= MaxGap && at + skip <= tokens.Count && (!tokens[at + skip - 1].IsPunct || Possessive(tokens, at + skip - 1)); skip++)
             {
                 Walk(node.Gap, tokens, at + skip, ref best, ref value);
             }
         }
     }
+
+    private static bool Possessive(IReadOnlyList<Token> tokens, int k) =>
+        k > 0 && tokens[k].Text is "'" or "’" && tokens[k - 1].IsWord && Tokenizer.IsAdjacent(tokens[k - 1], tokens[k]);
 
     private sealed class Node
     {

@@ -4,8 +4,10 @@ namespace FactCheck.Web.Features.Intake.Extraction;
 internal sealed record CueHit(string Words, string Relation, bool Reciprocal);
 
 /// A phrase that points back at a claim: "tuduhan itu" (Kind "accusation"), "the lawyer's claims" (Kind "claim",
-/// Possessor the lawyer as resolved when the sentence was read), "the union's figures" (Kind "figure").
-internal sealed record ClaimReference(string Words, string Kind, string? Possessor);
+/// Possessor the lawyer as resolved when the sentence was read), "the union's figures" (Kind "figure"). OwnerWords is
+/// the owner as written ("villagers"), also when no claimant could be resolved from it; Restated: the sentence also
+/// says what was claimed ("the union's claim that …").
+internal sealed record ClaimReference(string Words, string Kind, string? Possessor, string? OwnerWords = null, bool Restated = false);
 
 /// What one sentence, or one clause of a contrast sentence, says for itself, before the article-level steps (back
 /// references, neighbour dates, links) run.
