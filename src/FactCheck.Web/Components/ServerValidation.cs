@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components.Forms;
 
 namespace FactCheck.Web.Components;
 
-/// Shows the pipeline's field errors in a form, next to the fields they name.
+/// Shows the pipeline's field errors in a form, next to the fields they name, in the staff member's language.
 public sealed class ServerValidation
 {
     private readonly EditContext context;
@@ -33,7 +33,7 @@ public sealed class ServerValidation
         {
             // A form that also validates in the browser already shows the attribute rules; show each message once.
             var field = context.Field(name);
-            store.Add(field, messages.Except(context.GetValidationMessages(field)));
+            store.Add(field, StaffMessages.Localise(messages).Except(context.GetValidationMessages(field)));
         }
 
         context.NotifyValidationStateChanged();
