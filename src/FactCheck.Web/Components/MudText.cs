@@ -4,7 +4,7 @@ using MudBlazor;
 namespace FactCheck.Web.Components;
 
 /// Resources (MudText.id.resx) for MudBlazor's own strings (pager, date picker, clear buttons…) in Indonesian, keyed
-/// by MudBlazor's resource names. There is no neutral file: in English MudBlazor keeps its built-in text.
+/// by MudBlazor's resource names. The neutral file is empty: in English MudBlazor keeps its built-in text.
 public sealed class MudText;
 
 /// MudBlazor asks this for every string it shows when the UI culture is not English; a key we have not translated

@@ -10,7 +10,8 @@ namespace FactCheck.Web.Components;
 /// Validators and handlers write English, which the API keeps (problem details name the field and carry the English
 /// message); each feature's resources list those messages under keys starting with "Err", English in the neutral file
 /// ("Claim #{0} does not exist.") and the translation in the .id file. A message matches its English pattern, and the
-/// values filled into it carry over. A message no resource lists stays as it is.
+/// values filled into it carry over (a value that is itself a listed message, such as "in review", is translated too).
+/// A message no resource lists stays as it is.
 public static class StaffMessages
 {
     public const string KeyPrefix = "Err";
@@ -63,7 +64,7 @@ public static class StaffMessages
                 return message;
             }
 
-            var values = match.Groups.Cast<Group>().Skip(1).Select(g => (object)g.Value).ToArray();
+            var values = match.Groups.Cast<Group>().Skip(1).Select(g => (object)Localise(g.Value)).ToArray();
             return values.Length == 0 ? local : string.Format(culture, local, values);
         }
 
@@ -85,7 +86,9 @@ public static class StaffMessages
 
             foreach (DictionaryEntry entry in neutral)
             {
-                if (entry.Key is string key && key.StartsWith(KeyPrefix, StringComparison.Ordinal) && entry.Value is string english)
+                // A pattern must hold some text of its own: "{0}" alone would match every message.
+                if (entry.Key is string key && key.StartsWith(KeyPrefix, StringComparison.Ordinal) && entry.Value is string english
+                    && Regex.Replace(english, @"\{\d+\}", "").Trim().Length > 0)
                 {
                     patterns.Add(new Pattern(manager, key, english.Length, ToRegex(english)));
                 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bunit;
 using FactCheck.Tests.Review;
 using FactCheck.Web.Components;
@@ -77,10 +78,10 @@ public sealed class ReviewFormsAsEditorTests(SharedApp shared) : PageTest(shared
         await review.ActAsync(new TriageClaim { ClaimId = id, Version = await review.VersionAsync(id), Priority = "high", DueDate = day }, review.Editor);
         var page = ReviewPage.Render(this, id);
 
-        Assert.Contains($"{day:yyyy-MM-dd}, end of day WIB", page.Find("[data-testid=due]").TextContent);
+        Assert.Contains($"{day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}, end of day WIB", page.Find("[data-testid=due]").TextContent);
         Assert.DoesNotContain("UTC", page.Find("[data-testid=review-panel]").TextContent);
         page.Find("[data-testid=action-assign]").Click();
-        page.WaitForAssertion(() => Assert.Contains($"Empty keeps the current due date: {day:yyyy-MM-dd}, end of day WIB.", page.Find("[data-testid=form-assign]").TextContent));
+        page.WaitForAssertion(() => Assert.Contains($"Empty keeps the current due date: {day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}, end of day WIB.", page.Find("[data-testid=form-assign]").TextContent));
     }
 
     [Fact]
