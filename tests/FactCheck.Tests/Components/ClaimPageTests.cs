@@ -4,7 +4,7 @@ using FactCheck.Tests.Claims;
 using FactCheck.Web.Features.Claims;
 using FactCheck.Web.Features.Review;
 using FactCheck.Web.Infrastructure;
-using ClaimPage = FactCheck.Web.Features.Claims.Pages.ClaimPage;
+using ClaimPage = FactCheck.Web.Features.ClaimDesk.ClaimPage;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,7 +4,7 @@ using FactCheck.Tests.Review;
 using FactCheck.Web.Features.Claims;
 using FactCheck.Web.Features.Review;
 using FactCheck.Web.Infrastructure.Pipeline;
-using ClaimPage = FactCheck.Web.Features.Claims.Pages.ClaimPage;
+using ClaimPage = FactCheck.Web.Features.ClaimDesk.ClaimPage;
 
 namespace FactCheck.Tests.Components;
 
@@ -334,7 +334,7 @@ public sealed class ReviewPanelAsEditorTests(SharedApp shared) : PageTest(shared
         var page = ReviewPage.Render(this, id);
 
         page.Find("[data-testid=action-reject]").Click();
-        Assert.Equal(ReviewPanel.RejectReasons, page.FindAll("[data-testid=quick-pick]").Select(c => c.TextContent.Trim()));
+        Assert.Equal(FactCheck.Web.Features.ClaimDesk.ReviewPanel.RejectReasons, page.FindAll("[data-testid=quick-pick]").Select(c => c.TextContent.Trim()));
         page.FindAll("[data-testid=quick-pick]")[2].Click();
         ReviewPage.Form(page, "reject").Submit();
 

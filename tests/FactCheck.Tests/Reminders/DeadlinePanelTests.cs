@@ -11,7 +11,7 @@ using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
-using ClaimPage = FactCheck.Web.Features.Claims.Pages.ClaimPage;
+using ClaimPage = FactCheck.Web.Features.ClaimDesk.ClaimPage;
 
 namespace FactCheck.Tests.Reminders;
 
