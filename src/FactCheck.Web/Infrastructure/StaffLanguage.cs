@@ -68,6 +68,34 @@ public static class StaffLanguage
         !context.Request.Path.StartsWithSegments("/api")
         && context.GetEndpoint()?.Metadata.GetMetadata<PublicPageAttribute>() is null;
 
+    /// A claim's language (a BCP 47 tag) named in the staff member's language: "Indonesian" / "bahasa Indonesia".
+    public static string LanguageName(string tag)
+    {
+        if (Current == Indonesian)
+        {
+            return tag switch
+            {
+                Indonesian => "bahasa Indonesia",
+                English => "bahasa Inggris",
+                _ => Known(tag)?.NativeName ?? tag,
+            };
+        }
+
+        return Known(tag)?.EnglishName ?? tag;
+    }
+
+    private static CultureInfo? Known(string tag)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(tag) is { EnglishName.Length: > 0 } culture && culture.EnglishName != tag ? culture : null;
+        }
+        catch (CultureNotFoundException)
+        {
+            return null;
+        }
+    }
+
     /// The signed-in principal with its language claim set to the account's current choice.
     public static ClaimsPrincipal WithLanguage(ClaimsPrincipal principal, string? language)
     {
