@@ -26,13 +26,17 @@ public sealed class ServerValidation
         context.OnValidationRequested += (_, _) => store.Clear();
     }
 
-    public void Show(ValidationFailedException failure)
+    public void Show(ValidationFailedException failure) => Show(failure, context.Field);
+
+    /// For a form whose inputs sit on nested models: fieldOf maps the pipeline's field name ("texts.id.summary") to
+    /// the input it belongs to.
+    public void Show(ValidationFailedException failure, Func<string, FieldIdentifier> fieldOf)
     {
         store.Clear();
         foreach (var (name, messages) in failure.Errors)
         {
             // A form that also validates in the browser already shows the attribute rules; show each message once.
-            var field = context.Field(name);
+            var field = fieldOf(name);
             store.Add(field, StaffMessages.Localise(messages).Except(context.GetValidationMessages(field)));
         }
 
