@@ -55,6 +55,40 @@ public sealed class IndonesianDeskTests(E2EFixture fixture) : BrowserTest(fixtur
             await Expect(Page).ToHaveURLAsync(new Regex(@"/claims/\d+$"));
             await Expect(Page.GetByTestId("claim-title")).ToHaveTextAsync("Banjir bandang Garut merendam 1.200 rumah");
             await AssertNoEnglishAsync("the claim page");
+            var claimId = long.Parse(Page.Url.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+
+            // The desk triages it and gives it to the checker, who researches it.
+            await fixture.TriageAndAssignAsync(claimId, "checker");
+            var panel = new ClaimReviewPanel(Page);
+            await panel.GotoAsync(claimId);
+            await panel.WaitUntilInteractiveAsync();
+            await Expect(panel.Action("start")).ToHaveTextAsync("Mulai meneliti");
+            await AssertNoEnglishAsync("the assigned claim");
+            await panel.OpenAsync("start");
+            await Expect(panel.Status("researching")).ToBeVisibleAsync();
+
+            await Page.Locator("#evidence-url").FillAsync("https://bpbd.garutkab.go.id/laporan/banjir-bandang");
+            await Page.Locator("#evidence-title").FillAsync("Laporan BPBD Garut tentang banjir bandang");
+            await Page.GetByTestId("add-evidence").GetByText("Membantah", new() { Exact = true }).ClickAsync();
+            await Page.GetByTestId("add-evidence").GetByRole(AriaRole.Button, new() { Name = "Tambah sumber" }).ClickAsync();
+            await Expect(panel.EvidenceItems).ToHaveCountAsync(1);
+            await AssertNoEnglishAsync("the claim page with its evidence");
+
+            // The verdict, in Indonesian and in English: the form around the English text is still Indonesian.
+            await panel.OpenAsync("submit");
+            await Page.GetByTestId("rating-select").ClickAsync();
+            await Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Sebagian besar salah" }).First.ClickAsync();
+            await Page.Locator("#verdict-id-title").FillAsync("Klaim rumah terendam 1.200 sebagian besar salah");
+            await Page.Locator("#verdict-id-summary").FillAsync("Data BPBD mencatat 412 rumah terendam, bukan 1.200.");
+            await Page.Locator("#verdict-id-explanation").FillAsync("Laporan resmi BPBD Garut menyebut 412 rumah terendam pada Sabtu malam.");
+            await AssertNoEnglishAsync("the verdict form");
+            await ScreenshotAsync("indonesian-verdict-form");
+            await Page.Locator("#verdict-en-title").FillAsync("Claim of 1,200 flooded homes is mostly false");
+            await Page.Locator("#verdict-en-summary").FillAsync("Garut's disaster agency counted 412 flooded homes, not 1,200.");
+            await Page.Locator("#verdict-en-explanation").FillAsync("The official BPBD Garut report lists 412 homes flooded on Saturday night.");
+            await panel.SendAsync();
+            await Expect(panel.Status("in_review")).ToBeVisibleAsync();
+            await Expect(panel.DraftVerdict).ToContainTextAsync("Data BPBD mencatat 412 rumah terendam");
             await ScreenshotAsync("indonesian-claim-page");
         }
         finally

@@ -13,7 +13,7 @@ public sealed class StaffMessagesTests
 
     /// The features whose forms are on the fact-checker's path (and the account pages); each of their rules' messages
     /// must have an Indonesian version, or an Indonesian checker would read English under a field.
-    public static readonly string[] TranslatedAreas = ["Accounts", "Claims"];
+    public static readonly string[] TranslatedAreas = ["Accounts", "Claims", "Intake"];
 
     private static T In<T>(CultureInfo culture, Func<T> read)
     {
