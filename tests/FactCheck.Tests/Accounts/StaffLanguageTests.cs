@@ -142,9 +142,9 @@ public sealed partial class StaffLanguageTests : IDisposable
         var (username, password, _) = await app.NewUserAsync(Roles.FactChecker);
         var browser = await SignedInAsync(username, password, "id");
 
-        var home = await browser.GetStringAsync("/?lang=en");
-        Assert.Contains("<html lang=\"en\">", home);
-        Assert.Contains("Send us a tip", home);
+        var methodology = await browser.GetStringAsync("/about/methodology?lang=en");
+        Assert.Contains("<html lang=\"en\">", methodology);
+        Assert.Contains("How we check claims", methodology);
 
         var api = await app.ApiClientAsync(username, password);
         api.DefaultRequestHeaders.AcceptLanguage.ParseAdd("id");
