@@ -26,6 +26,7 @@ public sealed class ClaimEditorTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(scope.ServiceProvider.GetRequiredService<IMediator>());
         Services.AddSingleton(TimeProvider.System);
         Services.AddMudServices();
+        Services.AddLocalization();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

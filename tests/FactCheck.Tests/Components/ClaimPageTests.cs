@@ -37,6 +37,7 @@ public sealed class ClaimPageTests : BunitContext, IAsyncLifetime
         // advances it, would hold the link search forever. These tests need no particular time.
         Services.AddSingleton(TimeProvider.System);
         Services.AddMudServices();
+        Services.AddLocalization();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

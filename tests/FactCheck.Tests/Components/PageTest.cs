@@ -29,6 +29,7 @@ public abstract class PageTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(app.Services.GetRequiredService<TimeProvider>());
         Services.AddSingleton(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<FactCheckOptions>>());
         Services.AddMudServices();
+        Services.AddLocalization();
         JSInterop.Mode = JSRuntimeMode.Loose;
         AddAuthorization().SetAuthorized(username).SetRoles(role);
     }

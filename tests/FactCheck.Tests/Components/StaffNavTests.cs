@@ -11,6 +11,7 @@ public sealed class StaffNavTests : BunitContext, IAsyncLifetime
     public StaffNavTests()
     {
         Services.AddMudServices();
+        Services.AddLocalization();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

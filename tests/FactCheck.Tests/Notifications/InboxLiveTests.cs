@@ -30,6 +30,7 @@ public sealed class InboxLiveTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(app.Services.GetRequiredService<IOptions<FactCheckOptions>>());
         Services.AddSingleton<TimeProvider>(app.Clock);
         Services.AddMudServices();
+        Services.AddLocalization();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

@@ -28,6 +28,7 @@ public sealed class ReminderLogTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(app.Services.GetRequiredService<IOptions<FactCheckOptions>>());
         Services.AddSingleton<TimeProvider>(app.Clock);
         Services.AddMudServices();
+        Services.AddLocalization();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

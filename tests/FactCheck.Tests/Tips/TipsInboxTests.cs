@@ -18,6 +18,7 @@ public sealed class TipsInboxTests : BunitContext, IAsyncLifetime
     {
         this.shared = shared;
         Services.AddMudServices();
+        Services.AddLocalization();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

@@ -1,10 +1,12 @@
+using System.Globalization;
+using System.Resources;
 using System.Text;
 using CsvHelper;
 using FactCheck.Web.Features.Feeds;
 using FactCheck.Web.Features.Review;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
-using Microsoft.Extensions.Localization;
+using Microsoft.AspNetCore.Localization;
 
 namespace FactCheck.Web.Features.Dashboard;
 
@@ -16,6 +18,8 @@ public static class DashboardExport
     public const string ExportPath = "/dashboard/export";
     public const string ApiPath = "/api/dashboard";
     public const string ContentType = VerdictCsv.ContentType;
+
+    private static readonly ResourceManager Strings = new(typeof(DashboardText));
 
     private const string HoursFormat = "0.##";
     private const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
@@ -50,7 +54,7 @@ public static class DashboardExport
     public static void MapDashboardExport(this IEndpointRouteBuilder app)
     {
         app.MapGet(ExportPath + "/{section}.csv", async (string section, string? period, string? by, string? topic, string? lang,
-            HttpContext context, IMediator mediator, RatingScale scale, IStringLocalizer<DashboardText> text, CancellationToken ct) =>
+            HttpContext context, IMediator mediator, RatingScale scale, CancellationToken ct) =>
         {
             var dashboard = await LoadAsync(mediator, period, by, topic, lang, ct);
             if (!Writers.TryGetValue(section, out var write))
@@ -59,7 +63,7 @@ public static class DashboardExport
             }
 
             context.Response.Headers.CacheControl = "no-store";
-            return TypedResults.File(VerdictCsv.Write(csv => write(csv, dashboard, scale, name => Header(text, name))), ContentType, FileName(section, dashboard.Filter));
+            return TypedResults.File(VerdictCsv.Write(csv => write(csv, dashboard, scale, name => Header(HeaderCulture(context), name))), ContentType, FileName(section, dashboard.Filter));
         })
         .RequireAuthorization()
         .ExcludeFromDescription();
@@ -142,8 +146,14 @@ public static class DashboardExport
     }
 
     /// Column names in the reader's language (snake_case, like the English ones); a rating key stays as it is.
-    public static string Header(IStringLocalizer<DashboardText> text, string name) =>
-        text["Csv_" + name] is { ResourceNotFound: false } header ? header.Value : name;
+    public static string Header(CultureInfo culture, string name) => Strings.GetString("Csv_" + name, culture) ?? name;
+
+    /// The person's language, except that the dashboard's ?lang= filters claims by language: a culture picked from the
+    /// query string is that filter, not a choice of words, and the columns then keep their English (neutral) names.
+    private static CultureInfo HeaderCulture(HttpContext context) =>
+        context.Features.Get<IRequestCultureFeature>()?.Provider is QueryStringRequestCultureProvider
+            ? CultureInfo.InvariantCulture
+            : CultureInfo.CurrentUICulture;
 
     private static CsvWriter Text(this CsvWriter csv, string? value)
     {
