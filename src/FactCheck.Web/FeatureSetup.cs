@@ -11,6 +11,7 @@ using FactCheck.Web.Features.Maintenance;
 using FactCheck.Web.Features.Notifications;
 using FactCheck.Web.Features.Reminders;
 using FactCheck.Web.Features.Review;
+using FactCheck.Web.Features.WorkNotifications;
 using FactCheck.Web.Infrastructure;
 using FactCheck.Web.Infrastructure.Database;
 using FactCheck.Web.Infrastructure.Pipeline;

@@ -19,35 +19,14 @@ public sealed class DependencyDirectionTests(ITestOutputHelper output)
         Assert.True(wrong.Count == 0, "Move what both use down, or plug the feature in through a seam:\n" + string.Join("\n", wrong));
     }
 
-    /// Cycles not yet broken (issue 20 left them: the claim page composes Review and Reminders, and Review's state
-    /// is read by Claims' change policy and GetClaim). A new cycle fails; so does one that is gone but still listed.
+    /// Cycles not yet broken. Claims' change policy and GetClaim read Review's state, and Review's actions change claims
+    /// through Claims' change pipeline and its forms take GetClaim's ClaimDetail. (The claim page and the review panel,
+    /// which composed Review, Reminders, Comments and Following, live in ClaimDesk above them; the work notification
+    /// behaviour, which reads Review, Tips and Following, lives in WorkNotifications above Notifications.)
+    /// A new cycle fails; so does one that is gone but still listed.
     private static readonly string[] KnownCycles =
     [
-        "Claims → Reminders → Claims",
         "Claims → Review → Claims",
-        "Claims → Review → Reminders → Claims",
-        "Reminders → Review → Reminders",
-
-        // Issue 21 added these: the claim page hosts the comments panel and the follow button, and the notification
-        // behaviour (in Notifications, which Reminders writes through) reads Review, Tips and Following. They go with the
-        // claim page moving to a feature above Review, Reminders, Comments and Following (issue 20's remaining step).
-        "Claims → Comments → Claims",
-        "Claims → Comments → Following → Claims",
-        "Claims → Comments → Notifications → Following → Claims",
-        "Claims → Comments → Notifications → Review → Claims",
-        "Claims → Comments → Notifications → Review → Reminders → Claims",
-        "Claims → Comments → Notifications → Tips → Claims",
-        "Claims → Comments → Review → Claims",
-        "Claims → Comments → Review → Reminders → Claims",
-        "Claims → Comments → Review → Reminders → Notifications → Following → Claims",
-        "Claims → Comments → Review → Reminders → Notifications → Tips → Claims",
-        "Claims → Following → Claims",
-        "Claims → Reminders → Notifications → Following → Claims",
-        "Claims → Reminders → Notifications → Review → Claims",
-        "Claims → Reminders → Notifications → Tips → Claims",
-        "Claims → Review → Reminders → Notifications → Following → Claims",
-        "Claims → Review → Reminders → Notifications → Tips → Claims",
-        "Notifications → Review → Reminders → Notifications",
     ];
 
     [Fact]
@@ -69,9 +48,9 @@ public sealed class DependencyDirectionTests(ITestOutputHelper output)
     [Fact]
     public void The_map_sees_references_made_only_inside_razor_markup_and_method_bodies()
     {
-        // ClaimPage renders ReviewPanel only in its markup; GetDeskDashboard names no feature type in a signature.
-        var claims = CodeMap.Edges.Value["Features/Claims"];
-        Assert.Contains("ClaimPage → ReviewPanel", claims["Features/Review"]);
+        // ClaimPage renders CommentsPanel only in its markup; GetDeskDashboard names no feature type in a signature.
+        var desk = CodeMap.Edges.Value["Features/ClaimDesk"];
+        Assert.Contains("ClaimPage → CommentsPanel", desk["Features/Comments"]);
         Assert.Contains("QueueFilters → ClaimantFilter", CodeMap.Edges.Value["Features/Queue"]["Features/Claims"]);
         Assert.Contains(CodeMap.Edges.Value["Features/Dashboard"], e => e.Key == "Infrastructure");
     }

@@ -4,7 +4,7 @@ using FactCheck.Tests.Claims;
 using FactCheck.Web.Features.Claims;
 using FactCheck.Web.Features.Review;
 using FactCheck.Web.Infrastructure;
-using ClaimPage = FactCheck.Web.Features.Claims.Pages.ClaimPage;
+using ClaimPage = FactCheck.Web.Features.ClaimDesk.ClaimPage;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,8 +36,8 @@ public sealed class ClaimPageTests : BunitContext, IAsyncLifetime
         // MudBlazor debounces typing with the injected TimeProvider: the app's fake clock, which only moves when a test
         // advances it, would hold the link search forever. These tests need no particular time.
         Services.AddSingleton(TimeProvider.System);
-        Services.AddMudServices();
-        Services.AddLocalization();
+        Services.AddSingleton(shared.App.Services.GetRequiredService<FactCheck.Web.Features.Review.VerdictLanguages>());
+        Services.AddMudServices().AddLocalization();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

@@ -29,8 +29,7 @@ public sealed class InboxLiveTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(app.Services.GetRequiredService<InboxNotifier>());
         Services.AddSingleton(app.Services.GetRequiredService<IOptions<FactCheckOptions>>());
         Services.AddSingleton<TimeProvider>(app.Clock);
-        Services.AddMudServices();
-        Services.AddLocalization();
+        Services.AddMudServices().AddLocalization();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

@@ -1,4 +1,5 @@
 using FactCheck.Web.Features.Following;
+using FactCheck.Web.Features.Notifications;
 using FactCheck.Web.Features.Review;
 using FactCheck.Web.Features.Tips;
 using FactCheck.Web.Infrastructure;
@@ -6,7 +7,7 @@ using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.Extensions.Options;
 
-namespace FactCheck.Web.Features.Notifications;
+namespace FactCheck.Web.Features.WorkNotifications;
 
 /// Tells people of work that lands on them, for every command, in one place: after the handler has changed the state
 /// and inside the same transaction, so a notification exists exactly when its cause was committed. What is said to
