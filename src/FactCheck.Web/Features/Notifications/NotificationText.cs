@@ -72,26 +72,11 @@ public sealed class NotificationText(CultureInfo culture, TimeZoneInfo zone)
 
     public string KindLabel(string kind) => Resources.GetString("Kind_" + kind, culture) ?? kind;
 
-    /// "7 December 2026, 23:14 WIB" / "7 Desember 2026 pukul 23.14 WIB".
-    public string Moment(DateTimeOffset at)
-    {
-        var time = NewsroomTime.Of(zone.Id);
-        return time.Local(at).ToString(this["MomentPattern"], culture) + " " + time.Abbreviation(at);
-    }
+    /// "7 December 2026, 23:14 WIB" / "7 Desember 2026 pukul 23.14 WIB" (NewsroomTime writes every desk date).
+    public string Moment(DateTimeOffset at) => NewsroomTime.Of(zone.Id).Stamp(at, culture);
 
     /// A due date picked as a day reads as that day ("10 December 2026, end of day WIB"); an exact one as a moment.
-    public string Due(DateTimeOffset? due)
-    {
-        if (due is not { } at)
-        {
-            return this["NoDueDate"];
-        }
-
-        var time = NewsroomTime.Of(zone.Id);
-        return time.IsEndOfDay(at)
-            ? Format("DueEndOfDay", time.DueDay(at).ToString("d MMMM yyyy", culture), time.Abbreviation(at.AddTicks(-1)))
-            : Moment(at);
-    }
+    public string Due(DateTimeOffset? due) => due is { } at ? NewsroomTime.Of(zone.Id).Due(at, culture) : this["NoDueDate"];
 
     public string Count(string key, int n) => Format(n == 1 ? key + "One" : key + "Many", n);
 
