@@ -12,7 +12,7 @@ namespace FactCheck.E2E.Infrastructure;
 public static partial class EnglishOnScreen
 {
     /// Data and names that read the same in both languages: the product, people, places, addresses.
-    private static readonly string[] Allowed = ["FactCheck", "English", "Bahasa Indonesia", "Budi Checker", "Sari Checker", "Dewi Editor", "WIB"];
+    private static readonly string[] Allowed = ["FactCheck", "English", "Bahasa Indonesia", "Budi Checker", "Sari Checker", "Dewi Editor", "WIB", "· editor", "· checker"];
 
     private static readonly Lazy<IReadOnlyList<(string English, Regex Pattern)>> Strings = new(Load);
 
