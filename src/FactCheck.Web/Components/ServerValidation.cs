@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components.Forms;
 
 namespace FactCheck.Web.Components;
 
-/// Shows the pipeline's field errors in a form, next to the fields they name.
+/// Shows the pipeline's field errors in a form, next to the fields they name, in the staff member's language.
 public sealed class ServerValidation
 {
     private readonly EditContext context;
@@ -26,14 +26,18 @@ public sealed class ServerValidation
         context.OnValidationRequested += (_, _) => store.Clear();
     }
 
-    public void Show(ValidationFailedException failure)
+    public void Show(ValidationFailedException failure) => Show(failure, context.Field);
+
+    /// For a form whose inputs sit on nested models: fieldOf maps the pipeline's field name ("texts.id.summary") to
+    /// the input it belongs to.
+    public void Show(ValidationFailedException failure, Func<string, FieldIdentifier> fieldOf)
     {
         store.Clear();
         foreach (var (name, messages) in failure.Errors)
         {
             // A form that also validates in the browser already shows the attribute rules; show each message once.
-            var field = context.Field(name);
-            store.Add(field, messages.Except(context.GetValidationMessages(field)));
+            var field = fieldOf(name);
+            store.Add(field, StaffMessages.Localise(messages).Except(context.GetValidationMessages(field)));
         }
 
         context.NotifyValidationStateChanged();

@@ -88,6 +88,7 @@ public static class AppSetup
         app.UsePublicSite();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseStaffLanguage();
         app.UseMiddleware<ActorMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -131,6 +131,10 @@ public sealed class FactCheckOptions
         /// a published verdict changes only through a public correction.
         public int LockDays { get; set; } = 14;
 
+        /// Language versions (id, en) a verdict must have to be submitted and approved; empty means the claim's own
+        /// language (Indonesian for an Indonesian claim, English for every other).
+        public List<string> RequiredLanguages { get; set; } = [];
+
         /// The rating scale; when empty, the default scale (RatingScale.Default) is used.
         public List<RatingOption> Ratings { get; set; } = [];
     }

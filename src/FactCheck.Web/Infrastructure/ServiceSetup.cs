@@ -98,6 +98,7 @@ public static class ServiceSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<CircuitHandler, ActorCircuitHandler>();
         services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, Components.StaffMudLocalizer>();
         return builder;
     }
 
@@ -150,14 +151,24 @@ public static class ServiceSetup
         var stamp = context.Principal?.FindFirstValue(AuthSchemes.SecurityStampClaim);
         var db = context.HttpContext.RequestServices.GetRequiredService<Db>();
         await using var connection = await db.OpenAsync(context.HttpContext.RequestAborted);
-        var current = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "SELECT security_stamp FROM users WHERE id = @id AND is_active = 1", new { id }, cancellationToken: context.HttpContext.RequestAborted));
-        if (current is null || current != stamp)
+        var current = await connection.QuerySingleOrDefaultAsync<CookieAccount>(new CommandDefinition(
+            "SELECT security_stamp AS SecurityStamp, language AS Language FROM users WHERE id = @id AND is_active = 1",
+            new { id },
+            cancellationToken: context.HttpContext.RequestAborted));
+        if (current is null || current.SecurityStamp != stamp)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(AuthSchemes.Cookie);
         }
+        else if (context.Principal is { } principal && principal.FindFirstValue(StaffLanguage.Claim) != current.Language && StaffLanguage.IsKnown(current.Language))
+        {
+            // Chosen in another browser or tab: this cookie follows on its next request.
+            context.ReplacePrincipal(StaffLanguage.WithLanguage(principal, current.Language));
+            context.ShouldRenew = true;
+        }
     }
+
+    private sealed record CookieAccount(string SecurityStamp, string? Language);
 
 
     private sealed class DatabaseHealthCheck(Db db) : IHealthCheck

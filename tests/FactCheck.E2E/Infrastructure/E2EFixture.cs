@@ -103,6 +103,43 @@ public sealed class E2EFixture : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(message);
     }
 
+    /// Sets a demo account's staff language back (as the person would at /account), so a test that changed it leaves
+    /// the account as the other tests know it.
+    public async Task SetLanguageAsync(string username, string language)
+    {
+        var app = factory ?? throw new InvalidOperationException("The E2E fixture has not started.");
+        long version;
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            version = await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT version FROM users WHERE username = @username", new { username });
+        }
+
+        await SendAsAsync(new FactCheck.Web.Features.Accounts.SetOwnLanguage { Language = language, Version = version }, username);
+    }
+
+    /// The demo editor triages a claim and assigns it to a staff member, as the desk would before research starts.
+    public async Task TriageAndAssignAsync(long claimId, string assignee)
+    {
+        var app = factory ?? throw new InvalidOperationException("The E2E fixture has not started.");
+        async Task<long> ScalarAsync(string sql, object param)
+        {
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DatabasePath}");
+            await connection.OpenAsync();
+            return await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, sql, param);
+        }
+
+        await SendAsAsync(new FactCheck.Web.Features.Review.TriageClaim
+        {
+            ClaimId = claimId, Version = await ScalarAsync("SELECT version FROM claims WHERE id = @claimId", new { claimId }), Priority = "normal",
+        }, "editor");
+        await SendAsAsync(new FactCheck.Web.Features.Review.AssignClaim
+        {
+            ClaimId = claimId, Version = await ScalarAsync("SELECT version FROM claims WHERE id = @claimId", new { claimId }),
+            AssigneeId = await ScalarAsync("SELECT id FROM users WHERE username = @assignee", new { assignee }),
+        }, "editor");
+    }
+
     /// A new claim of the test's own, entered by the demo editor as the intake form would enter it (the demo claims stay
     /// as the other tests expect them). Returns its id.
     public async Task<long> NewClaimAsync(string title, string text)

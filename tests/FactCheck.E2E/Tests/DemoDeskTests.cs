@@ -35,11 +35,11 @@ public sealed class DemoDeskTests(E2EFixture fixture) : BrowserTest(fixture)
         await Page.Locator("#triage-due").BlurAsync();
         await panel.SendAsync();
         await Expect(panel.Status("triaged")).ToBeVisibleAsync();
-        await Expect(panel.Due).ToContainTextAsync($"{due:yyyy-MM-dd}, end of day WIB");
+        await Expect(panel.Due).ToContainTextAsync($"{due.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}, end of day WIB");
         await Expect(Page.GetByTestId("review-panel")).Not.ToContainTextAsync("UTC");
 
         await panel.OpenAsync("assign");
-        await Expect(panel.Form("assign")).ToContainTextAsync($"Empty keeps the current due date: {due:yyyy-MM-dd}, end of day WIB.");
+        await Expect(panel.Form("assign")).ToContainTextAsync($"Empty keeps the current due date: {due.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}, end of day WIB.");
         await panel.Form("assign").GetByTestId("assignee-select").ClickAsync();
         var budi = Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Budi Checker (checker)" });
         await Expect(budi).ToHaveCountAsync(1);
@@ -47,7 +47,7 @@ public sealed class DemoDeskTests(E2EFixture fixture) : BrowserTest(fixture)
         await budi.ClickAsync();
         await panel.SendAsync();
         await Expect(panel.Status("assigned")).ToBeVisibleAsync();
-        await Expect(panel.Due).ToContainTextAsync($"{due:yyyy-MM-dd}, end of day WIB");
+        await Expect(panel.Due).ToContainTextAsync($"{due.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}, end of day WIB");
         await ScreenshotAsync("desk-assigned-keeps-triage-due");
 
         // The denial is recorded after the accusation: link it from the accusation's own page.

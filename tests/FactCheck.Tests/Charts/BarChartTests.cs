@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using FactCheck.Web.Components.Charts;
 
@@ -5,6 +6,8 @@ namespace FactCheck.Tests.Charts;
 
 public sealed class BarChartTests : BunitContext
 {
+    public BarChartTests() => Services.AddLocalization();
+
     private static readonly ChartSeries Open = new("Open", "#0072B2", [10, 5]);
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
@@ -8,6 +9,8 @@ namespace FactCheck.Tests.Charts;
 
 public sealed partial class DonutChartTests : BunitContext
 {
+    public DonutChartTests() => Services.AddLocalization();
+
     private IRenderedComponent<DonutChart> Verdicts(string? center, params ChartSlice[] slices) =>
         Render<DonutChart>(p => p.Add(c => c.Title, "Verdicts").Add(c => c.Slices, slices).Add(c => c.CenterLabel, center));
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using FactCheck.Web.Components.Charts;
 
@@ -5,6 +6,8 @@ namespace FactCheck.Tests.Charts;
 
 public sealed class LineChartTests : BunitContext
 {
+    public LineChartTests() => Services.AddLocalization();
+
     private static readonly IReadOnlyList<string> Days = ["22 Oct", "23 Oct", "24 Oct", "25 Oct"];
 
     private IRenderedComponent<LineChart> Published(params ChartSeries[] series) =>

@@ -25,7 +25,7 @@ public sealed class ClaimEditorTests : BunitContext, IAsyncLifetime
         current = scope.ServiceProvider.GetRequiredService<CurrentActor>();
         Services.AddSingleton(scope.ServiceProvider.GetRequiredService<IMediator>());
         Services.AddSingleton(TimeProvider.System);
-        Services.AddMudServices();
+        Services.AddMudServices().AddLocalization();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

@@ -36,7 +36,8 @@ public sealed class ClaimPageTests : BunitContext, IAsyncLifetime
         // MudBlazor debounces typing with the injected TimeProvider: the app's fake clock, which only moves when a test
         // advances it, would hold the link search forever. These tests need no particular time.
         Services.AddSingleton(TimeProvider.System);
-        Services.AddMudServices();
+        Services.AddSingleton(shared.App.Services.GetRequiredService<FactCheck.Web.Features.Review.VerdictLanguages>());
+        Services.AddMudServices().AddLocalization();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

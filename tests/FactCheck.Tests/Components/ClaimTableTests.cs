@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using FactCheck.Web.Features.Claims;
 using MudBlazor.Services;
@@ -8,7 +9,7 @@ public sealed class ClaimTableTests : BunitContext, IAsyncLifetime
 {
     public ClaimTableTests()
     {
-        Services.AddMudServices();
+        Services.AddMudServices().AddLocalization();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

@@ -28,7 +28,8 @@ public abstract class PageTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(app.Services.GetRequiredService<RatingScale>());
         Services.AddSingleton(app.Services.GetRequiredService<TimeProvider>());
         Services.AddSingleton(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<FactCheckOptions>>());
-        Services.AddMudServices();
+        Services.AddSingleton(app.Services.GetRequiredService<FactCheck.Web.Features.Review.VerdictLanguages>());
+        Services.AddMudServices().AddLocalization();
         JSInterop.Mode = JSRuntimeMode.Loose;
         AddAuthorization().SetAuthorized(username).SetRoles(role);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bunit;
 using FactCheck.Tests.Review;
 using FactCheck.Web.Components;
@@ -24,17 +25,18 @@ public sealed class ReviewFormsAsCheckerTests(SharedApp shared) : PageTest(share
         var page = ReviewPage.Render(this, id);
         page.Find("[data-testid=action-submit]").Click();
 
+        page.Find("#verdict-id-title").Input("Serangan itu tidak terjadi");
         ReviewPage.Form(page, "submit").Submit();
         page.WaitForAssertion(() => Assert.Contains("Choose a rating.", page.Find("[data-testid=form-submit]").TextContent));
-        Assert.Contains("Write a summary of the verdict.", page.Find("[data-testid=form-submit]").TextContent);
+        Assert.Contains("Write the summary of this version.", page.Find("[data-testid=verdict-text-id]").TextContent);
 
         await page.InvokeAsync(() => page.FindComponent<MudSelect<string>>().Instance.SelectOption("false"));
-        page.Find("#verdict-summary").Input("No sign of the attack in satellite images.");
+        page.Find("#verdict-id-summary").Input("No sign of the attack in satellite images.");
 
         page.WaitForAssertion(() => Assert.DoesNotContain("Choose a rating.", page.Find("[data-testid=form-submit]").TextContent));
-        Assert.DoesNotContain("Write a summary of the verdict.", page.Find("[data-testid=form-submit]").TextContent);
+        Assert.DoesNotContain("Write the summary of this version.", page.Find("[data-testid=form-submit]").TextContent);
         // The field still empty keeps its error.
-        Assert.Contains("Explain the verdict.", page.Find("[data-testid=form-submit]").TextContent);
+        Assert.Contains("Write the explanation of this version.", page.Find("[data-testid=verdict-text-id]").TextContent);
     }
 
     [Fact]
@@ -52,8 +54,8 @@ public sealed class ReviewFormsAsCheckerTests(SharedApp shared) : PageTest(share
 #pragma warning disable MUD0012 // reading what the form was filled in with, not setting it
         Assert.Equal("false", page.FindComponents<MudSelect<string>>()[0].Instance.Value);
 #pragma warning restore MUD0012
-        Assert.Equal("No sign of the attack in satellite images.", page.Find("#verdict-summary").GetAttribute("value"));
-        Assert.Contains("Images from **two providers** show the buildings intact.", page.Find("#verdict-explanation").TextContent + page.Find("#verdict-explanation").GetAttribute("value"));
+        Assert.Equal("No sign of the attack in satellite images.", page.Find("#verdict-id-summary").GetAttribute("value"));
+        Assert.Contains("Images from **two providers** show the buildings intact.", page.Find("#verdict-id-explanation").TextContent + page.Find("#verdict-id-explanation").GetAttribute("value"));
         Assert.Equal("", page.Find("#verdict-change-note").GetAttribute("value") ?? "");
         var source = Assert.Single(page.FindAll("[data-testid=verdict-evidence]"));
         Assert.True(source.QuerySelector("input[type=checkbox]")!.HasAttribute("checked"));
@@ -77,10 +79,10 @@ public sealed class ReviewFormsAsEditorTests(SharedApp shared) : PageTest(shared
         await review.ActAsync(new TriageClaim { ClaimId = id, Version = await review.VersionAsync(id), Priority = "high", DueDate = day }, review.Editor);
         var page = ReviewPage.Render(this, id);
 
-        Assert.Contains($"{day:yyyy-MM-dd}, end of day WIB", page.Find("[data-testid=due]").TextContent);
+        Assert.Contains($"{day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}, end of day WIB", page.Find("[data-testid=due]").TextContent);
         Assert.DoesNotContain("UTC", page.Find("[data-testid=review-panel]").TextContent);
         page.Find("[data-testid=action-assign]").Click();
-        page.WaitForAssertion(() => Assert.Contains($"Empty keeps the current due date: {day:yyyy-MM-dd}, end of day WIB.", page.Find("[data-testid=form-assign]").TextContent));
+        page.WaitForAssertion(() => Assert.Contains($"Empty keeps the current due date: {day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}, end of day WIB.", page.Find("[data-testid=form-assign]").TextContent));
     }
 
     [Fact]

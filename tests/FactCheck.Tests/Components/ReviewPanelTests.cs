@@ -100,8 +100,9 @@ public sealed class ReviewPanelAsCheckerTests(SharedApp shared) : PageTest(share
         var page = ReviewPage.Render(this, id);
         page.Find("[data-testid=action-submit]").Click();
         await page.InvokeAsync(() => page.FindComponent<MudBlazor.MudSelect<string>>().Instance.ValueChanged.InvokeAsync("false"));
-        page.Find("#verdict-summary").Input("Sent after the claim moved to a colleague");
-        page.Find("#verdict-explanation").Input("The images show the buildings intact.");
+        page.Find("#verdict-id-title").Input("Serangan itu tidak terjadi");
+        page.Find("#verdict-id-summary").Input("Sent after the claim moved to a colleague");
+        page.Find("#verdict-id-explanation").Input("The images show the buildings intact.");
 
         await review.ActAsync(new ReassignClaim { ClaimId = id, Version = await review.VersionAsync(id), AssigneeId = review.Checker2.UserId!.Value }, review.Editor);
         page.WaitForAssertion(() => Assert.True(page.Find("[data-testid=send-action]").HasAttribute("disabled")), TimeSpan.FromSeconds(5));
@@ -126,11 +127,13 @@ public sealed class ReviewPanelAsCheckerTests(SharedApp shared) : PageTest(share
         var page = ReviewPage.Render(this, id);
 
         page.Find("[data-testid=action-submit]").Click();
-        page.Find("#verdict-summary").Input(new string('s', 300));
-        page.Find("#verdict-explanation").Input("The images show the buildings intact.");
+        await page.InvokeAsync(() => page.FindComponent<MudBlazor.MudSelect<string>>().Instance.ValueChanged.InvokeAsync("false"));
+        page.Find("#verdict-id-title").Input("Serangan itu tidak terjadi");
+        page.Find("#verdict-id-summary").Input(new string('s', 300));
+        page.Find("#verdict-id-explanation").Input("The images show the buildings intact.");
         ReviewPage.Form(page, "submit").Submit();
 
-        page.WaitForAssertion(() => Assert.Contains("Keep the summary to 280 characters.", page.Find("[data-testid=form-submit]").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("Keep this to 280 characters.", page.Find("[data-testid=verdict-text-id]").TextContent));
         Assert.Equal(0, await App.ScalarAsync<long>("SELECT count(*) FROM verdicts WHERE claim_id = @id", new { id }));
         Assert.Equal(version, await review.VersionAsync(id));
         Assert.Empty(page.FindAll("[data-testid=action-error]"));
@@ -144,10 +147,10 @@ public sealed class ReviewPanelAsCheckerTests(SharedApp shared) : PageTest(share
         var page = ReviewPage.Render(this, id);
 
         page.Find("[data-testid=action-submit]").Click();
-        page.Find("#verdict-explanation").Input("Images from **two providers**. <script>alert('x')</script>");
+        page.Find("#verdict-en-explanation").Input("Images from **two providers**. <script>alert('x')</script>");
 
-        page.WaitForAssertion(() => Assert.Equal("two providers", page.Find("[data-testid=explanation-preview] strong").TextContent));
-        var preview = page.Find("[data-testid=explanation-preview]");
+        page.WaitForAssertion(() => Assert.Equal("two providers", page.Find("[data-testid=verdict-en-preview] strong").TextContent));
+        var preview = page.Find("[data-testid=verdict-en-preview]");
         Assert.Empty(preview.QuerySelectorAll("script"));
         Assert.Contains("<script>alert('x')</script>", preview.TextContent);
     }
@@ -234,13 +237,13 @@ public sealed class ReviewPanelAsCheckerTests(SharedApp shared) : PageTest(share
         var id = await review.ClaimInStateAsync("researching");
         var page = ReviewPage.Render(this, id);
         page.Find("[data-testid=action-submit]").Click();
-        page.Find("#verdict-summary").Input("Half-written summary");
+        page.Find("#verdict-id-summary").Input("Half-written summary");
 
         await review.ActAsync(new ReassignClaim { ClaimId = id, Version = await review.VersionAsync(id), AssigneeId = review.Checker2.UserId!.Value }, review.Editor);
 
         page.WaitForAssertion(() => Assert.Contains("changed by someone else", page.Find("[data-testid=changed-elsewhere]").TextContent), TimeSpan.FromSeconds(5));
         Assert.Contains("Sari Checker", page.Find("[data-testid=assignee]").TextContent);
-        Assert.Equal("Half-written summary", page.Find("#verdict-summary").GetAttribute("value"));
+        Assert.Equal("Half-written summary", page.Find("#verdict-id-summary").GetAttribute("value"));
         Assert.Contains("Only the claim's assignee", page.Find("[data-testid=action-unavailable]").TextContent);
         Assert.True(page.Find("[data-testid=send-action]").HasAttribute("disabled"));
         Assert.Empty(ReviewPage.Buttons(page));
@@ -505,7 +508,7 @@ public sealed class ReviewPanelAsEditorTests(SharedApp shared) : PageTest(shared
 
         page.Find("[data-testid=action-submit]").Click();
 
-        Assert.Equal("No sign of the attack in satellite images.", page.Find("#verdict-summary").GetAttribute("value"));
+        Assert.Equal("No sign of the attack in satellite images.", page.Find("#verdict-id-summary").GetAttribute("value"));
         Assert.Equal("Date fixed.", page.Find("#verdict-change-note").GetAttribute("value"));
         Assert.Contains("Say which date.", page.Find("[data-testid=returned-comment]").TextContent);
         Assert.Contains("sent back for changes", page.Find("[data-testid=verdict-draft]").TextContent);
@@ -519,8 +522,8 @@ public sealed class ReviewPanelAsEditorTests(SharedApp shared) : PageTest(shared
         var page = ReviewPage.Render(this, id);
 
         page.Find("[data-testid=action-amend]").Click();
-        Assert.Equal("No sign of the attack in satellite images.", page.Find("#amend-summary").GetAttribute("value"));
-        page.Find("#amend-summary").Input("No sign of the attack in the satellite images.");
+        Assert.Equal("No sign of the attack in satellite images.", page.Find("#amend-id-summary").GetAttribute("value"));
+        page.Find("#amend-id-summary").Input("No sign of the attack in the satellite images.");
         page.Find("#amend-note").Change("Grammar.");
         ReviewPage.Form(page, "amend").Submit();
 

@@ -10,7 +10,7 @@ public sealed class StaffNavTests : BunitContext, IAsyncLifetime
 {
     public StaffNavTests()
     {
-        Services.AddMudServices();
+        Services.AddMudServices().AddLocalization();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

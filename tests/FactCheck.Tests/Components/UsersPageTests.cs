@@ -16,7 +16,7 @@ public sealed class UsersPageTests(SharedApp shared) : PageTest(shared, "admin",
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=user-table]")));
         var rows = page.FindAll("[data-testid=user-table] tbody tr").Select(r => r.TextContent).ToList();
-        Assert.Contains(rows, r => r.Contains("checker2") && r.Contains("factchecker"));
+        Assert.Contains(rows, r => r.Contains("checker2") && r.Contains("fact-checker"));
         Assert.Contains(rows, r => r.Contains("editor2") && r.Contains("editor"));
     }
 

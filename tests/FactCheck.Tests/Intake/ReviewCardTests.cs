@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using FactCheck.Web.Features.Intake;
 using FactCheck.Web.Features.Intake.Extraction;
@@ -12,7 +13,7 @@ public sealed class ReviewCardTests : BunitContext, IAsyncLifetime
 
     public ReviewCardTests()
     {
-        Services.AddMudServices();
+        Services.AddMudServices().AddLocalization();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

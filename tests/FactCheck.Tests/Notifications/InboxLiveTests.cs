@@ -29,7 +29,7 @@ public sealed class InboxLiveTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(app.Services.GetRequiredService<InboxNotifier>());
         Services.AddSingleton(app.Services.GetRequiredService<IOptions<FactCheckOptions>>());
         Services.AddSingleton<TimeProvider>(app.Clock);
-        Services.AddMudServices();
+        Services.AddMudServices().AddLocalization();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

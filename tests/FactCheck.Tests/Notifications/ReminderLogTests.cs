@@ -27,7 +27,7 @@ public sealed class ReminderLogTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(scope.ServiceProvider.GetRequiredService<IMediator>());
         Services.AddSingleton(app.Services.GetRequiredService<IOptions<FactCheckOptions>>());
         Services.AddSingleton<TimeProvider>(app.Clock);
-        Services.AddMudServices();
+        Services.AddMudServices().AddLocalization();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

@@ -40,8 +40,8 @@ public abstract class ClockedPageTest(TestApp app, string username, string role)
     {
         var local = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta"));
         return local.TimeOfDay == TimeSpan.Zero
-            ? local.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ", end of day WIB"
-            : local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " WIB";
+            ? local.AddDays(-1).ToString("d MMMM yyyy", CultureInfo.InvariantCulture) + ", end of day WIB"
+            : local.ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " WIB";
     }
 }
 

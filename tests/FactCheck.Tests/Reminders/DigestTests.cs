@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using FactCheck.Tests.Review;
 using FactCheck.Web.Features.Reminders;
@@ -55,7 +56,7 @@ public sealed class DigestTests : IDisposable
             "SELECT u.username, n.title, n.body FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'digest' ORDER BY u.username");
         // checker's claim is due at the end of this local day, shown as this day in Jakarta time, not as the next midnight.
         Assert.Equal("Your work today: 1 claim", digests[0].Title);
-        Assert.Contains($"due {day:yyyy-MM-dd}, end of day WIB) /claims/{researching}", digests[0].Body);
+        Assert.Contains($"due {day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}, end of day WIB) /claims/{researching}", digests[0].Body);
         Assert.All(digests.Skip(1), d => Assert.Contains($"/claims/{inReview}", d.Body));
         Assert.All(digests.Skip(1), d => Assert.DoesNotContain($"/claims/{researching}", d.Body));
     }

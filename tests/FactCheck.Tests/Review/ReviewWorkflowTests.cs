@@ -28,7 +28,7 @@ public sealed class ReviewWorkflowTests(SharedApp shared)
         Assert.Equal((1, "false", "Salah", 1), (verdict.Version!.Value, verdict.Rating, verdict.RatingLabelId, verdict.RatingValue!.Value));
         Assert.Equal([evidenceId], verdict.EvidenceIds);
         Assert.Equal("Agree; the images are convincing.", Assert.Single(verdict.Votes).Note);
-        Assert.Contains("<strong>two providers</strong>", verdict.ExplanationHtml, StringComparison.Ordinal);
+        Assert.Contains("<strong>two providers</strong>", Assert.Single(verdict.Texts).ExplanationHtml, StringComparison.Ordinal);
         Assert.Equal(
             ["TriageClaim", "AssignClaim", "StartResearch", "AddEvidence", "SubmitVerdict", "ApproveVerdict"],
             (await App.RowsAsync<string>("SELECT action FROM audit_log WHERE entity = 'claim' AND entity_id = CAST(@id AS TEXT) AND action <> 'SubmitClaim' ORDER BY id", new { id })).ToArray());

@@ -17,7 +17,7 @@ public sealed class TipsInboxTests : BunitContext, IAsyncLifetime
     public TipsInboxTests(SharedApp shared)
     {
         this.shared = shared;
-        Services.AddMudServices();
+        Services.AddMudServices().AddLocalization();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using FactCheck.Web.Components.Layout;
 using FactCheck.Web.Infrastructure.Pipeline;
@@ -9,7 +10,7 @@ public sealed class TipsNavTests : BunitContext, IAsyncLifetime
 {
     public TipsNavTests()
     {
-        Services.AddMudServices();
+        Services.AddMudServices().AddLocalization();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

@@ -22,7 +22,8 @@ public sealed class ShareTagsTests(SharedApp shared)
         Assert.Equal(locale, page.Meta("og:locale"));
         Assert.Equal(page.Canonical, page.Meta("og:url"));
         Assert.Equal("summary", page.Meta("twitter:card"));
-        var summary = Demo.Verdict(key).Correction?.Verdict.Summary ?? Demo.Verdict(key).Verdict.Summary;
+        var verdict = Demo.Verdict(key).Correction?.Verdict ?? Demo.Verdict(key).Verdict;
+        var summary = language == "id" ? verdict.Id.Summary : verdict.En.Summary;
         Assert.Equal(summary, page.Meta("og:description"));
         Assert.Equal(summary, page.Meta("twitter:description"));
         Assert.Equal(summary, page.Meta("description"));

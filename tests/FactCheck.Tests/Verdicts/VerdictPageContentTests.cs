@@ -44,10 +44,12 @@ public sealed class VerdictPageContentTests(SharedApp shared)
         var steps = page.One(".verdict-box .rating-scale");
         Assert.Equal(scale, steps.GetAttribute("aria-label"));
         Assert.Equal(4, steps.QuerySelectorAll(".step.on").Length);
-        Assert.Contains(verdict.Verdict.Summary, page.One("[data-testid=summary]").TextContent);
+        var text = language == "id" ? verdict.Verdict.Id : verdict.Verdict.En;
+        Assert.Contains(text.Summary, page.One("[data-testid=summary]").TextContent);
+        Assert.Equal(text.Title, page.H1);
         var explanation = page.One(".explanation");
-        Assert.Contains("Two international", explanation.TextContent);
-        Assert.Equal("mostly true", explanation.QuerySelector("strong")!.TextContent);
+        Assert.Contains(language == "id" ? "Dua organisasi hak asasi" : "Two international", explanation.TextContent);
+        Assert.Equal(label.ToLowerInvariant(), explanation.QuerySelector("strong")!.TextContent);
         Assert.Empty(page.Document.QuerySelectorAll("[data-testid=attribution]"));
         var sources = page.Document.QuerySelectorAll("[data-testid=sources] li");
         Assert.Equal(verdict.Sources.Select(s => (s.Url, s.Title)), sources.Select(li => (li.QuerySelector("a")!.GetAttribute("href")!, li.QuerySelector("a")!.TextContent)));

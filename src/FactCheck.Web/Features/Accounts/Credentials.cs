@@ -9,6 +9,9 @@ namespace FactCheck.Web.Features.Accounts;
 public sealed record StaffIdentity(long UserId, string Username, string DisplayName, IReadOnlyList<string> Roles, string SecurityStamp)
 {
     public bool MustChangePassword { get; init; }
+
+    /// The staff language chosen at /account (id or en); null until the first sign-in stores the browser's.
+    public string? Language { get; init; }
 }
 
 public sealed record CredentialCheck(StaffIdentity? Identity, string? Error)
@@ -45,7 +48,7 @@ public static class Credentials
         var user = await db.QuerySingleOrDefaultAsync<UserRow>(
             """
             SELECT id AS Id, username AS Username, display_name AS DisplayName, password_hash AS PasswordHash, is_active AS IsActive,
-                   security_stamp AS SecurityStamp, must_change_password AS MustChangePassword
+                   security_stamp AS SecurityStamp, must_change_password AS MustChangePassword, language AS Language
             FROM users WHERE username = @username
             """,
             new { username },
@@ -85,7 +88,7 @@ public static class Credentials
         }
 
         var roles = (await db.QueryAsync<string>("SELECT role FROM user_roles WHERE user_id = @Id ORDER BY role", new { user.Id }, ct)).ToList();
-        return new CredentialCheck(new StaffIdentity(user.Id, user.Username, user.DisplayName, roles, user.SecurityStamp) { MustChangePassword = user.MustChangePassword }, null);
+        return new CredentialCheck(new StaffIdentity(user.Id, user.Username, user.DisplayName, roles, user.SecurityStamp) { MustChangePassword = user.MustChangePassword, Language = user.Language }, null);
     }
 
     /// The client's network as a salted hash (the tips' per-database salt): failures are matched by network, and no
@@ -96,7 +99,7 @@ public static class Credentials
         return Convert.ToHexStringLower(SHA256.HashData([.. salt, .. Encoding.UTF8.GetBytes(db.Actor.Network ?? "unknown")]));
     }
 
-    private sealed record UserRow(long Id, string Username, string DisplayName, string PasswordHash, bool IsActive, string SecurityStamp, bool MustChangePassword);
+    private sealed record UserRow(long Id, string Username, string DisplayName, string PasswordHash, bool IsActive, string SecurityStamp, bool MustChangePassword, string? Language);
 
     private sealed record FailureCount(long FromNetwork, long Total)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using FactCheck.Web.Infrastructure;
 using FactCheck.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authentication;
 
@@ -24,6 +25,19 @@ public static class StaffCookie
             claims.Add(new Claim(AuthSchemes.MustChangePasswordClaim, "true"));
         }
 
+        if (StaffLanguage.IsKnown(identity.Language))
+        {
+            claims.Add(new Claim(StaffLanguage.Claim, identity.Language!));
+        }
+
         return context.SignInAsync(AuthSchemes.Cookie, new ClaimsPrincipal(new ClaimsIdentity(claims, AuthSchemes.Cookie)));
+    }
+
+    /// The same sign-in with another language: the next page renders in it.
+    public static async Task ChangeLanguageAsync(HttpContext context, string language)
+    {
+        var principal = StaffLanguage.WithLanguage(context.User, language);
+        await context.SignInAsync(AuthSchemes.Cookie, principal);
+        context.User = principal;
     }
 }

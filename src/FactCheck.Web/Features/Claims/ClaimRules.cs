@@ -120,7 +120,7 @@ public static partial class ClaimRules
     {
         try
         {
-            return $"{tag} · {System.Globalization.CultureInfo.GetCultureInfo(tag).EnglishName}";
+            return $"{tag} · {Infrastructure.StaffLanguage.LanguageName(tag)}";
         }
         catch (System.Globalization.CultureNotFoundException)
         {

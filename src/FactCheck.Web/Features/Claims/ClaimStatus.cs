@@ -7,7 +7,8 @@ public static class ClaimStatus
 {
     public static readonly IReadOnlyList<string> All = ["new", "triaged", "assigned", "researching", "in_review", "published", "rejected", "merged"];
 
-    public static string Label(string status) => status.Replace('_', ' ');
+    /// The status as a word in the staff member's language ("in review", "dalam peninjauan").
+    public static string Label(string status) => ClaimWords.Status(status);
 
     public static Color Color(string status) => status switch
     {

@@ -41,10 +41,10 @@ public sealed class AddCommentHandler(IOptions<FactCheckOptions> options) : ICom
         var by = await CommentNotices.AuthorNameAsync(context, me, cancellationToken);
         var excerpt = CommentNotices.Excerpt(body);
         var notices = mentioned.Values
-            .Select(u => new Notice(u, NotificationKinds.Mention, command.ClaimId, $"mention:{id}", $"{by} mentioned you on: {claim}", excerpt))
+            .Select(u => new Notice(u, NotificationKinds.Mention, command.ClaimId, $"mention:{id}", NotificationMessage.Of(NotificationMessages.Mention, ("by", by), ("claim", claim), ("excerpt", excerpt))))
             .Concat((await Followers.OfAsync(context, command.ClaimId, cancellationToken))
                 .Where(f => !mentioned.Values.Contains(f))
-                .Select(f => new Notice(f, NotificationKinds.ClaimComment, command.ClaimId, $"comment:{id}", $"{by} commented on: {claim}", excerpt)));
+                .Select(f => new Notice(f, NotificationKinds.ClaimComment, command.ClaimId, $"comment:{id}", NotificationMessage.Of(NotificationMessages.Comment, ("by", by), ("claim", claim), ("excerpt", excerpt)))));
         await WorkNotices.SendAsync(context, options.Value, notices, cancellationToken);
         return await ListCommentsHandler.OneAsync(context, id, cancellationToken);
     }

@@ -77,7 +77,7 @@ public sealed class EditCommentHandler(IOptions<FactCheckOptions> options) : ICo
             await WorkNotices.SendAsync(
                 context,
                 options.Value,
-                added.Select(u => new Notice(u, NotificationKinds.Mention, command.ClaimId, $"mention:{command.CommentId}", $"{by} mentioned you on: {claim}", CommentNotices.Excerpt(body))),
+                added.Select(u => new Notice(u, NotificationKinds.Mention, command.ClaimId, $"mention:{command.CommentId}", NotificationMessage.Of(NotificationMessages.Mention, ("by", by), ("claim", claim), ("excerpt", CommentNotices.Excerpt(body))))),
                 cancellationToken);
         }
 

@@ -1,9 +1,12 @@
+using System.Globalization;
+using System.Resources;
 using System.Text;
 using CsvHelper;
 using FactCheck.Web.Features.Feeds;
 using FactCheck.Web.Features.Review;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
+using Microsoft.AspNetCore.Localization;
 
 namespace FactCheck.Web.Features.Dashboard;
 
@@ -16,31 +19,31 @@ public static class DashboardExport
     public const string ApiPath = "/api/dashboard";
     public const string ContentType = VerdictCsv.ContentType;
 
+    private static readonly ResourceManager Strings = new(typeof(DashboardText));
+
     private const string HoursFormat = "0.##";
     private const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 
-    private static readonly Dictionary<string, Action<CsvWriter, DeskDashboard, RatingScale>> Writers = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Action<CsvWriter, DeskDashboard, RatingScale, Func<string, string>>> Writers = new(StringComparer.Ordinal)
     {
-        ["states"] = (csv, d, _) => Rows(csv, ["status", "count"], d.States, (c, s) => c.Text(s.Status).Number(s.Count)),
+        ["states"] = (csv, d, _, h) => Rows(csv, h, ["status", "count"], d.States, (c, s) => c.Text(s.Status).Number(s.Count)),
         // The dashboard's lists hold only the most urgent rows (GetDeskDashboardHandler.ListSize); the JSON has their Total.
-        ["overdue"] = (csv, d, _) => Deadlines(csv, d.Overdue),
-        ["due-soon"] = (csv, d, _) => Deadlines(csv, d.DueSoon),
-        ["unassigned"] = (csv, d, _) => Rows(csv, ["age", "count"], d.Unassigned.Buckets, (c, b) => c.Text(b.Label).Number(b.Count)),
-        ["workload"] = (csv, d, _) => Rows(
-            csv, ["person", "open", "overdue", "due_this_week", "in_review"], d.Workload,
+        ["overdue"] = (csv, d, _, h) => Deadlines(csv, h, d.Overdue),
+        ["due-soon"] = (csv, d, _, h) => Deadlines(csv, h, d.DueSoon),
+        ["unassigned"] = (csv, d, _, h) => Rows(csv, h, ["age", "count"], d.Unassigned.Buckets, (c, b) => c.Text(b.Label).Number(b.Count)),
+        ["workload"] = (csv, d, _, h) => Rows(csv, h, ["person", "open", "overdue", "due_this_week", "in_review"], d.Workload,
             (c, w) => c.Text(w.Name).Number(w.Open).Number(w.Overdue).Number(w.DueThisWeek).Number(w.InReview)),
-        ["throughput"] = (csv, d, _) => Rows(csv, ["period_start", "published", "corrected"], d.Throughput, (c, p) =>
+        ["throughput"] = (csv, d, _, h) => Rows(csv, h, ["period_start", "published", "corrected"], d.Throughput, (c, p) =>
         {
             c.WriteField(p.Start);
             c.Number(p.Published).Number(p.Corrected);
         }),
-        ["time-to-verdict"] = (csv, d, _) => Rows(
-            csv, ["stage", "count", "median_hours", "p90_hours"],
+        ["time-to-verdict"] = (csv, d, _, h) => Rows(csv, h, ["stage", "count", "median_hours", "p90_hours"],
             d.TimeToVerdict.Stages.Append(new StageSpread("overall", d.TimeToVerdict.Overall)),
             (c, s) => c.Text(s.Stage).Number(s.Spread.Count).Hours(s.Spread.MedianHours).Hours(s.Spread.P90Hours)),
-        ["verdicts"] = (csv, d, _) => Rows(csv, ["rating", "label", "count"], d.Verdicts, (c, r) => c.Text(r.Rating).Text(r.Label).Number(r.Count)),
-        ["balance-sides"] = (csv, d, scale) => Balance(csv, d.Sides, scale, sides: true),
-        ["balance-claimants"] = (csv, d, scale) => Balance(csv, d.Claimants, scale, sides: false),
+        ["verdicts"] = (csv, d, _, h) => Rows(csv, h, ["rating", "label", "count"], d.Verdicts, (c, r) => c.Text(r.Rating).Text(r.Label).Number(r.Count)),
+        ["balance-sides"] = (csv, d, scale, h) => Balance(csv, h, d.Sides, scale, sides: true),
+        ["balance-claimants"] = (csv, d, scale, h) => Balance(csv, h, d.Claimants, scale, sides: false),
     };
 
     public static IReadOnlyCollection<string> Sections => Writers.Keys;
@@ -60,7 +63,7 @@ public static class DashboardExport
             }
 
             context.Response.Headers.CacheControl = "no-store";
-            return TypedResults.File(VerdictCsv.Write(csv => write(csv, dashboard, scale)), ContentType, FileName(section, dashboard.Filter));
+            return TypedResults.File(VerdictCsv.Write(csv => write(csv, dashboard, scale, name => Header(HeaderCulture(context), name))), ContentType, FileName(section, dashboard.Filter));
         })
         .RequireAuthorization()
         .ExcludeFromDescription();
@@ -101,9 +104,15 @@ public static class DashboardExport
         }
     }
 
-    private static void Rows<T>(CsvWriter csv, ReadOnlySpan<string> header, IEnumerable<T> rows, Action<CsvWriter, T> write)
+    private static void Rows<T>(CsvWriter csv, Func<string, string> h, ReadOnlySpan<string> header, IEnumerable<T> rows, Action<CsvWriter, T> write)
     {
-        csv.WriteHeader(header);
+        var names = new string[header.Length];
+        for (var i = 0; i < header.Length; i++)
+        {
+            names[i] = h(header[i]);
+        }
+
+        csv.WriteHeader(names);
         foreach (var row in rows)
         {
             write(csv, row);
@@ -111,8 +120,8 @@ public static class DashboardExport
         }
     }
 
-    private static void Deadlines(CsvWriter csv, DeadlineList list) =>
-        Rows(csv, ["claim_id", "title", "status", "priority", "assignee", "due_at"], list.Items, (c, r) =>
+    private static void Deadlines(CsvWriter csv, Func<string, string> h, DeadlineList list) =>
+        Rows(csv, h, ["claim_id", "title", "status", "priority", "assignee", "due_at"], list.Items, (c, r) =>
         {
             c.Number(r.ClaimId).Text(r.Title).Text(r.Status).Text(r.Priority).Text(r.Assignee);
             c.WriteField(r.DueAt.ToUniversalTime(), InstantFormat);
@@ -120,12 +129,12 @@ public static class DashboardExport
 
     /// One column per rating of the scale, in its order, then any rating the scale no longer has, so the rating
     /// columns always add up to checked.
-    private static void Balance(CsvWriter csv, IReadOnlyList<BalanceRow> rows, RatingScale scale, bool sides)
+    private static void Balance(CsvWriter csv, Func<string, string> h, IReadOnlyList<BalanceRow> rows, RatingScale scale, bool sides)
     {
         var ratings = scale.Ratings.Select(r => r.Key)
             .Concat(rows.SelectMany(r => r.Ratings).Select(r => r.Rating).Where(k => scale.Find(k) is null).Distinct().Order(StringComparer.Ordinal))
             .ToList();
-        Rows(csv, ["name", "side", "recorded", "checked", "open", "rejected", .. ratings], rows, (c, row) =>
+        Rows(csv, h, ["name", "side", "recorded", "checked", "open", "rejected", .. ratings], rows, (c, row) =>
         {
             // A side's row is keyed by the side itself ("" for claimants without one); a claimant's by its id.
             c.Text(row.Name).Text(sides ? row.Key : row.Side).Number(row.Recorded).Number(row.Checked).Number(row.Open).Number(row.Rejected);
@@ -135,6 +144,16 @@ public static class DashboardExport
             }
         });
     }
+
+    /// Column names in the reader's language (snake_case, like the English ones); a rating key stays as it is.
+    public static string Header(CultureInfo culture, string name) => Strings.GetString("Csv_" + name, culture) ?? name;
+
+    /// The person's language, except that the dashboard's ?lang= filters claims by language: a culture picked from the
+    /// query string is that filter, not a choice of words, and the columns then keep their English (neutral) names.
+    private static CultureInfo HeaderCulture(HttpContext context) =>
+        context.Features.Get<IRequestCultureFeature>()?.Provider is QueryStringRequestCultureProvider
+            ? CultureInfo.InvariantCulture
+            : CultureInfo.CurrentUICulture;
 
     private static CsvWriter Text(this CsvWriter csv, string? value)
     {

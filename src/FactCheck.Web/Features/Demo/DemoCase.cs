@@ -5,7 +5,7 @@ namespace FactCheck.Web.Features.Demo;
 /// The built-in demo case: claims from an Indonesian news article on the Nagorno-Karabakh war (October 2020,
 /// shared/seed/nagorno-karabakh-article.id.txt), each in the original Indonesian with an English translation.
 /// Claims the article does not date carry the article's date.
-public static class DemoCase
+public static partial class DemoCase
 {
     public static readonly DateOnly ArticleDate = new(2020, 10, 24);
 
@@ -127,80 +127,6 @@ public static class DemoCase
     [
         ("baku-denial", "denies", "stepanakert", "Baku rejects the accusation made by local officials."),
         ("azerbaijan-blames", "disputes", "armenia-blames", "Each side holds the other responsible."),
-    ];
-
-    public sealed record DemoSource(string Url, string Title, string Stance, string Note, DateOnly? PublishedOn = null);
-
-    public sealed record DemoVerdict(string Rating, string? Attribution, string Summary, string Explanation, string? ChangeNote = null);
-
-    /// Verdicts the demo desk has published, so readers have something to open: the accusation and Baku's denial of it
-    /// (pages that point at each other), and Putin's figure, published as unverified and then publicly corrected.
-    /// Written for the demo; each one says so.
-    public static readonly IReadOnlyList<(string Key, IReadOnlyList<DemoSource> Sources, DemoVerdict Verdict, (string Reason, DemoVerdict Verdict)? Correction)> Verdicts =
-    [
-        ("stepanakert",
-            [
-                new("https://www.hrw.org/news/2020/10/23/azerbaijan-cluster-munitions-used-nagorno-karabakh",
-                    "Human Rights Watch: Azerbaijan: Cluster Munitions Used in Nagorno-Karabakh", "supports",
-                    "Documents cluster munition attacks on residential neighbourhoods of Stepanakert in early October 2020.", new DateOnly(2020, 10, 23)),
-                new("https://www.amnesty.org/en/latest/news/2020/10/armenia-azerbaijan-civilians-must-be-protected-from-use-of-banned-cluster-bombs/",
-                    "Amnesty International: civilians must be protected from banned cluster bombs", "supports",
-                    "Identified cluster munitions in footage from residential areas of Stepanakert.", new DateOnly(2020, 10, 5)),
-            ],
-            new("mostly-true", null,
-                "Independent investigators documented Azerbaijani strikes, including cluster munitions, on residential areas of Stepanakert in October 2020.",
-                """
-                *Demo verdict, written for FactCheck's built-in demo case.*
-
-                Local officials in Nagorno-Karabakh said Azerbaijani forces struck buildings in Stepanakert. Two international
-                human rights organisations examined the attacks separately and found remains of cluster munitions in
-                residential areas of the city. Journalists in the city reported damaged homes and public buildings.
-
-                We rate the accusation **mostly true**: the attacks are documented, but not every building named by local
-                officials could be checked independently.
-                """),
-            null),
-        ("baku-denial",
-            [
-                new("https://www.hrw.org/news/2020/10/23/azerbaijan-cluster-munitions-used-nagorno-karabakh",
-                    "Human Rights Watch: Azerbaijan: Cluster Munitions Used in Nagorno-Karabakh", "refutes",
-                    "The attacks Baku denied are documented by investigators on the ground.", new DateOnly(2020, 10, 23)),
-            ],
-            new("mostly-false", "confirmed",
-                "Baku did deny the accusation, but the strikes on Stepanakert it denied are documented by independent investigators.",
-                """
-                *Demo verdict, written for FactCheck's built-in demo case.*
-
-                Azerbaijan's government denied attacking buildings in Stepanakert and said it struck only military targets.
-                The denial was reported widely, so we confirm it was made. The attacks themselves, however, were documented
-                by independent investigators (see the verdict on the accusation it answers), so we rate the denial **mostly false**.
-                """),
-            null),
-        ("putin-5000",
-            [
-                new("http://en.kremlin.ru/events/president/news/64261", "Kremlin: Valdai Discussion Club meeting", "context",
-                    "Putin said the fighting had killed close to 5,000 people on both sides.", new DateOnly(2020, 10, 22)),
-            ],
-            new("unverified", null,
-                "Neither Armenia nor Azerbaijan had published its military losses, so Putin's estimate of 5,000 deaths could not be checked.",
-                """
-                *Demo verdict, written for FactCheck's built-in demo case.*
-
-                Putin gave the figure at a public meeting and did not say where it came from. At the time, Armenian
-                authorities published only partial military losses and Azerbaijan published none, so no count existed to
-                compare it with.
-                """),
-            ("Both governments published their military losses after the ceasefire of 10 November 2020, which lets us rate the estimate.",
-                new("mostly-true", null,
-                    "Losses both sides published after the ceasefire make an estimate of about 5,000 deaths by late October plausible.",
-                    """
-                    *Demo verdict, written for FactCheck's built-in demo case.*
-
-                    After the ceasefire, Azerbaijan and Armenia each published their soldiers' deaths: together several
-                    thousand for the whole war, in line with Putin's estimate for its first four weeks. No count for 22
-                    October itself exists, so we rate the estimate **mostly true** rather than true.
-                    """,
-                    "Rating changed from unverified to mostly true once both sides had published their losses."))),
     ];
 
     /// The demo topics' labels in Indonesian and English, as an editor would give them on the topics page.

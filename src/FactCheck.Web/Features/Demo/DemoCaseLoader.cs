@@ -78,8 +78,12 @@ public sealed class DemoCaseLoader(Db db, FirstAccounts firstAccounts, IOptions<
         {
             await Act(key, checker, new SubmitVerdict
             {
-                Rating = verdict.Rating, Attribution = verdict.Attribution, Summary = verdict.Summary,
-                Explanation = verdict.Explanation, ChangeNote = verdict.ChangeNote,
+                Rating = verdict.Rating, Attribution = verdict.Attribution, ChangeNote = verdict.ChangeNote,
+                Texts = new VerdictTextsInput
+                {
+                    Id = new() { Title = verdict.Id.Title, Summary = verdict.Id.Summary, Explanation = verdict.Id.Explanation },
+                    En = new() { Title = verdict.En.Title, Summary = verdict.En.Summary, Explanation = verdict.En.Explanation },
+                },
             });
             await Act(key, editor, new ApproveVerdict());
             if (options.Value.Review.Approvals > 1)

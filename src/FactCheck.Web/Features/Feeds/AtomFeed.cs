@@ -12,9 +12,10 @@ public static class AtomFeed
 {
     public const string ContentType = "application/atom+xml; charset=utf-8";
 
-    /// Where the feed is and what it is called, in the reader's language. Addresses are absolute.
+    /// Where the feed is and what it is called, in the reader's language. Addresses are absolute; PageUrl gives a
+    /// verdict page's address in a language.
     public sealed record Site(
-        string FeedUrl, string HomeUrl, Func<string, string> PageUrl, string OrganisationName, string OrganisationUrl,
+        string FeedUrl, string HomeUrl, Func<string, string, string> PageUrl, string OrganisationName, string OrganisationUrl,
         string Language, IStringLocalizer<FeedText> Text, RatingScale Scale);
 
     public static (byte[] Body, DateTimeOffset? Updated) Write(VerdictFeed feed, int limit, Site site)
@@ -52,22 +53,29 @@ public static class AtomFeed
 
     private static SyndicationItem Verdict(PublishedVerdictRow verdict, Site site)
     {
-        var url = site.PageUrl(verdict.Slug);
-        var label = site.Scale.Find(verdict.Rating)?.Label(site.Language) ?? verdict.Rating;
+        // The reader's version, or the only one there is, marked with its language: an entry never mixes two.
+        var text = verdict.TextIn(site.Language);
+        var url = site.PageUrl(verdict.Slug, text.Language);
+        var label = site.Scale.Find(verdict.Rating)?.Label(text.Language) ?? verdict.Rating;
         var item = new SyndicationItem
         {
-            Id = url,
-            Title = Text(site.Text["VerdictEntryTitle", label, verdict.Title]),
-            Summary = Text(verdict.Summary),
+            Id = site.PageUrl(verdict.Slug, site.Language),
+            Title = Text(site.Text["VerdictEntryTitle", label, text.Title]),
+            Summary = Text(text.Summary),
             PublishDate = verdict.DatePublished,
             LastUpdatedTime = verdict.DateModified,
         };
+        if (text.Language != site.Language)
+        {
+            item.AttributeExtensions[new XmlQualifiedName("lang", "http://www.w3.org/XML/1998/namespace")] = text.Language;
+        }
+
         return Finish(item, url, site);
     }
 
     private static SyndicationItem Correction(FeedCorrection correction, Site site)
     {
-        var url = site.PageUrl(correction.Slug);
+        var url = site.PageUrl(correction.Slug, site.Language);
         string Label(string key) => site.Scale.Find(key)?.Label(site.Language) ?? key;
         var content = new List<string>
         {
@@ -79,6 +87,11 @@ public static class AtomFeed
         if (!string.IsNullOrWhiteSpace(correction.WhatChanged))
         {
             content.Add(site.Text["CorrectionWhatChanged", correction.WhatChanged]);
+        }
+
+        if (correction.ChangedLanguages is { Length: > 0 } changed)
+        {
+            content.Add(site.Text["CorrectionLanguages", string.Join(", ", changed.Split(' ').Select(l => VerdictLanguages.Name(l, site.Language)))]);
         }
 
         var item = new SyndicationItem

@@ -42,13 +42,14 @@ public static class FeedEndpoints
             var organisation = options.Value.Organisation;
             var site = new AtomFeed.Site(
                 Absolute(context, PublicSite.Href(context, AtomPath)), Absolute(context, PublicSite.Href(context, "/")),
-                slug => PageUrl(context, slug), organisation.Name, PublicLinks.OrganisationUrl(options.Value, context),
+                (slug, language) => VersionUrl(context, slug, language), organisation.Name, PublicLinks.OrganisationUrl(options.Value, context),
                 PublicSite.CurrentLanguage, text, scale);
             var (body, updated) = AtomFeed.Write(feed, AtomEntries, site);
             return Send(context, body, AtomFeed.ContentType, updated);
         })
         .WithName("VerdictsAtom").WithTags("Feeds").CacheOutput(PublicSite.CachePolicy).WithMetadata(new PublicPageAttribute())
-        .WithSummary("Atom feed of the 50 newest published verdicts and corrections (?lang=id for Indonesian).");
+        .WithSummary("Atom feed of the 50 newest published verdicts and corrections (?lang=id for Indonesian, ?lang=en for English): each "
+            + "verdict in that language, or in the one language it has (the entry's xml:lang says which).");
 
         app.MapMethods(CsvPath, GetAndHead, async (HttpContext context, IMediator mediator, RatingScale scale, CancellationToken ct) =>
         {
@@ -85,7 +86,7 @@ public static class FeedEndpoints
 
             var json = new JsonObject
             {
-                ["items"] = new JsonArray(batch.Items.Select(page => (JsonNode)ClaimReviewMarkup.Build(page, language, PageUrl(context, page.Slug), publisher)).ToArray()),
+                ["items"] = new JsonArray(batch.Items.Select(page => (JsonNode)ClaimReview(context, page, language, publisher)).ToArray()),
                 ["next"] = next,
             };
             var body = Encoding.UTF8.GetBytes(ClaimReviewMarkup.ToScriptJson(json));
@@ -93,12 +94,20 @@ public static class FeedEndpoints
         })
         .WithName("ClaimReviews").WithTags("Feeds").CacheOutput(PublicSite.CachePolicy).WithMetadata(new PublicPageAttribute())
         .WithSummary("Published verdicts as schema.org ClaimReview, modified after ?since= (ISO 8601), oldest change first; "
-            + "?limit= 1-500 (default 100); follow next for the following page. Anonymous.")
+            + "?limit= 1-500 (default 100); follow next for the following page; ?lang=id|en picks each verdict's language version "
+            + "(one it lacks gives the version it has, inLanguage and url say which). Anonymous.")
         .ProducesValidationProblem();
     }
 
-    /// The verdict page's address as the page itself gives it (with ?lang= when this request's address has it).
-    private static string PageUrl(HttpContext context, string slug) => Absolute(context, PublicSite.Href(context, $"/verdicts/{slug}"));
+    /// A language version's own address, as the verdict page gives it in its ClaimReview and hreflang links.
+    private static string VersionUrl(HttpContext context, string slug, string language) =>
+        Absolute(context, PublicSite.WithLanguage($"/verdicts/{slug}", language));
+
+    private static JsonObject ClaimReview(HttpContext context, PublicVerdictPage page, string language, ClaimReviewMarkup.Publisher publisher)
+    {
+        var text = page.Verdict.Shown(language);
+        return ClaimReviewMarkup.Build(page, text, VersionUrl(context, page.Slug, text.Language), publisher);
+    }
 
     private static string Absolute(HttpContext context, string path) => PublicSite.BaseUrl(context) + path;
 

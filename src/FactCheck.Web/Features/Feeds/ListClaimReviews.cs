@@ -82,7 +82,7 @@ public sealed class ListClaimReviewsHandler(Db db, RatingScale scale) : IQueryHa
             new PublicClaimant(row.ClaimantId, row.ClaimantName, row.ClaimantKind, row.ClaimantAffiliation),
             row.TopicList(),
             new PublicRatedVerdict(
-                (int)row.Version, row.Rating, rating, rating?.Polarity ?? "neither", row.Attribution, row.Summary, "",
+                (int)row.Version, row.Rating, rating, rating?.Polarity ?? "neither", row.Attribution, row.Texts,
                 row.VerdictPublishedAt, row.VerdictUpdatedAt),
             Versions: [], Corrections: [], CorrectionOpenedAt: null, Evidence: [],
             appearances.Select(a => new PublicAppearance(a.Url, a.Outlet, a.PublishedOn, a.FirstSeen)).ToList(),

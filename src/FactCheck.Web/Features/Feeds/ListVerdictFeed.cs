@@ -23,6 +23,9 @@ public sealed class FeedCorrection
     public DateTimeOffset PublishedAt { get; init; }
     public string Reason { get; init; } = "";
     public string? WhatChanged { get; init; }
+
+    /// The language versions the correction changed, space-separated (empty: only the rating or sources).
+    public string? ChangedLanguages { get; init; }
     public string OldRating { get; init; } = "";
     public string NewRating { get; init; } = "";
 }
@@ -39,7 +42,7 @@ public sealed class ListVerdictFeedHandler(Db db) : IQueryHandler<ListVerdictFee
             """
             WITH numbered AS (
                 SELECT k.id AS id, k.claim_id AS claim_id, k.published_at AS published_at, k.reason AS reason,
-                       n.change_note AS what_changed, o.rating AS old_rating, n.rating AS new_rating,
+                       n.change_note AS what_changed, k.changed_languages AS changed_languages, o.rating AS old_rating, n.rating AS new_rating,
                        row_number() OVER (PARTITION BY k.claim_id ORDER BY k.published_at, k.id) AS number
                 FROM corrections k
                 JOIN verdicts o ON o.id = k.previous_verdict_id
@@ -47,7 +50,7 @@ public sealed class ListVerdictFeedHandler(Db db) : IQueryHandler<ListVerdictFee
                 WHERE k.published_at IS NOT NULL AND n.version IS NOT NULL
             )
             SELECT c.id AS ClaimId, c.slug AS Slug, c.title AS Title, m.number AS Number, m.published_at AS PublishedAt,
-                   m.reason AS Reason, m.what_changed AS WhatChanged, m.old_rating AS OldRating, m.new_rating AS NewRating
+                   m.reason AS Reason, m.what_changed AS WhatChanged, m.changed_languages AS ChangedLanguages, m.old_rating AS OldRating, m.new_rating AS NewRating
             FROM numbered m JOIN claims c ON c.id = m.claim_id
             WHERE c.published_verdict_id IS NOT NULL AND c.status <> 'merged'
             ORDER BY m.published_at DESC, m.id DESC

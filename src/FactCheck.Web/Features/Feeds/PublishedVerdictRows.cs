@@ -26,13 +26,26 @@ public sealed class PublishedVerdictRow
     public long Version { get; init; }
     public string Rating { get; init; } = "";
     public string? Attribution { get; init; }
-    public string Summary { get; init; } = "";
+    public string? TitleId { get; init; }
+    public string? SummaryId { get; init; }
+    public string? TitleEn { get; init; }
+    public string? SummaryEn { get; init; }
     public DateTimeOffset VerdictPublishedAt { get; init; }
     public DateTimeOffset VerdictUpdatedAt { get; init; }
     public DateTimeOffset DatePublished { get; init; }
     public DateTimeOffset DateModified { get; init; }
     public long Corrections { get; init; }
     public string? Topics { get; init; }
+
+    /// The verdict's language versions (title and summary; feeds carry no explanation), Indonesian first.
+    public IReadOnlyList<Verdicts.PublicVerdictText> Texts =>
+    [
+        .. SummaryId is null ? Array.Empty<Verdicts.PublicVerdictText>() : [new("id", TitleId ?? Title, SummaryId, "")],
+        .. SummaryEn is null ? Array.Empty<Verdicts.PublicVerdictText>() : [new("en", TitleEn ?? Title, SummaryEn, "")],
+    ];
+
+    /// The version in the language, or the only one there is.
+    public Verdicts.PublicVerdictText TextIn(string language) => Texts.FirstOrDefault(t => t.Language == language) ?? Texts[0];
 }
 
 /// The set-based read behind all three feeds. The claims readers can open with a verdict are those with a published
@@ -64,7 +77,8 @@ public static class PublishedVerdictRows
         SELECT c.id AS ClaimId, c.slug AS Slug, c.title AS Title, c.text AS Text, c.language AS Language,
                c.translation_en AS TranslationEn, c.said_on AS SaidOn, c.place AS Place, c.kind AS Kind,
                p.id AS ClaimantId, p.name AS ClaimantName, p.kind AS ClaimantKind, p.affiliation AS ClaimantAffiliation,
-               v.version AS Version, v.rating AS Rating, v.attribution AS Attribution, v.summary AS Summary,
+               v.version AS Version, v.rating AS Rating, v.attribution AS Attribution,
+               ti.title AS TitleId, ti.summary AS SummaryId, te.title AS TitleEn, te.summary AS SummaryEn,
                v.published_at AS VerdictPublishedAt, v.updated_at AS VerdictUpdatedAt,
                (SELECT min(o.published_at) FROM verdicts o WHERE o.claim_id = c.id AND o.state IN ('published', 'superseded')) AS DatePublished,
                x.modified AS DateModified, x.corrections AS Corrections,
@@ -73,6 +87,8 @@ public static class PublishedVerdictRows
         JOIN claims c ON c.id = x.claim_id
         JOIN claimants p ON p.id = c.claimant_id
         JOIN verdicts v ON v.id = c.published_verdict_id
+        LEFT JOIN verdict_texts ti ON ti.verdict_id = v.id AND ti.language = 'id'
+        LEFT JOIN verdict_texts te ON te.verdict_id = v.id AND te.language = 'en'
         ORDER BY {1}
         """);
 

@@ -6,7 +6,7 @@ namespace FactCheck.Web.Features.Feeds;
 
 /// The CSV export: one row per published verdict. UTF-8 with a byte order mark, so spreadsheet programs read
 /// Indonesian text right; a text cell that a spreadsheet would run as a formula (= + - @ tab CR) is written with a
-/// leading apostrophe.
+/// leading apostrophe. A verdict's title and summary have a column per language, empty where it has no such version.
 public static class VerdictCsv
 {
     public const string ContentType = "text/csv; charset=utf-8";
@@ -15,7 +15,7 @@ public static class VerdictCsv
     public static readonly string[] Columns =
     [
         "url", "claim_title", "claim_text", "claim_language", "translation_en", "claimant", "claimant_kind", "said_on",
-        "rating", "rating_label_en", "rating_label_id", "rating_value", "attribution", "summary", "date_published",
+        "rating", "rating_label_en", "rating_label_id", "rating_value", "attribution", "title_id", "summary_id", "title_en", "summary_en", "date_published",
         "date_modified", "version", "corrections", "topics",
     ];
 
@@ -30,7 +30,8 @@ public static class VerdictCsv
                 pageUrl(row.Slug), row.Title, row.Text, row.Language, row.TranslationEn ?? "", row.ClaimantName, row.ClaimantKind,
                 row.SaidOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
                 row.Rating, rating?.LabelEn ?? row.Rating, rating?.LabelId ?? row.Rating,
-                rating?.Value?.ToString(CultureInfo.InvariantCulture) ?? "", row.Attribution ?? "", row.Summary,
+                rating?.Value?.ToString(CultureInfo.InvariantCulture) ?? "", row.Attribution ?? "",
+                row.SummaryId is null ? "" : row.TitleId ?? "", row.SummaryId ?? "", row.SummaryEn is null ? "" : row.TitleEn ?? "", row.SummaryEn ?? "",
                 Instant(row.DatePublished), Instant(row.DateModified), row.Version.ToString(CultureInfo.InvariantCulture),
                 row.Corrections.ToString(CultureInfo.InvariantCulture), string.Join(';', row.TopicList()),
             ]);

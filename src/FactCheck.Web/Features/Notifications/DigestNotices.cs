@@ -1,4 +1,3 @@
-using System.Text;
 using FactCheck.Web.Infrastructure.Pipeline;
 
 namespace FactCheck.Web.Features.Notifications;
@@ -12,7 +11,7 @@ public static class DigestNotices
     public static async Task<ILookup<long, DigestNotice>> UnreadAsync(CommandContext context, DateOnly today, CancellationToken ct) =>
         (await context.QueryAsync<DigestNotice>(
             """
-            SELECT n.user_id AS UserId, n.kind AS Kind, n.title AS Title, n.claim_id AS ClaimId
+            SELECT n.user_id AS UserId, n.kind AS Kind, n.title AS Title, n.claim_id AS ClaimId, n.message AS Message
             FROM notifications n JOIN users u ON u.id = n.user_id
             WHERE n.event_key IS NOT NULL AND n.read_at IS NULL AND u.is_active = 1 AND u.daily_digest = 1
               AND n.created_at > coalesce((SELECT max(d.at) FROM digests d WHERE d.user_id = u.id), @DayBefore)
@@ -22,36 +21,6 @@ public static class DigestNotices
             """,
             new { DayBefore = context.Now.AddDays(-1), today },
             ct)).ToLookup(n => n.UserId);
-
-    public static void Append(StringBuilder body, IReadOnlyCollection<DigestNotice> notices)
-    {
-        if (notices.Count == 0)
-        {
-            return;
-        }
-
-        if (body.Length > 0)
-        {
-            body.Append('\n');
-        }
-
-        body.Append(System.Globalization.CultureInfo.InvariantCulture, $"Unread since your last digest ({notices.Count}):\n");
-        foreach (var notice in notices.Take(MaxListed))
-        {
-            body.Append("• ").Append(notice.Title);
-            if (notice.ClaimId is { } claimId)
-            {
-                body.Append(System.Globalization.CultureInfo.InvariantCulture, $" /claims/{claimId}");
-            }
-
-            body.Append('\n');
-        }
-
-        if (notices.Count > MaxListed)
-        {
-            body.Append(System.Globalization.CultureInfo.InvariantCulture, $"• …and {notices.Count - MaxListed} more at /notifications\n");
-        }
-    }
 }
 
 public sealed record DigestNotice
@@ -63,4 +32,6 @@ public sealed record DigestNotice
     public string Title { get; init; } = "";
 
     public long? ClaimId { get; init; }
+
+    public string? Message { get; init; }
 }

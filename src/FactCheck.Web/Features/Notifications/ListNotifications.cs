@@ -1,12 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 using Dapper;
+using FactCheck.Web.Infrastructure;
+using FactCheck.Web.Infrastructure.Clock;
 using FactCheck.Web.Infrastructure.Database;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
+using Microsoft.Extensions.Options;
 
 namespace FactCheck.Web.Features.Notifications;
 
-/// The caller's own inbox, newest first. Before pages backwards by id (ids only grow, so they order by time).
+/// The caller's own inbox, newest first. Before pages backwards by id (ids only grow, so they order by time). Titles and
+/// bodies are written in the caller's current language from each notification's stored message, so switching language
+/// at /account switches the whole inbox; notifications from before messages were stored keep the text they were sent with.
 [AllowAnyStaff]
 public sealed record ListNotifications : IQuery<IReadOnlyList<NotificationItem>>
 {
@@ -35,9 +40,11 @@ public sealed record NotificationItem
     public DateTimeOffset CreatedAt { get; init; }
 
     public bool Unread { get; init; }
+
+    internal string? Message { get; init; }
 }
 
-public sealed class ListNotificationsHandler(Db db, CurrentActor current) : IQueryHandler<ListNotifications, IReadOnlyList<NotificationItem>>
+public sealed class ListNotificationsHandler(Db db, CurrentActor current, IOptions<FactCheckOptions> options) : IQueryHandler<ListNotifications, IReadOnlyList<NotificationItem>>
 {
     public async ValueTask<IReadOnlyList<NotificationItem>> Handle(ListNotifications query, CancellationToken cancellationToken)
     {
@@ -46,7 +53,7 @@ public sealed class ListNotificationsHandler(Db db, CurrentActor current) : IQue
         var rows = await connection.QueryAsync<NotificationItem>(new CommandDefinition(
             """
             SELECT n.id AS Id, n.kind AS Kind, n.title AS Title, n.body AS Body, n.claim_id AS ClaimId, c.title AS ClaimTitle,
-                   n.created_at AS CreatedAt, (n.read_at IS NULL) AS Unread
+                   n.created_at AS CreatedAt, (n.read_at IS NULL) AS Unread, n.message AS Message
             FROM notifications n
             LEFT JOIN claims c ON c.id = n.claim_id
             WHERE n.user_id = @me
@@ -57,6 +64,16 @@ public sealed class ListNotificationsHandler(Db db, CurrentActor current) : IQue
             """,
             new { me, query.UnreadOnly, query.Before, query.Limit },
             cancellationToken: cancellationToken));
-        return rows.ToList();
+        var text = NotificationText.ForCurrentCulture(NewsroomTime.Of(options.Value).Zone);
+        return rows.Select(row =>
+        {
+            if (NotificationMessage.FromJson(row.Message) is not { } message)
+            {
+                return row;
+            }
+
+            var (title, body) = text.Render(message);
+            return row with { Title = title, Body = body };
+        }).ToList();
     }
 }

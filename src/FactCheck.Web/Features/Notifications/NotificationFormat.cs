@@ -1,21 +1,21 @@
-using System.Globalization;
 using FactCheck.Web.Infrastructure.Clock;
 
 namespace FactCheck.Web.Features.Notifications;
 
-/// How the inbox writes times: "5 min ago" for the recent, the date in the newsroom's zone for the rest.
+/// How the inbox writes times in the reader's language: "5 min ago" / "5 menit lalu" for the recent, the date for the rest.
 public static class NotificationFormat
 {
     public static string Ago(DateTimeOffset at, DateTimeOffset now)
     {
         var span = now - at;
+        var text = NotificationText.ForCurrentCulture(TimeZoneInfo.Utc);
         return span switch
         {
-            { TotalMinutes: < 1 } => "just now",
-            { TotalHours: < 1 } => $"{(int)span.TotalMinutes} min ago",
-            { TotalHours: < 24 } => $"{(int)span.TotalHours} h ago",
-            { TotalDays: < 7 } => $"{(int)span.TotalDays} d ago",
-            _ => at.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+            { TotalMinutes: < 1 } => text["AgoNow"],
+            { TotalHours: < 1 } => text.Format("AgoMinutes", (int)span.TotalMinutes),
+            { TotalHours: < 24 } => text.Format("AgoHours", (int)span.TotalHours),
+            { TotalDays: < 7 } => text.Format("AgoDays", (int)span.TotalDays),
+            _ => at.ToString("d MMM yyyy", text.Culture),
         };
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Dapper;
 using FactCheck.Web.Features.Notifications;
 using FactCheck.Web.Features.Review;
@@ -7,7 +6,6 @@ using FactCheck.Web.Infrastructure;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.Extensions.Options;
-using FactCheck.Web.Infrastructure.Clock;
 
 namespace FactCheck.Web.Features.Reminders;
 
@@ -23,8 +21,7 @@ public sealed class SendDailyDigestsHandler(IOptions<FactCheckOptions> options, 
     public async ValueTask<int> Handle(SendDailyDigests command, CancellationToken cancellationToken)
     {
         var context = CommandContext.Current;
-        var zone = deadlines.Time.Zone;
-        var local = TimeZoneInfo.ConvertTime(context.Now, zone);
+        var local = TimeZoneInfo.ConvertTime(context.Now, deadlines.Time.Zone);
         if (TimeOnly.FromDateTime(local.DateTime) < options.Value.Reminders.DigestTime)
         {
             return 0;
@@ -54,7 +51,7 @@ public sealed class SendDailyDigestsHandler(IOptions<FactCheckOptions> options, 
             cancellationToken)).ToList();
         var sent = 0;
         var byPerson = work.ToLookup(w => w.UserId);
-        var unread = await Notifications.DigestNotices.UnreadAsync(context, today, cancellationToken);
+        var unread = await DigestNotices.UnreadAsync(context, today, cancellationToken);
         foreach (var userId in byPerson.Select(p => p.Key).Union(unread.Select(p => p.Key)).Order())
         {
             var inserted = await context.ExecuteAsync(
@@ -68,21 +65,15 @@ public sealed class SendDailyDigestsHandler(IOptions<FactCheckOptions> options, 
 
             var items = byPerson[userId].OrderBy(w => w.DueAt ?? DateTimeOffset.MaxValue).ToList();
             var overdue = items.Count(w => w.DueAt <= context.Now);
-            var body = new StringBuilder();
-            foreach (var item in items)
-            {
-                var due = item.DueAt is { } at ? NewsroomTime.Of(zone.Id).Due(at) : "no due date";
-                var flag = item.DueAt <= context.Now ? "OVERDUE " : "";
-                body.Append(CultureInfo.InvariantCulture, $"• {flag}{item.Title} ({item.Status.Replace('_', ' ')}, due {due}) /claims/{item.ClaimId}\n");
-            }
-
             var notices = unread[userId].ToList();
-            Notifications.DigestNotices.Append(body, notices);
-            var unreadText = $"{notices.Count} unread notification{(notices.Count == 1 ? "" : "s")}";
-            var title = items.Count == 0
-                ? $"Your digest: {unreadText}"
-                : $"Your work today: {items.Count} claim{(items.Count == 1 ? "" : "s")}" + (overdue > 0 ? $", {overdue} overdue" : "") + (notices.Count > 0 ? $", {unreadText}" : "");
-            await Inbox.NotifyAsync(context, options.Value, userId, null, "digest", title, body.ToString().TrimEnd(), cancellationToken);
+            var message = new NotificationMessage
+            {
+                Key = NotificationMessages.Digest,
+                Args = { ["unread"] = notices.Count.ToString(CultureInfo.InvariantCulture) },
+                Work = items.Select(w => new DigestLine(w.ClaimId, w.Title, w.Status, w.DueAt, w.DueAt <= context.Now)).ToList(),
+                Unread = notices.Take(DigestNotices.MaxListed).Select(n => new DigestUnread(n.ClaimId, n.Title, NotificationMessage.FromJson(n.Message))).ToList(),
+            };
+            await Inbox.NotifyAsync(context, options.Value, userId, null, "digest", message, cancellationToken);
             context.Audit("user", userId, null, new { Digest = today, Items = items.Count, Overdue = overdue, Unread = notices.Count }, "SendDailyDigest");
             sent++;
         }

@@ -1,13 +1,10 @@
-using System.Globalization;
 using System.Text.Json;
 using FactCheck.Web.Features.Notifications;
-using FactCheck.Web.Features.Review;
 using FactCheck.Web.Infrastructure;
 using FactCheck.Web.Infrastructure.Database;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.Extensions.Options;
-using FactCheck.Web.Infrastructure.Clock;
 
 namespace FactCheck.Web.Features.Reminders;
 
@@ -18,7 +15,7 @@ namespace FactCheck.Web.Features.Reminders;
 [SystemOnly]
 public sealed record SendDueReminders(int BatchSize = 1000) : ICommand<int>;
 
-public sealed class SendDueRemindersHandler(IOptions<FactCheckOptions> options, Deadlines deadlines) : ICommandHandler<SendDueReminders, int>
+public sealed class SendDueRemindersHandler(IOptions<FactCheckOptions> options) : ICommandHandler<SendDueReminders, int>
 {
     public async ValueTask<int> Handle(SendDueReminders command, CancellationToken cancellationToken)
     {
@@ -96,8 +93,7 @@ public sealed class SendDueRemindersHandler(IOptions<FactCheckOptions> options, 
             }
 
             var ladder = byId[step.LadderId];
-            var (title, body) = Message(step.Step, ladder);
-            await Inbox.NotifyAsync(context, options.Value, step.RecipientId, ladder.ClaimId, step.Step, title, body, cancellationToken);
+            await Inbox.NotifyAsync(context, options.Value, step.RecipientId, ladder.ClaimId, step.Step, Message(step.Step, ladder), cancellationToken);
             context.Audit("claim", ladder.ClaimId, null, new { Reminder = reminderId, step.Step, step.RecipientId, LadderId = ladder.Id }, "SendReminder");
         }
 
@@ -128,23 +124,17 @@ public sealed class SendDueRemindersHandler(IOptions<FactCheckOptions> options, 
         return steps;
     }
 
-    private (string Title, string Body) Message(string step, DueLadder ladder)
-    {
-        var due = Local(ladder.DueAt);
-        return step switch
+    private static NotificationMessage Message(string step, DueLadder ladder) => NotificationMessage.Of(
+        step switch
         {
-            "due-soon" => ($"Due soon: {ladder.Title}", $"Your verdict on “{ladder.Title}” is due {due}."),
-            "overdue" => ($"Overdue: {ladder.Title}", $"Your verdict on “{ladder.Title}” was due {due}. Submit it, or ask your editor for more time."),
-            "escalation" => ($"Late: {ladder.Title}", $"{ladder.Assignee ?? "The assignee"}'s verdict on “{ladder.Title}”, which you assigned, was due {due} and has not been submitted."),
-            _ => ($"Waiting for review: {ladder.Title}", $"A verdict on “{ladder.Title}” has waited for an editor's review since before {due}."),
-        };
-    }
-
-    private string Local(DateTimeOffset at)
-    {
-        var zone = deadlines.Time.Zone;
-        return TimeZoneInfo.ConvertTime(at, zone).ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " " + NewsroomTime.Of(zone.Id).Abbreviation(at);
-    }
+            "due-soon" => NotificationMessages.DueSoon,
+            "overdue" => NotificationMessages.Overdue,
+            "escalation" => NotificationMessages.Escalation,
+            _ => NotificationMessages.WaitingForReview,
+        },
+        ladder.DueAt,
+        ("claim", ladder.Title),
+        ("assignee", ladder.Assignee));
 
     private sealed record DueStep(long LadderId, long ClaimId, string Step, long RecipientId, string Outcome);
 

@@ -1,21 +1,26 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
-using Dapper;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
 
 namespace FactCheck.Web.Features.Review;
 
-/// Within FactCheck:Review:LockDays of publication an editor may fix the wording of a published verdict
-/// (typos, a clearer sentence) without a correction notice; the rating and evidence never change this way,
-/// and the change is in the claim's history.
+/// Within FactCheck:Review:LockDays of publication an editor may fix the wording of one language version of a
+/// published verdict (typos, a clearer sentence) or add the version it lacks (a translation), without a correction
+/// notice; the rating and evidence never change this way, and the change is in the claim's history.
 [AllowRoles(Roles.Editor)]
 public sealed record AmendVerdict : ClaimActionCommand, IValidatableObject
 {
-    [StringLength(280, MinimumLength = 1, ErrorMessage = "Keep the summary to 280 characters.")]
+    /// The language version amended (id or en); may be left out when the verdict has one version.
+    public string? Language { get; init; }
+
+    [StringLength(VerdictText.TitleLimit, MinimumLength = 1, ErrorMessage = "Keep the title to 200 characters.")]
+    public string? Title { get; init; }
+
+    [StringLength(VerdictText.SummaryLimit, MinimumLength = 1, ErrorMessage = "Keep the summary to 280 characters.")]
     public string? Summary { get; init; }
 
-    [StringLength(20000, MinimumLength = 1, ErrorMessage = "The explanation is limited to 20,000 characters.")]
+    [StringLength(VerdictText.ExplanationLimit, MinimumLength = 1, ErrorMessage = "The explanation is limited to 20,000 characters.")]
     public string? Explanation { get; init; }
 
     [Required(ErrorMessage = "Say what you amended.")]
@@ -27,9 +32,14 @@ public sealed record AmendVerdict : ClaimActionCommand, IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (string.IsNullOrWhiteSpace(Summary) && string.IsNullOrWhiteSpace(Explanation))
+        if (Language is not null && !VerdictLanguages.IsKnown(Language))
         {
-            yield return new ValidationResult("Give the amended summary or explanation.", [nameof(Summary)]);
+            yield return new ValidationResult("Language is id or en.", [nameof(Language)]);
+        }
+
+        if (string.IsNullOrWhiteSpace(Title) && string.IsNullOrWhiteSpace(Summary) && string.IsNullOrWhiteSpace(Explanation))
+        {
+            yield return new ValidationResult("Give the amended title, summary or explanation.", [nameof(Summary)]);
         }
     }
 }
@@ -40,22 +50,39 @@ public sealed class AmendVerdictHandler(Deadlines deadlines) : ICommandHandler<A
     {
         var context = CommandContext.Current;
         var state = await ReviewState.LoadCheckedAsync(context, command.ClaimId, cancellationToken);
-        var before = await context.Connection.QuerySingleAsync<(string Summary, string Explanation)>(new CommandDefinition(
-            "SELECT summary, explanation FROM verdicts WHERE id = @PublishedVerdictId", new { state.PublishedVerdictId }, context.Transaction, cancellationToken: cancellationToken));
-        var summary = string.IsNullOrWhiteSpace(command.Summary) ? before.Summary : command.Summary.Trim();
-        var explanation = string.IsNullOrWhiteSpace(command.Explanation) ? before.Explanation : command.Explanation.Trim();
-        if (summary == before.Summary && explanation == before.Explanation)
+        var verdictId = state.PublishedVerdictId!.Value;
+        var texts = await VerdictTextStore.LoadAsync(context, verdictId, cancellationToken);
+        var language = command.Language ?? (texts.Count == 1 ? texts[0].Language
+            : throw ValidationFailedException.For(nameof(command.Language), "This verdict has an Indonesian and an English version: say which one you amend (id or en)."));
+        var before = texts.FirstOrDefault(t => t.Language == language);
+        static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        if (before is null && (Given(command.Title) is null || Given(command.Summary) is null || Given(command.Explanation) is null))
         {
-            throw ValidationFailedException.For(nameof(command.Summary), "Nothing changed: the summary and explanation are as published.");
+            throw ValidationFailedException.For(
+                VerdictLanguages.Field(language),
+                $"The verdict has no {VerdictLanguages.Name(language)} version yet: to add one, give its title, summary and explanation.");
         }
 
-        await context.ExecuteAsync(
-            "UPDATE verdicts SET summary = @summary, explanation = @explanation, updated_at = @Now WHERE id = @PublishedVerdictId",
-            new { summary, explanation, context.Now, state.PublishedVerdictId },
-            cancellationToken);
+        var after = new VerdictText(
+            language,
+            Given(command.Title) ?? before!.Title,
+            Given(command.Summary) ?? before!.Summary,
+            Given(command.Explanation) ?? before!.Explanation);
+        if (after.SameAs(before))
+        {
+            throw ValidationFailedException.For(nameof(command.Summary), "Nothing changed: the title, summary and explanation are as published.");
+        }
+
+        await VerdictTextStore.SaveAsync(context, verdictId, [after], cancellationToken);
+        await context.ExecuteAsync("UPDATE verdicts SET updated_at = @Now WHERE id = @verdictId", new { context.Now, verdictId }, cancellationToken);
         return await Workflow.MoveAsync(
             context, deadlines, state, "published",
-            new { VerdictId = state.PublishedVerdictId, Note = command.Note.Trim(), Before = new { before.Summary, before.Explanation }, After = new { Summary = summary, Explanation = explanation } },
+            new
+            {
+                VerdictId = verdictId, Language = language, Added = before is null, Note = command.Note.Trim(),
+                Before = before is null ? null : new { before.Title, before.Summary, before.Explanation },
+                After = new { after.Title, after.Summary, after.Explanation },
+            },
             cancellationToken);
     }
 }

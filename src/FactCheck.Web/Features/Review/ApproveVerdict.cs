@@ -8,7 +8,8 @@ namespace FactCheck.Web.Features.Review;
 
 /// An editor other than the author approves the verdict in review, optionally with a dissent note. When the
 /// approvals reach the quorum (FactCheck:Review:Approvals) the verdict is published; a correction in progress
-/// publishes the next version with its correction notice.
+/// publishes the next version with its correction notice, recording which language versions it changed. A verdict
+/// missing a language FactCheck:Review:RequiredLanguages names is refused (field texts.{language}); nothing is written.
 [AllowRoles(Roles.Editor)]
 public sealed record ApproveVerdict : ClaimActionCommand
 {
@@ -24,7 +25,7 @@ public sealed record ApproveVerdict : ClaimActionCommand
     public override string Action => ReviewActions.Approve;
 }
 
-public sealed class ApproveVerdictHandler(ReviewPolicy policy, RatingScale scale, Deadlines deadlines) : ICommandHandler<ApproveVerdict, ClaimActionResult>
+public sealed class ApproveVerdictHandler(ReviewPolicy policy, RatingScale scale, Deadlines deadlines, VerdictLanguages languages) : ICommandHandler<ApproveVerdict, ClaimActionResult>
 {
     public async ValueTask<ClaimActionResult> Handle(ApproveVerdict command, CancellationToken cancellationToken)
     {
@@ -33,6 +34,16 @@ public sealed class ApproveVerdictHandler(ReviewPolicy policy, RatingScale scale
         var verdictId = state.PendingVerdictId!.Value;
         var (rating, recordedOverride) = await context.Connection.QuerySingleAsync<(string, string?)>(new CommandDefinition(
             "SELECT rating, override_reason FROM verdicts WHERE id = @verdictId", new { verdictId }, context.Transaction, cancellationToken: cancellationToken));
+        var claim = await VerdictTextStore.ClaimAsync(context, state.ClaimId, cancellationToken);
+        var texts = await VerdictTextStore.LoadAsync(context, verdictId, cancellationToken);
+        var missing = languages.RequiredFor(claim.Language).Where(l => texts.All(t => t.Language != l)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ValidationFailedException(missing.ToDictionary(
+                VerdictLanguages.Field,
+                l => new[] { $"This verdict has no {VerdictLanguages.Name(l)} version ({l}), which the desk requires before publication: request changes so it is added." }));
+        }
+
         var overrideReason = string.IsNullOrWhiteSpace(command.OverrideReason) ? null : command.OverrideReason.Trim();
         var issues = await Consistency.CheckAsync(context.Connection, context.Transaction, state.ClaimId, rating, scale, cancellationToken);
         var blocking = issues.Where(i => i.Blocking).ToList();
@@ -73,15 +84,24 @@ public sealed class ApproveVerdictHandler(ReviewPolicy policy, RatingScale scale
             "UPDATE verdicts SET state = 'published', version = @version, published_at = @Now, updated_at = @Now WHERE id = @verdictId",
             new { version, context.Now, verdictId },
             cancellationToken);
+        var previous = state.PublishedVerdictId is { } publishedId ? await VerdictTextStore.LoadAsync(context, publishedId, cancellationToken) : [];
+        var changed = VerdictTextStore.Changed(previous, texts);
         var corrected = await context.ExecuteAsync(
-            "UPDATE corrections SET new_verdict_id = @verdictId, published_at = @Now WHERE claim_id = @ClaimId AND published_at IS NULL",
-            new { verdictId, context.Now, state.ClaimId },
+            """
+            UPDATE corrections SET new_verdict_id = @verdictId, published_at = @Now, changed_languages = @ChangedLanguages
+            WHERE claim_id = @ClaimId AND published_at IS NULL
+            """,
+            new { verdictId, context.Now, state.ClaimId, ChangedLanguages = string.Join(' ', changed) },
             cancellationToken);
         await context.ExecuteAsync(
             "UPDATE claims SET published_verdict_id = @verdictId WHERE id = @ClaimId", new { verdictId, state.ClaimId }, cancellationToken);
         return await Workflow.MoveAsync(
             context, deadlines, state, "published",
-            new { vote.VerdictId, vote.Vote, vote.Note, vote.OverrideReason, vote.Votes, vote.Needed, Published = true, VerdictVersion = version, Correction = corrected > 0 },
+            new
+            {
+                vote.VerdictId, vote.Vote, vote.Note, vote.OverrideReason, vote.Votes, vote.Needed, Published = true, VerdictVersion = version,
+                Languages = texts.Select(t => t.Language).ToList(), Correction = corrected > 0, ChangedLanguages = corrected > 0 ? changed : null,
+            },
             cancellationToken);
     }
 }

@@ -46,12 +46,22 @@ public sealed record ReminderSent(long Id, string Stage, string Step, StaffRef R
 
 public sealed record VoteView(long VoterId, string Voter, string? Note, DateTimeOffset At);
 
-/// A verdict draft or published version. State is in_review, returned, published or superseded.
+/// A verdict draft or published version. State is in_review, returned, published or superseded. Texts holds its
+/// language versions (Indonesian first); Summary and Explanation are the first one's, for one-language readers.
 public sealed record VerdictView(
     long Id, int? Version, string State, string Rating, string RatingLabel, string RatingLabelId, int? RatingValue,
-    string? Attribution, string? AttributionLabel, string Summary, string Explanation, string ExplanationHtml,
+    string? Attribution, string? AttributionLabel, IReadOnlyList<VerdictTextView> Texts,
     StaffRef Author, DateTimeOffset SubmittedAt, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt,
-    string? ChangeNote, string? OverrideReason, IReadOnlyList<long> EvidenceIds, IReadOnlyList<VoteView> Votes);
+    string? ChangeNote, string? OverrideReason, IReadOnlyList<long> EvidenceIds, IReadOnlyList<VoteView> Votes)
+{
+    public string Summary => Texts.Count > 0 ? Texts[0].Summary : "";
+
+    public string Explanation => Texts.Count > 0 ? Texts[0].Explanation : "";
+
+    public VerdictTextView? Text(string language) => Texts.FirstOrDefault(t => t.Language == language);
+}
+
+public sealed record VerdictTextView(string Language, string Title, string Summary, string Explanation, string ExplanationHtml);
 
 public sealed record EvidenceItem(long Id, string Url, string Title, string Stance, string? Note, StaffRef AddedBy, DateTimeOffset AddedAt)
 {
@@ -61,12 +71,17 @@ public sealed record EvidenceItem(long Id, string Url, string Title, string Stan
 /// A public correction: opened with a reason, published with the version that fixes it (null while in progress).
 public sealed record CorrectionNotice(
     long Id, string Reason, DateTimeOffset OpenedAt, string OpenedBy, DateTimeOffset? PublishedAt,
-    int? OldVersion, string? OldRating, string? OldRatingLabel, int? NewVersion, string? NewRating, string? NewRatingLabel, string? WhatChanged);
+    int? OldVersion, string? OldRating, string? OldRatingLabel, int? NewVersion, string? NewRating, string? NewRatingLabel, string? WhatChanged)
+{
+    /// The language versions the published correction added, rewrote or dropped (empty when only the rating or
+    /// sources changed); null while the correction is in progress.
+    public IReadOnlyList<string>? ChangedLanguages { get; init; }
+}
 
 public static class ReviewReader
 {
     private sealed record VerdictRow(
-        long Id, long? Version, string State, string Rating, string? Attribution, string Summary, string Explanation,
+        long Id, long? Version, string State, string Rating, string? Attribution,
         long AuthorId, string Author, DateTimeOffset SubmittedAt, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt,
         string? ChangeNote, string? OverrideReason);
 
@@ -83,7 +98,7 @@ public static class ReviewReader
 
     private sealed record CorrectionRow(
         long Id, string Reason, DateTimeOffset OpenedAt, string OpenedBy, DateTimeOffset? PublishedAt,
-        long? OldVersion, string? OldRating, long? NewVersion, string? NewRating, string? WhatChanged);
+        long? OldVersion, string? OldRating, long? NewVersion, string? NewRating, string? WhatChanged, string? ChangedLanguages);
 
     public static async Task<ReviewDetail> LoadAsync(
         SqliteConnection connection, ReviewState state, Actor actor, ReviewPolicy policy, RatingScale scale, CancellationToken ct)
@@ -99,7 +114,7 @@ public static class ReviewReader
             -- Published versions, newest first, then the draft in review or sent back for changes: only while it is the
             -- claim's latest verdict (a draft sent back and then resubmitted stays 'returned' but is history).
             SELECT v.id AS Id, v.version AS Version, v.state AS State, v.rating AS Rating, v.attribution AS Attribution,
-                   v.summary AS Summary, v.explanation AS Explanation, v.author_id AS AuthorId, u.display_name AS Author,
+                   v.author_id AS AuthorId, u.display_name AS Author,
                    v.submitted_at AS SubmittedAt, v.published_at AS PublishedAt, v.updated_at AS UpdatedAt,
                    v.change_note AS ChangeNote, v.override_reason AS OverrideReason
             FROM verdicts v JOIN users u ON u.id = v.author_id
@@ -107,6 +122,10 @@ public static class ReviewReader
               AND (v.state IN ('published', 'superseded')
                    OR (v.state IN ('in_review', 'returned') AND v.id = (SELECT max(id) FROM verdicts WHERE claim_id = @ClaimId)))
             ORDER BY v.version IS NULL, v.version DESC;
+
+            SELECT t.verdict_id AS VerdictId, t.language AS Language, t.title AS Title, t.summary AS Summary, t.explanation AS Explanation
+            FROM verdict_texts t JOIN verdicts v ON v.id = t.verdict_id
+            WHERE v.claim_id = @ClaimId ORDER BY t.verdict_id, t.language = 'en', t.language;
 
             SELECT ve.verdict_id, ve.evidence_id FROM verdict_evidence ve JOIN verdicts v ON v.id = ve.verdict_id
             WHERE v.claim_id = @ClaimId ORDER BY ve.evidence_id;
@@ -121,7 +140,8 @@ public static class ReviewReader
             WHERE e.claim_id = @ClaimId AND e.removed_at IS NULL ORDER BY e.id;
 
             SELECT k.id AS Id, k.reason AS Reason, k.opened_at AS OpenedAt, u.display_name AS OpenedBy, k.published_at AS PublishedAt,
-                   o.version AS OldVersion, o.rating AS OldRating, n.version AS NewVersion, n.rating AS NewRating, n.change_note AS WhatChanged
+                   o.version AS OldVersion, o.rating AS OldRating, n.version AS NewVersion, n.rating AS NewRating, n.change_note AS WhatChanged,
+                   k.changed_languages AS ChangedLanguages
             FROM corrections k JOIN users u ON u.id = k.opened_by
             JOIN verdicts o ON o.id = k.previous_verdict_id LEFT JOIN verdicts n ON n.id = k.new_verdict_id
             WHERE k.claim_id = @ClaimId ORDER BY k.id DESC;
@@ -139,6 +159,8 @@ public static class ReviewReader
             cancellationToken: ct));
         var claim = await results.ReadSingleAsync<ClaimReviewRow>();
         var verdictRows = (await results.ReadAsync<VerdictRow>()).ToList();
+        var textsOf = (await results.ReadAsync<(long VerdictId, string Language, string Title, string Summary, string Explanation)>())
+            .ToLookup(r => r.VerdictId, r => new VerdictTextView(r.Language, r.Title, r.Summary, r.Explanation, SafeMarkdown.ToHtml(r.Explanation)));
         var evidenceOf = (await results.ReadAsync<(long VerdictId, long EvidenceId)>()).ToLookup(r => r.VerdictId, r => r.EvidenceId);
         var votesOf = (await results.ReadAsync<(long VerdictId, long VoterId, string Voter, string? Note, DateTimeOffset At)>())
             .ToLookup(r => r.VerdictId, r => new VoteView(r.VoterId, r.Voter, r.Note, r.At));
@@ -146,12 +168,15 @@ public static class ReviewReader
             .Select(e => new EvidenceItem(e.Id, e.Url, e.Title, e.Stance, e.Note, new StaffRef(e.AddedById, e.AddedBy), e.AddedAt) { PublishedOn = e.PublishedOn }).ToList();
         var corrections = (await results.ReadAsync<CorrectionRow>()).Select(c => new CorrectionNotice(
             c.Id, c.Reason, c.OpenedAt, c.OpenedBy, c.PublishedAt, (int?)c.OldVersion, c.OldRating, scale.Find(c.OldRating)?.LabelEn ?? c.OldRating,
-            (int?)c.NewVersion, c.NewRating, c.NewRating is null ? null : scale.Find(c.NewRating)?.LabelEn ?? c.NewRating, c.WhatChanged)).ToList();
+            (int?)c.NewVersion, c.NewRating, c.NewRating is null ? null : scale.Find(c.NewRating)?.LabelEn ?? c.NewRating, c.WhatChanged)
+        {
+            ChangedLanguages = c.ChangedLanguages?.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        }).ToList();
         var ladder = await results.ReadSingleOrDefaultAsync<LadderRow>();
         var reminders = (await results.ReadAsync<ReminderRow>())
             .Select(r => new ReminderSent(r.Id, r.Stage, r.Step, new StaffRef(r.RecipientId, r.Recipient), r.At, r.Outcome)).ToList();
 
-        var verdicts = verdictRows.Select(v => ToView(v, scale, evidenceOf[v.Id].ToList(), votesOf[v.Id].ToList())).ToList();
+        var verdicts = verdictRows.Select(v => ToView(v, scale, textsOf[v.Id].ToList(), evidenceOf[v.Id].ToList(), votesOf[v.Id].ToList())).ToList();
         var pending = verdicts.FirstOrDefault(v => v.State is "in_review" or "returned");
         var consistency = pending is { State: "in_review" }
             ? await Consistency.CheckAsync(connection, null, state.ClaimId, pending.Rating, scale, ct)
@@ -180,13 +205,14 @@ public static class ReviewReader
             Deadline.StateAt(now, due, ladder.DueSoonAt));
     }
 
-    private static VerdictView ToView(VerdictRow v, RatingScale scale, IReadOnlyList<long> evidenceIds, IReadOnlyList<VoteView> votes)
+    private static VerdictView ToView(
+        VerdictRow v, RatingScale scale, IReadOnlyList<VerdictTextView> texts, IReadOnlyList<long> evidenceIds, IReadOnlyList<VoteView> votes)
     {
         var rating = scale.Find(v.Rating);
         return new VerdictView(
             v.Id, (int?)v.Version, v.State, v.Rating, rating?.LabelEn ?? v.Rating, rating?.LabelId ?? v.Rating, rating?.Value,
-            v.Attribution, v.Attribution is null ? null : RatingScale.AttributionLabel(v.Attribution), v.Summary, v.Explanation,
-            SafeMarkdown.ToHtml(v.Explanation), new StaffRef(v.AuthorId, v.Author), v.SubmittedAt, v.PublishedAt, v.UpdatedAt,
+            v.Attribution, v.Attribution is null ? null : RatingScale.AttributionLabel(v.Attribution), texts,
+            new StaffRef(v.AuthorId, v.Author), v.SubmittedAt, v.PublishedAt, v.UpdatedAt,
             v.ChangeNote, v.OverrideReason, evidenceIds, votes);
     }
 }

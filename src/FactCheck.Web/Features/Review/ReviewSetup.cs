@@ -7,6 +7,12 @@ public static class ReviewSetup
         services.AddSingleton<RatingScale>();
         services.AddSingleton<ReviewPolicy>();
         services.AddSingleton<Deadlines>();
+        services.AddSingleton<VerdictLanguages>();
+        services.AddOptions<Infrastructure.FactCheckOptions>()
+            .Validate(
+                o => o.Review.RequiredLanguages.All(l => VerdictLanguages.IsKnown(l.Trim().ToLowerInvariant())),
+                "FactCheck:Review:RequiredLanguages lists verdict languages: id, en.")
+            .ValidateOnStart();
         return services;
     }
 

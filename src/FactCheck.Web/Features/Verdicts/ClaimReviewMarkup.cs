@@ -8,7 +8,8 @@ using FactCheck.Web.Features.Review;
 namespace FactCheck.Web.Features.Verdicts;
 
 /// The schema.org ClaimReview of a verdict page, built from the same record the page renders, so the markup
-/// always says what the page shows (the rating label is the visible one, in the page's language).
+/// always says what the page shows: one language version (its title as claimReviewed, its summary as reviewBody, the
+/// rating label in its language), at the version's own address.
 public static class ClaimReviewMarkup
 {
     /// Escapes &lt;, &gt;, &amp; and quotes as \uXXXX, so claim text can never close the script element it sits in;
@@ -20,9 +21,10 @@ public static class ClaimReviewMarkup
 
     public sealed record Publisher(string Name, string Url);
 
-    public static JsonObject Build(PublicVerdictPage page, string language, string pageUrl, Publisher publisher)
+    public static JsonObject Build(PublicVerdictPage page, PublicVerdictText text, string pageUrl, Publisher publisher)
     {
         var verdict = page.Verdict;
+        var language = text.Language;
         var rating = new JsonObject
         {
             ["@type"] = "Rating",
@@ -60,14 +62,14 @@ public static class ClaimReviewMarkup
             ["@context"] = "https://schema.org",
             ["@type"] = "ClaimReview",
             ["url"] = pageUrl,
-            ["claimReviewed"] = page.Title,
+            ["claimReviewed"] = text.Title,
             ["reviewRating"] = rating,
             ["itemReviewed"] = claim,
             ["author"] = new JsonObject { ["@type"] = "Organization", ["name"] = publisher.Name, ["url"] = publisher.Url },
             ["datePublished"] = Instant(page.DatePublished),
             ["dateModified"] = Instant(page.DateModified),
             ["inLanguage"] = language,
-            ["reviewBody"] = verdict.Summary,
+            ["reviewBody"] = text.Summary,
         };
     }
 

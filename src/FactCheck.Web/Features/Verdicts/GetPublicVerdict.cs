@@ -21,80 +21,6 @@ public sealed record PublicClaimLookup(string Outcome, PublicVerdictPage? Page, 
     public const string NotFound = "not-found";
 }
 
-public sealed record PublicClaimant(long Id, string Name, string Kind, string? Affiliation, string? Description = null, string? ReferenceUrl = null);
-
-public sealed record PublicBeingChecked(long ClaimId, string Slug, string Title, PublicClaimant Claimant, DateTimeOffset? TargetDate)
-{
-    public IReadOnlyList<PublicMerge> Merges { get; init; } = [];
-}
-
-/// A topic as readers see it: its label in their language, linking to its page.
-public sealed record PublicTopic(string Name, string Slug, string LabelId, string LabelEn)
-{
-    public PublicTopic()
-        : this("", "", "", "")
-    {
-    }
-
-    public string Label(string language) => language == "id" ? LabelId : LabelEn;
-}
-
-/// A claim readers have seen that was merged into this one as a duplicate: its old address leads here.
-public sealed record PublicMerge(string Slug, string Title, DateTimeOffset MergedAt);
-
-public sealed record PublicVerdictPage(
-    long ClaimId, string Slug, string Title, string Text, string Language, string? TranslationEn, DateOnly? SaidOn, string? Place,
-    string Kind, double? FigureLow, double? FigureHigh, string? FigureUnit, DateOnly? FigureAsOf,
-    PublicClaimant Claimant, IReadOnlyList<string> Topics,
-    PublicRatedVerdict Verdict,
-    IReadOnlyList<PublicVersion> Versions,
-    IReadOnlyList<PublicCorrection> Corrections,
-    DateTimeOffset? CorrectionOpenedAt,
-    IReadOnlyList<PublicEvidence> Evidence,
-    IReadOnlyList<PublicAppearance> Appearances,
-    IReadOnlyList<PublicLink> Links,
-    DateTimeOffset DatePublished,
-    DateTimeOffset DateModified)
-{
-    /// Every claim linked to this one, public or not: a change to any of them (one becoming public, published or
-    /// rejected) changes this page, so the page's cache entry is tagged with all of them.
-    public IReadOnlyList<long> LinkedClaimIds { get; init; } = [];
-
-    public IReadOnlyList<PublicMerge> Merges { get; init; } = [];
-
-    /// The claim's topics with their labels and public addresses (/topics/{slug}).
-    public IReadOnlyList<PublicTopic> TopicLinks { get; init; } = [];
-
-    public PublicAppearance? FirstAppearance => Appearances.FirstOrDefault(a => a.FirstSeen) ?? (Appearances.Count > 0 ? Appearances[0] : null);
-}
-
-/// The verdict readers see: Rating is the scale entry (labels in both languages, ClaimReview value), null only
-/// when the desk removed a rating from its scale after using it (then RatingKey is shown as it is).
-public sealed record PublicRatedVerdict(
-    int Version, string RatingKey, Rating? Rating, string Polarity, string? Attribution, string Summary, string ExplanationHtml,
-    DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt)
-{
-    public string Label(string language) => Rating?.Label(language) ?? RatingKey;
-}
-
-public sealed record PublicVersion(int Version, string RatingKey, Rating? Rating, DateTimeOffset PublishedAt, string? ChangeNote, bool Current)
-{
-    public string Label(string language) => Rating?.Label(language) ?? RatingKey;
-}
-
-public sealed record PublicCorrection(DateTimeOffset PublishedAt, string Reason, string? WhatChanged, int OldVersion, string OldRating, int NewVersion, string NewRating);
-
-public sealed record PublicEvidence(string Url, string Title, string Stance, string? Note, DateOnly? PublishedOn);
-
-public sealed record PublicAppearance(string Url, string? Outlet, DateOnly? PublishedOn, bool FirstSeen);
-
-/// A link seen from this claim (Outgoing: this claim denies/disputes/... the other). The other claim is public:
-/// RatingKey is set when it has a verdict, otherwise it is being checked.
-public sealed record PublicLink(string Relation, bool Outgoing, long ClaimId, string Slug, string Title, string Claimant, string? RatingKey, Rating? Rating)
-{
-    public bool Published => RatingKey is not null;
-}
-
 public sealed class GetPublicVerdictHandler(Db db, RatingScale scale) : IQueryHandler<GetPublicVerdict, PublicClaimLookup>
 {
     /// Claims in these states are in the workflow: readers see that they are being checked.
@@ -143,11 +69,11 @@ public sealed class GetPublicVerdictHandler(Db db, RatingScale scale) : IQueryHa
     }
 
     private sealed record VersionRow(
-        long Id, long Version, string Rating, string? Attribution, string Summary, string Explanation, DateTimeOffset PublishedAt,
-        DateTimeOffset UpdatedAt, string? ChangeNote);
+        long Id, long Version, string Rating, string? Attribution, DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt, string? ChangeNote);
 
     private sealed record CorrectionRow(
-        DateTimeOffset? PublishedAt, DateTimeOffset OpenedAt, string Reason, string? WhatChanged, long OldVersion, string OldRating, long? NewVersion, string? NewRating);
+        DateTimeOffset? PublishedAt, DateTimeOffset OpenedAt, string Reason, string? WhatChanged, long OldVersion, string OldRating, long? NewVersion, string? NewRating,
+        string? ChangedLanguages);
 
     public async ValueTask<PublicClaimLookup> Handle(GetPublicVerdict query, CancellationToken cancellationToken)
     {
@@ -225,13 +151,17 @@ public sealed class GetPublicVerdictHandler(Db db, RatingScale scale) : IQueryHa
     {
         using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             $"""
-            SELECT v.id AS Id, v.version AS Version, v.rating AS Rating, v.attribution AS Attribution, v.summary AS Summary,
-                   v.explanation AS Explanation, v.published_at AS PublishedAt, v.updated_at AS UpdatedAt, v.change_note AS ChangeNote
+            SELECT v.id AS Id, v.version AS Version, v.rating AS Rating, v.attribution AS Attribution,
+                   v.published_at AS PublishedAt, v.updated_at AS UpdatedAt, v.change_note AS ChangeNote
             FROM verdicts v WHERE v.claim_id = @Id AND v.state IN ('published', 'superseded')
             ORDER BY v.version DESC;
 
+            SELECT language AS Language, title AS Title, summary AS Summary, explanation AS Explanation
+            FROM verdict_texts WHERE verdict_id = @VerdictId ORDER BY language = 'en', language;
+
             SELECT k.published_at AS PublishedAt, k.opened_at AS OpenedAt, k.reason AS Reason, n.change_note AS WhatChanged,
-                   o.version AS OldVersion, o.rating AS OldRating, n.version AS NewVersion, n.rating AS NewRating
+                   o.version AS OldVersion, o.rating AS OldRating, n.version AS NewVersion, n.rating AS NewRating,
+                   k.changed_languages AS ChangedLanguages
             FROM corrections k JOIN verdicts o ON o.id = k.previous_verdict_id LEFT JOIN verdicts n ON n.id = k.new_verdict_id
             WHERE k.claim_id = @Id ORDER BY k.id DESC;
 
@@ -263,6 +193,8 @@ public sealed class GetPublicVerdictHandler(Db db, RatingScale scale) : IQueryHa
             new { claim.Id, VerdictId = claim.PublishedVerdictId },
             cancellationToken: ct));
         var versions = (await results.ReadAsync<VersionRow>()).ToList();
+        var texts = (await results.ReadAsync<(string Language, string Title, string Summary, string Explanation)>())
+            .Select(t => new PublicVerdictText(t.Language, t.Title, t.Summary, SafeMarkdown.ToHtml(t.Explanation))).ToList();
         var corrections = (await results.ReadAsync<CorrectionRow>()).ToList();
         var evidence = (await results.ReadAsync<PublicEvidence>()).ToList();
         var appearances = (await results.ReadAsync<PublicAppearance>()).ToList();
@@ -277,10 +209,11 @@ public sealed class GetPublicVerdictHandler(Db db, RatingScale scale) : IQueryHa
         var current = versions.First(v => v.Id == claim.PublishedVerdictId);
         var rating = scale.Find(current.Rating);
         var verdict = new PublicRatedVerdict(
-            (int)current.Version, current.Rating, rating, rating?.Polarity ?? "neither", current.Attribution, current.Summary,
-            SafeMarkdown.ToHtml(current.Explanation), current.PublishedAt, current.UpdatedAt);
+            (int)current.Version, current.Rating, rating, rating?.Polarity ?? "neither", current.Attribution, texts,
+            current.PublishedAt, current.UpdatedAt);
         var published = corrections.Where(k => k.PublishedAt is not null && k.NewVersion is not null)
-            .Select(k => new PublicCorrection(k.PublishedAt!.Value, k.Reason, k.WhatChanged, (int)k.OldVersion, k.OldRating, (int)k.NewVersion!.Value, k.NewRating!))
+            .Select(k => new PublicCorrection(k.PublishedAt!.Value, k.Reason, k.WhatChanged, (int)k.OldVersion, k.OldRating, (int)k.NewVersion!.Value, k.NewRating!,
+                k.ChangedLanguages?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? []))
             .ToList();
         var open = corrections.FirstOrDefault(k => k.PublishedAt is null)?.OpenedAt;
         var firstPublished = versions.Min(v => v.PublishedAt);

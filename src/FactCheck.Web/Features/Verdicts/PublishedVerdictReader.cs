@@ -8,9 +8,20 @@ namespace FactCheck.Web.Features.Verdicts;
 public sealed record PublishedVerdictPage(IReadOnlyList<PublishedVerdict> Items, int Page, bool HasOlder);
 
 public sealed record PublishedVerdict(
-    long ClaimId, string Slug, string Title, long ClaimantId, string Claimant, string RatingKey, string Summary, DateTimeOffset UpdatedAt, bool Corrected,
+    long ClaimId, string Slug, string Title, long ClaimantId, string Claimant, string RatingKey, DateTimeOffset UpdatedAt, bool Corrected,
     DateOnly? SaidOn)
 {
+    public string? TitleId { get; init; }
+    public string? SummaryId { get; init; }
+    public string? TitleEn { get; init; }
+    public string? SummaryEn { get; init; }
+
+    /// The verdict's title and summary in the reader's language, or in the one language it has (Language says which).
+    public (string Language, string Title, string Summary) TextIn(string language) =>
+        (language == "id" && SummaryId is not null) || SummaryEn is null
+            ? ("id", TitleId ?? Title, SummaryId ?? "")
+            : ("en", TitleEn ?? Title, SummaryEn);
+
     /// The scale entry (labels, position); null only when the desk removed the rating from its scale after using it.
     public Rating? Rating { get; init; }
 
@@ -70,11 +81,14 @@ public static class PublishedVerdictReader
         var rows = (await connection.QueryAsync<PublishedVerdict>(new CommandDefinition(
             $"""
             SELECT c.id AS ClaimId, c.slug AS Slug, c.title AS Title, p.id AS ClaimantId, p.name AS Claimant,
-                   v.rating AS RatingKey, v.summary AS Summary, v.updated_at AS UpdatedAt,
+                   v.rating AS RatingKey, v.updated_at AS UpdatedAt,
                    EXISTS (SELECT 1 FROM corrections k WHERE k.claim_id = c.id AND k.published_at IS NOT NULL) AS Corrected,
-                   c.said_on AS SaidOn
+                   c.said_on AS SaidOn,
+                   ti.title AS TitleId, ti.summary AS SummaryId, te.title AS TitleEn, te.summary AS SummaryEn
             FROM verdicts v JOIN claims c ON c.id = v.claim_id AND c.published_verdict_id = v.id
             JOIN claimants p ON p.id = c.claimant_id
+            LEFT JOIN verdict_texts ti ON ti.verdict_id = v.id AND ti.language = 'id'
+            LEFT JOIN verdict_texts te ON te.verdict_id = v.id AND te.language = 'en'
             WHERE v.state = 'published' AND c.status <> 'merged'{where}
             ORDER BY v.updated_at DESC, v.id DESC
             LIMIT @Take OFFSET @Offset

@@ -43,7 +43,8 @@ public sealed class WorkNotificationBehavior<TMessage, TResponse>(IOptions<FactC
         var by = await ActorNameAsync(context, ct);
         var key = $"claim:{result.ClaimId}:v{result.Version}";
         var notices = new List<Notice>();
-        Notice To(long userId, string kind, string title, string? body = null) => new(userId, kind, result.ClaimId, key, title, body);
+        Notice To(long userId, string kind, string message, params (string, string?)[] args) =>
+            new(userId, kind, result.ClaimId, key, NotificationMessage.Of(message, [("claim", claim), ("by", by), .. args]));
 
         long? newAssignee = action switch
         {
@@ -55,24 +56,24 @@ public sealed class WorkNotificationBehavior<TMessage, TResponse>(IOptions<FactC
         {
             await Followers.AutoFollowAsync(context, result.ClaimId, assignee, "assigned", ct);
             var comment = action is AssignClaim a ? a.Comment : ((ReassignClaim)action).Comment;
-            notices.Add(To(assignee, NotificationKinds.Assigned, $"Assigned to you: {claim}", Join($"{by} gave you this claim.", comment)));
+            notices.Add(To(assignee, NotificationKinds.Assigned, NotificationMessages.Assigned, ("comment", comment)));
         }
 
         switch (action)
         {
             case RequestChanges changes when before.PendingAuthorId is { } author:
-                notices.Add(To(author, NotificationKinds.ChangesRequested, $"Changes requested on your verdict: {claim}", $"{by}: {changes.Comment.Trim()}"));
+                notices.Add(To(author, NotificationKinds.ChangesRequested, NotificationMessages.ChangesRequested, ("comment", changes.Comment.Trim())));
                 break;
             case ApproveVerdict when before.PendingAuthorId is { } author:
                 notices.Add(result.Status == "published"
-                    ? To(author, NotificationKinds.VerdictPublished, $"Your verdict is published: {claim}", $"{by} approved it and it is now public.")
-                    : To(author, NotificationKinds.VerdictApproved, $"Your verdict was approved by {by}: {claim}", "It needs more approvals before it is published."));
+                    ? To(author, NotificationKinds.VerdictPublished, NotificationMessages.VerdictPublished)
+                    : To(author, NotificationKinds.VerdictApproved, NotificationMessages.VerdictApproved));
                 break;
             case SubmitVerdict:
                 foreach (var editor in await context.QueryAsync<long>(
                     "SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'editor' WHERE u.is_active = 1 ORDER BY u.id", null, ct))
                 {
-                    notices.Add(To(editor, NotificationKinds.ReviewRequested, $"A verdict waits for your approval: {claim}", $"{by} sent a verdict for review."));
+                    notices.Add(To(editor, NotificationKinds.ReviewRequested, NotificationMessages.ReviewRequested));
                 }
 
                 break;
@@ -80,17 +81,17 @@ public sealed class WorkNotificationBehavior<TMessage, TResponse>(IOptions<FactC
 
         if (result.Status != before.Status || newAssignee is not null)
         {
-            var what = newAssignee is not null && result.Status == before.Status
-                ? $"reassigned by {by}"
-                : $"now {result.Status.Replace('_', ' ')} ({action.Action} by {by})";
+            var reassigned = newAssignee is not null && result.Status == before.Status;
             foreach (var follower in await Followers.OfAsync(context, result.ClaimId, ct))
             {
-                notices.Add(To(follower, NotificationKinds.ClaimChanged, $"{claim}: {what}"));
+                notices.Add(reassigned
+                    ? To(follower, NotificationKinds.ClaimChanged, NotificationMessages.ClaimReassigned)
+                    : To(follower, NotificationKinds.ClaimChanged, NotificationMessages.ClaimMoved, ("status", result.Status), ("action", action.Action)));
             }
 
             if (before.AssigneeId is { } previous && newAssignee is not null && previous != newAssignee)
             {
-                notices.Add(To(previous, NotificationKinds.ClaimChanged, $"{claim}: reassigned by {by}", "It is no longer assigned to you."));
+                notices.Add(To(previous, NotificationKinds.ClaimChanged, NotificationMessages.NoLongerAssigned));
             }
         }
 
@@ -103,13 +104,11 @@ public sealed class WorkNotificationBehavior<TMessage, TResponse>(IOptions<FactC
         var headline = text.Length > 80 ? text[..80] + "…" : text;
         var editors = await context.QueryAsync<long>(
             "SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'editor' WHERE u.is_active = 1 ORDER BY u.id", null, ct);
-        return editors.Select(e => new Notice(e, NotificationKinds.Tip, null, $"tip:{tipId}", $"New reader tip: {headline}", "See it in the tips inbox: /tips/inbox")).ToList();
+        return editors.Select(e => new Notice(e, NotificationKinds.Tip, null, $"tip:{tipId}", NotificationMessage.Of(NotificationMessages.Tip, ("headline", headline)))).ToList();
     }
 
     private static async Task<string> ActorNameAsync(CommandContext context, CancellationToken ct) =>
         context.Actor.UserId is { } id
             ? await context.QuerySingleOrDefaultAsync<string>("SELECT display_name FROM users WHERE id = @id", new { id }, ct) ?? context.Actor.Name
             : context.Actor.Name;
-
-    private static string Join(string first, string? second) => string.IsNullOrWhiteSpace(second) ? first : $"{first} {second.Trim()}";
 }

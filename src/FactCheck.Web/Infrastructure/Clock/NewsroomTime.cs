@@ -5,7 +5,7 @@ using NodaTime;
 namespace FactCheck.Web.Infrastructure.Clock;
 
 /// Instants as the desk reads them: in the newsroom's time zone (FactCheck:TimeZone), labelled with its abbreviation
-/// ("2026-12-07 23:40 WIB"). Every staff page writes times through this, and the public target date reads its day here.
+/// ("7 December 2026, 23:40 WIB", in Indonesian "7 Desember 2026 pukul 23.40 WIB"). Every staff page writes times through this, and the public target date reads its day here.
 /// A due date picked as a day is stored as the midnight that ends that day in the zone, and reads as that day.
 public sealed class NewsroomTime
 {
@@ -56,9 +56,28 @@ public sealed class NewsroomTime
             : $"UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset.ToString(offset.Minutes == 0 ? "hh" : @"hh\:mm", CultureInfo.InvariantCulture)}";
     }
 
-    /// "2026-12-07 23:40 WIB".
-    public string Stamp(DateTimeOffset at) =>
-        Local(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + Abbreviation(at);
+    /// "7 December 2026, 23:40 WIB" / "7 Desember 2026 pukul 23.40 WIB": in the language of the culture given, or of
+    /// the code running (a staff page runs in its person's language).
+    public string Stamp(DateTimeOffset at, CultureInfo? culture = null)
+    {
+        var desk = DeskCulture(culture);
+        return string.Format(desk, Text("StampFormat", desk), Local(at).DateTime, Abbreviation(at));
+    }
+
+    /// "7 December 2026" / "7 Desember 2026".
+    public static string Date(DateOnly day, CultureInfo? culture = null)
+    {
+        var desk = DeskCulture(culture);
+        return day.ToString(Text("DateFormat", desk), desk);
+    }
+
+    /// The culture dates are written in: Indonesian, or English for any other (a background job runs invariant).
+    public static CultureInfo DeskCulture(CultureInfo? culture) =>
+        StaffLanguage.Culture((culture ?? CultureInfo.CurrentCulture).TwoLetterISOLanguageName == StaffLanguage.Indonesian ? StaffLanguage.Indonesian : StaffLanguage.English);
+
+    internal static string Text(string key, CultureInfo culture) => Texts.GetString(key, culture) ?? key;
+
+    private static readonly System.Resources.ResourceManager Texts = new(typeof(TimeText));
 
     public DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(Local(at).DateTime);
 
@@ -68,11 +87,17 @@ public sealed class NewsroomTime
     /// The day a deadline falls on, as the desk and readers count days.
     public DateOnly DueDay(DateTimeOffset due) => IsEndOfDay(due) ? Day(due).AddDays(-1) : Day(due);
 
-    /// "2026-12-10, end of day WIB" for a due date picked as a day; "2026-12-10 15:00 WIB" for an exact time.
-    public string Due(DateTimeOffset due) =>
-        IsEndOfDay(due)
-            ? DueDay(due).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ", end of day " + Abbreviation(due.AddTicks(-1))
-            : Stamp(due);
+    /// "10 December 2026, end of day WIB" for a due date picked as a day; "10 December 2026, 15:00 WIB" for an exact time.
+    public string Due(DateTimeOffset due, CultureInfo? culture = null)
+    {
+        if (!IsEndOfDay(due))
+        {
+            return Stamp(due, culture);
+        }
+
+        var desk = DeskCulture(culture);
+        return string.Format(desk, Text("EndOfDayFormat", desk), Date(DueDay(due), desk), Abbreviation(due.AddTicks(-1)));
+    }
 
     /// The instant a due date picked as a day stands for: the midnight that ends that day in the newsroom's zone.
     public DateTimeOffset EndOf(DateOnly day)
