@@ -20,6 +20,25 @@ public sealed class NotificationsApiTests(SharedApp shared)
     }
 
     [Fact]
+    public async Task Get_gives_each_notification_in_both_languages_so_an_integration_picks_its_own()
+    {
+        var (client, me) = await ClientAsync(Roles.FactChecker);
+        var review = await ReviewDriver.CreateAsync(App);
+        var claimId = await review.NewClaimAsync(title: "Jembatan api dibom");
+        await review.TriageAsync(claimId);
+        await review.AssignAsync(claimId, me);
+
+        var items = (await client.GetFromJsonAsync<JsonElement>("/api/notifications")).EnumerateArray().ToList();
+
+        var assigned = Assert.Single(items, i => i.GetProperty("kind").GetString() == "assigned");
+        var texts = assigned.GetProperty("texts");
+        Assert.Equal("Ditugaskan kepada Anda: Jembatan api dibom", texts.GetProperty("id").GetProperty("title").GetString());
+        Assert.EndsWith("menugaskan klaim ini kepada Anda.", texts.GetProperty("id").GetProperty("body").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Assigned to you: Jembatan api dibom", texts.GetProperty("en").GetProperty("title").GetString());
+        Assert.EndsWith("gave you this claim.", texts.GetProperty("en").GetProperty("body").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_lists_the_callers_notifications_newest_first_with_exactly_the_contract_fields()
     {
         var (client, me) = await ClientAsync(Roles.FactChecker);
@@ -34,7 +53,7 @@ public sealed class NotificationsApiTests(SharedApp shared)
 
         Assert.Equal([newer, older], items.Select(i => i.GetProperty("id").GetInt64()));
         Assert.All(items, i => Assert.Equal(
-            ["body", "claimId", "claimTitle", "createdAt", "id", "kind", "title", "unread"],
+            ["body", "claimId", "claimTitle", "createdAt", "id", "kind", "texts", "title", "unread"],
             i.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)));
         var due = items[1];
         Assert.Equal("due-soon", due.GetProperty("kind").GetString());

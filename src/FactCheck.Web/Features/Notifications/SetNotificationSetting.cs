@@ -28,7 +28,14 @@ public sealed record SetNotificationSetting : ICommand<NotificationSetting>, IVa
     }
 }
 
-public sealed record NotificationSetting(string Kind, string Label, string Delivery, string Default);
+/// Label is English and LabelId Indonesian: the API is language-neutral and gives both (the page shows the reader's).
+public sealed record NotificationSetting(string Kind, string Label, string Delivery, string Default, string LabelId)
+{
+    public NotificationSetting(NotificationKind kind, string delivery)
+        : this(kind.Key, kind.Label, delivery, kind.Default, NotificationText.For(NotificationText.Indonesian, TimeZoneInfo.Utc).KindLabel(kind.Key))
+    {
+    }
+}
 
 public sealed class NotificationSettingsHandler(Db db, CurrentActor current)
     : IQueryHandler<GetNotificationSettings, IReadOnlyList<NotificationSetting>>, ICommandHandler<SetNotificationSetting, NotificationSetting>
@@ -40,7 +47,7 @@ public sealed class NotificationSettingsHandler(Db db, CurrentActor current)
         var chosen = (await connection.QueryAsync<(string Kind, string Delivery)>(new CommandDefinition(
             "SELECT kind, delivery FROM notification_settings WHERE user_id = @me", new { me }, cancellationToken: cancellationToken)))
             .ToDictionary(r => r.Kind, r => r.Delivery);
-        return NotificationKinds.All.Select(k => new NotificationSetting(k.Key, k.Label, chosen.GetValueOrDefault(k.Key, k.Default), k.Default)).ToList();
+        return NotificationKinds.All.Select(k => new NotificationSetting(k, chosen.GetValueOrDefault(k.Key, k.Default))).ToList();
     }
 
     public async ValueTask<NotificationSetting> Handle(SetNotificationSetting command, CancellationToken cancellationToken)
@@ -62,6 +69,6 @@ public sealed class NotificationSettingsHandler(Db db, CurrentActor current)
             context.Audit("user", me, new { command.Kind, Delivery = before }, new { command.Kind, command.Delivery }, "SetNotificationSetting");
         }
 
-        return new NotificationSetting(kind.Key, kind.Label, command.Delivery, kind.Default);
+        return new NotificationSetting(kind, command.Delivery);
     }
 }
