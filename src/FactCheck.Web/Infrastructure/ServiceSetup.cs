@@ -28,10 +28,9 @@ public static class ServiceSetup
         DapperTypeHandlers.Register();
         var db = new Db(ResolveConnectionString(configuration, builder.Environment));
         services.AddSingleton(db);
-        // Keys live beside the database so sign-in cookies and antiforgery tokens survive a restart.
-        services.AddDataProtection()
-            .SetApplicationName("FactCheck")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(db.DataFolder, "keys")));
+        // Keys live in the database: sign-in cookies and antiforgery tokens survive a restart and are read by every node.
+        services.AddDataProtection().SetApplicationName("FactCheck");
+        DatabaseKeyRepository.AddTo(services);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DatabaseStartup>();
         services.AddSingleton<ClaimChangeNotifier>();
