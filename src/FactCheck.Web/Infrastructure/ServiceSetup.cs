@@ -37,6 +37,8 @@ public static class ServiceSetup
         services.AddSingleton<LiveRefreshGate>();
         services.AddSingleton<InboxNotifier>();
         services.AddSingleton<SessionRevocations>();
+        services.AddSingleton<LocalChanges>();
+        services.AddSingleton<IChangeFanOut, InProcessFanOut>();
 
         services.AddScoped<CurrentActor>();
         services.AddProblemDetails();

@@ -168,7 +168,7 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IServiceProvider ser
 /// A command whose handler changed rows without recording an audit entry still gets one (the message itself),
 /// so no state change goes unrecorded.
 public sealed class TransactionBehavior<TMessage, TResponse>(
-    CurrentActor current, Db db, TimeProvider clock, ClaimChangeNotifier notifier, InboxNotifier inbox, PublicCache publicCache, Auth.SessionRevocations sessions)
+    CurrentActor current, Db db, TimeProvider clock, IChangeFanOut changes)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IBaseCommand
 {
@@ -200,23 +200,10 @@ public sealed class TransactionBehavior<TMessage, TResponse>(
             }
 
             await transaction.CommitAsync(cancellationToken);
-            if (context.ChangedClaims.Count > 0)
-            {
-                // Awaited: once the command returns, no reader is served the public page as it was before.
-                await publicCache.EvictAsync(context.ChangedClaims.ToList(), CancellationToken.None);
-                notifier.Publish(context.ChangedClaims.ToList());
-            }
 
-            if (context.NotifiedUsers.Count > 0)
-            {
-                inbox.Publish(context.NotifiedUsers.ToList());
-            }
-
-            if (context.EndedSessions.Count > 0)
-            {
-                sessions.Publish(context.EndedSessions.ToList());
-            }
-
+            // Awaited: once the command returns, no reader is served the public page as it was before.
+            await changes.PublishAsync(
+                new ChangeSet(context.ChangedClaims.ToList(), context.NotifiedUsers.ToList(), context.EndedSessions.ToList()), CancellationToken.None);
             return response;
         }
         finally
