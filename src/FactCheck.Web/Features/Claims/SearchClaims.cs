@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using FactCheck.Web.Infrastructure.Database;
 using FactCheck.Web.Infrastructure.Pipeline;
@@ -108,7 +109,7 @@ public sealed class SearchClaimsHandler(Db db) : IQueryHandler<SearchClaims, Cla
         return new ClaimSearchPage(items.ToList(), Math.Min(total, TotalCap), page, size, sort, capped);
     }
 
-    private static async Task<bool> WindowIsFullAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string match, int window, CancellationToken ct) =>
+    private static async Task<bool> WindowIsFullAsync(DbConnection connection, string match, int window, CancellationToken ct) =>
         await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT count(*) FROM (SELECT 1 FROM claim_search WHERE claim_search MATCH @match LIMIT @window + 1)", new { match, window }, cancellationToken: ct)) > window;
 

@@ -244,7 +244,7 @@ public sealed class ListQueueHandler(Db db, CurrentActor current, TimeProvider c
                 SELECT c.id AS Id, c.slug AS Slug, c.title AS Title, c.status AS Status, c.priority AS Priority, c.due_at AS DueAt,
                        c.assignee_id AS AssigneeId, a.display_name AS Assignee, c.claimant_id AS ClaimantId, p.name AS Claimant,
                        c.language AS Language,
-                       (SELECT group_concat(topic, char(31)) FROM (SELECT t.topic FROM claim_topics t WHERE t.claim_id = c.id ORDER BY t.topic)) AS TopicList,
+                       (SELECT string_agg(t.topic, {(db.IsPostgres ? "chr(31)" : "char(31)")} ORDER BY t.topic) FROM claim_topics t WHERE t.claim_id = c.id) AS TopicList,
                        c.created_at AS CreatedAt, c.stage_started_at AS StageStartedAt, c.version AS Version,
                        {StageDue} AS StageDueAt, l.stage AS Stage,
                        coalesce({StageDue} < @Now, 0) AS Overdue,

@@ -1,7 +1,7 @@
 using Dapper;
 using FactCheck.Web.Features.Claims;
 using FactCheck.Web.Features.Review;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace FactCheck.Web.Features.Verdicts;
 
@@ -50,7 +50,7 @@ public sealed record VerdictFilter(string? Match, string? Rating, string? Topic,
 public static class PublishedVerdictReader
 {
     public static async Task<PublishedVerdictPage> PageAsync(
-        SqliteConnection connection, RatingScale scale, VerdictFilter filter, int page, CancellationToken ct)
+        DbConnection connection, RatingScale scale, VerdictFilter filter, int page, CancellationToken ct)
     {
         page = Math.Clamp(page, 1, 10_000);
         if (filter.NoWords)
