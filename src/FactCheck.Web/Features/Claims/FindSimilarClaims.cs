@@ -133,8 +133,8 @@ public sealed class FindSimilarClaimsHandler(Db db) : IQueryHandler<FindSimilarC
         foreach (var term in terms.Where(t => !cached.ContainsKey(t)))
         {
             cached[term] = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT count(*) FROM (SELECT 1 FROM claim_search WHERE claim_search MATCH @match LIMIT @LiveCountCap)",
-                new { match = $"\"{term}\"", LiveCountCap },
+                $"SELECT count(*) FROM ({connection.ClaimIdsMatching("@match")} LIMIT @LiveCountCap) m",
+                new { match = Query(connection, $"\"{term}\""), LiveCountCap },
                 cancellationToken: ct));
         }
 
@@ -143,7 +143,9 @@ public sealed class FindSimilarClaimsHandler(Db db) : IQueryHandler<FindSimilarC
 
     private static async Task<IEnumerable<long>> MatchAsync(DbConnection connection, string match, int limit, CancellationToken ct) =>
         await connection.QueryAsync<long>(new CommandDefinition(
-            "SELECT rowid FROM claim_search WHERE claim_search MATCH @match ORDER BY rowid DESC LIMIT @limit", new { match, limit }, cancellationToken: ct));
+            $"{connection.ClaimIdsMatching("@match")} ORDER BY 1 DESC LIMIT @limit", new { match = Query(connection, match), limit }, cancellationToken: ct));
+
+    private static string Query(DbConnection connection, string match) => connection.IsPostgres() ? SearchText.ToTsQuery(match) : match;
 
     private sealed record Candidate(long Id, string Title, string Text, string? TranslationEn, string Language, string Status, string Claimant, string Terms);
 }

@@ -151,9 +151,9 @@ public sealed class ExtractArticleHandler(Db db, Lazy<IntakeCues> cues) : IQuery
         {
             // Only a person's surname: "Kepala Dinas Pendidikan Jawa Timur" is no "Pemerintah Provinsi Jawa Timur".
             rows = (await connection.QueryAsync<(long Id, string Name, string Kind)>(new CommandDefinition(
-                """
+                $"""
                 SELECT id, name, kind FROM claimants
-                WHERE name LIKE '% ' || @last ESCAPE '\' AND kind = 'person'
+                WHERE {connection.Like("name")} '% ' || @last ESCAPE '\' AND kind = 'person'
                 LIMIT 2
                 """,
                 new { last = last.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") },

@@ -109,3 +109,22 @@ public sealed class Db : IAsyncDisposable
 
     public ValueTask DisposeAsync() => postgres?.DisposeAsync() ?? ValueTask.CompletedTask;
 }
+
+/// The few spellings the two engines do not share, for statements written once with a placeholder. Handlers that need
+/// a whole different statement keep both versions side by side instead.
+public static class SqlDialect
+{
+    public static bool IsPostgres(this DbConnection connection) => connection is PgConnection;
+
+    /// SQLite's LIKE ignores the case of ASCII letters only; so does ILIKE under the "C" collation (which also lifts
+    /// PostgreSQL's refusal of LIKE on a NOCASE column).
+    public static string Like(this DbConnection connection, string column) =>
+        connection.IsPostgres() ? $"{column} COLLATE \"C\" ILIKE" : $"{column} LIKE";
+
+    /// A full-text condition on claim ids: FTS5's MATCH on SQLite, the GIN-indexed tsvector of the same terms on
+    /// PostgreSQL; the parameter holds an FTS5 expression on SQLite, SearchText.ToTsQuery of it on PostgreSQL.
+    public static string ClaimIdsMatching(this DbConnection connection, string parameter) =>
+        connection.IsPostgres()
+            ? $"SELECT claim_id FROM claim_search_terms WHERE search_vector(title, body) @@ {parameter}::tsquery"
+            : $"SELECT rowid FROM claim_search WHERE claim_search MATCH {parameter}";
+}
