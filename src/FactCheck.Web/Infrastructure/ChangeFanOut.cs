@@ -53,9 +53,9 @@ public sealed class InProcessFanOut(LocalChanges local) : IChangeFanOut
         changes.IsEmpty ? Task.CompletedTask : local.RaiseAsync(changes);
 }
 
-/// A change as it travels between nodes: {"node","claims","users","sessions"}, split into messages that fit
+/// A change as it travels between nodes: {"node","claims","users","sessions","seq"}, split into messages that fit
 /// PostgreSQL's NOTIFY payload (under 8,000 bytes).
-public sealed record ChangeMessage(string Node, long[] Claims, long[] Users, long[] Sessions)
+public sealed record ChangeMessage(string Node, long[] Claims, long[] Users, long[] Sessions, long Seq = 0)
 {
     public const int MaxPayloadBytes = 7900;
 
@@ -65,7 +65,7 @@ public sealed record ChangeMessage(string Node, long[] Claims, long[] Users, lon
 
     public ChangeSet ToChangeSet() => new(Claims, Users, Sessions);
 
-    public static IEnumerable<string> Encode(string node, ChangeSet changes)
+    public static IEnumerable<string> Encode(string node, ChangeSet changes, long seq = 0)
     {
         var ids = changes.Claims.Select(id => (Kind: 'c', Id: id))
             .Concat(changes.NotifiedUsers.Select(id => (Kind: 'u', Id: id)))
@@ -76,7 +76,8 @@ public sealed record ChangeMessage(string Node, long[] Claims, long[] Users, lon
                 node,
                 chunk.Where(i => i.Kind == 'c').Select(i => i.Id).ToArray(),
                 chunk.Where(i => i.Kind == 'u').Select(i => i.Id).ToArray(),
-                chunk.Where(i => i.Kind == 's').Select(i => i.Id).ToArray());
+                chunk.Where(i => i.Kind == 's').Select(i => i.Id).ToArray(),
+                seq);
             yield return JsonSerializer.Serialize(message, Json);
         }
     }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using FactCheck.Web.Features.Review;
 using FactCheck.Web.Infrastructure.Database;
@@ -135,7 +136,7 @@ public sealed class GetClaimHandler(Db db, CurrentActor current, ReviewPolicy po
 
     /// Figure claims in the same unit that are linked to this one or share a topic with it (the most recent
     /// 500 per topic, so a very broad topic cannot make the page slow), for the comparison chart.
-    private static async Task<IReadOnlyList<FigurePoint>> ComparableFiguresAsync(Microsoft.Data.Sqlite.SqliteConnection connection, ClaimFields claim, CancellationToken ct)
+    private static async Task<IReadOnlyList<FigurePoint>> ComparableFiguresAsync(DbConnection connection, ClaimFields claim, CancellationToken ct)
     {
         var rows = await connection.QueryAsync<FigurePoint>(new CommandDefinition(
             """

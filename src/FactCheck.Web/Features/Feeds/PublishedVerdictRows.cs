@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace FactCheck.Web.Features.Feeds;
 
@@ -68,7 +68,7 @@ public static class PublishedVerdictRows
                v.published_at AS VerdictPublishedAt, v.updated_at AS VerdictUpdatedAt,
                (SELECT min(o.published_at) FROM verdicts o WHERE o.claim_id = c.id AND o.state IN ('published', 'superseded')) AS DatePublished,
                x.modified AS DateModified, x.corrections AS Corrections,
-               (SELECT group_concat(t.topic, ';') FROM (SELECT topic FROM claim_topics WHERE claim_id = c.id ORDER BY topic) t) AS Topics
+               (SELECT string_agg(t.topic, ';' ORDER BY t.topic) FROM claim_topics t WHERE t.claim_id = c.id) AS Topics
         FROM chosen x
         JOIN claims c ON c.id = x.claim_id
         JOIN claimants p ON p.id = c.claimant_id
@@ -79,7 +79,7 @@ public static class PublishedVerdictRows
     /// Rows matching a condition on x.modified and x.claim_id, in the given order, at most args.Limit of them (-1: all).
     /// The condition and order are constants of the calling handler, never user input; values are bound in args.
     public static async Task<List<PublishedVerdictRow>> ReadAsync(
-        SqliteConnection connection, string where, string orderBy, object args, CancellationToken ct) =>
+        DbConnection connection, string where, string orderBy, object args, CancellationToken ct) =>
         (await connection.QueryAsync<PublishedVerdictRow>(new CommandDefinition(
             string.Format(CultureInfo.InvariantCulture, Sql, where, orderBy),
             args,

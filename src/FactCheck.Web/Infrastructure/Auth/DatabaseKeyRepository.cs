@@ -64,7 +64,7 @@ public sealed class DatabaseKeyRepository(Db db, TimeProvider clock, ILogger<Dat
     {
         lock (importing)
         {
-            if (imported || !Directory.Exists(LegacyKeysFolder))
+            if (imported || db.IsPostgres || !Directory.Exists(LegacyKeysFolder))
             {
                 imported = true;
                 return;
