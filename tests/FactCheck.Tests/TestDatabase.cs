@@ -50,6 +50,11 @@ public static class TestDatabase
                     Migrator.Apply(db, NullLogger.Instance);
                 }
 
+                // The job store's schema too, as the app would install it at start: every copy starts with it.
+                var jobs = new Hangfire.PostgreSql.PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+                _ = new Hangfire.PostgreSql.PostgreSqlStorage(
+                    new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(ServerConnectionString(Template, pooling: false), jobs), jobs);
+
                 templateReady = true;
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => AdminAsync($"DROP DATABASE IF EXISTS {Template} WITH (FORCE)").GetAwaiter().GetResult();
             }

@@ -141,7 +141,7 @@ public sealed class SearchClaimsHandler(Db db) : IQueryHandler<SearchClaims, Cla
     {
         "oldest" => "c.id",
         "said" => "c.said_on IS NULL, c.said_on, c.id",
-        "said-desc" => "c.said_on DESC, c.id DESC",
+        "said-desc" => "c.said_on DESC NULLS LAST, c.id DESC",
         "title" => "c.title COLLATE NOCASE, c.id",
         _ => "c.id DESC",
     };

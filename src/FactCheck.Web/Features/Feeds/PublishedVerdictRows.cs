@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Dapper;
+using FactCheck.Web.Infrastructure.Database;
 using System.Data.Common;
 
 namespace FactCheck.Web.Features.Feeds;
@@ -42,7 +43,8 @@ public sealed class PublishedVerdictRow
 public static class PublishedVerdictRows
 {
     /// {0} filters and {1} orders the published claims by x.modified (DateModified) and x.claim_id; only the rows
-    /// kept by the limit are joined to their claim, verdict and topics.
+    /// kept by the limit are joined to their claim, verdict and topics. {2}: the latest of several values, SQLite's
+    /// max(a, b, c) or PostgreSQL's greatest(a, b, c).
     private static readonly CompositeFormat Sql = CompositeFormat.Parse(
         """
         WITH corrected AS (
@@ -53,7 +55,7 @@ public static class PublishedVerdictRows
         ),
         published AS (
             SELECT c.id AS claim_id, coalesce(k.corrections, 0) AS corrections,
-                   max(v.updated_at, v.published_at, coalesce(k.last_published, '')) AS modified
+                   {2}(v.updated_at, v.published_at, coalesce(k.last_published, '')) AS modified
             FROM claims c JOIN verdicts v ON v.id = c.published_verdict_id LEFT JOIN corrected k ON k.claim_id = c.id
             WHERE c.published_verdict_id IS NOT NULL AND c.status <> 'merged'
         ),
@@ -81,7 +83,7 @@ public static class PublishedVerdictRows
     public static async Task<List<PublishedVerdictRow>> ReadAsync(
         DbConnection connection, string where, string orderBy, object args, CancellationToken ct) =>
         (await connection.QueryAsync<PublishedVerdictRow>(new CommandDefinition(
-            string.Format(CultureInfo.InvariantCulture, Sql, where, orderBy),
+            string.Format(CultureInfo.InvariantCulture, Sql, where, orderBy, connection.IsPostgres() ? "greatest" : "max"),
             args,
             cancellationToken: ct))).ToList();
 
