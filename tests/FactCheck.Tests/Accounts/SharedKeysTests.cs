@@ -71,7 +71,8 @@ public sealed partial class SharedKeysTests : IDisposable
         var issuedBeforeTheUpgrade = before.Protect("still signed in");
         var oldKey = Path.GetFileNameWithoutExtension(Assert.Single(keys.GetFiles("*.xml")).Name);
 
-        using var upgraded = new TestApp(folder: folder).Start();
+        // A desk upgrading keeps its SQLite file (a PostgreSQL desk starts from copy-to-postgres, which copies the table).
+        using var upgraded = new TestApp(folder: folder, settings: new Dictionary<string, string?> { ["ConnectionStrings:FactCheck"] = $"Data Source={Path.Combine(folder, "factcheck.db")}" }).Start();
         var protector = upgraded.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("upgrade-test");
 
         Assert.Equal("still signed in", protector.Unprotect(issuedBeforeTheUpgrade));
