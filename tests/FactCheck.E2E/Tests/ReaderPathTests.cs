@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace FactCheck.E2E.Tests;
 
 /// A reader on a phone follows a shared link to a verdict, crosses to the other side's verdict, switches to
-/// Bahasa Indonesia and finds the choice remembered. These tests only read the demo case's published verdicts.
+/// Bahasa Indonesia and keeps it through the address (?lang=id). These tests only read the demo case's published verdicts.
 [Collection(E2ECollectionDefinition.Name)]
 public sealed class ReaderPathTests(E2EFixture fixture) : BrowserTest(fixture)
 {
