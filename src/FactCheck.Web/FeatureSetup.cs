@@ -96,7 +96,7 @@ public static class FeatureSetup
         jobs.ScheduleMaintenanceJobs(options);
         jobs.ScheduleClaimJobs(options);
         jobs.ScheduleReminderJobs(options);
-        jobs.ScheduleBackupJobs(options);
+        jobs.ScheduleBackupJobs(options, app.Services.GetRequiredService<Infrastructure.Database.Db>().IsPostgres);
         jobs.ScheduleMailJobs(options);
     }
 

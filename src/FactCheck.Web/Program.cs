@@ -7,6 +7,11 @@ if (BackupCommandLine.Handles(args))
     return await BackupCommandLine.RunAsync(args, Console.Out, Console.Error);
 }
 
+if (CopyToPostgresCommandLine.Handles(args))
+{
+    return await CopyToPostgresCommandLine.RunAsync(args, Console.Out, Console.Error);
+}
+
 if (AuditCommandLine.Handles(args))
 {
     return await AuditCommandLine.RunAsync(args, Console.Out, Console.Error);

@@ -55,6 +55,16 @@ public partial class TestApp : WebApplicationFactory<Program>
             ["FactCheck:Security:TipsPerTenMinutes"] = "10000",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        // A test that names its own (SQLite) database keeps it; every other app runs on the provider under test.
+        if (TestDatabase.IsPostgres && settings?.ContainsKey("ConnectionStrings:FactCheck") != true)
+        {
+            PostgresConnectionString = TestDatabase.CreatePostgresAsync(
+                named: folder is null ? null : "factcheck_test_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(folder)))[..24])
+                .GetAwaiter().GetResult();
+            this.settings["FactCheck:Database:Provider"] = "postgres";
+            this.settings["ConnectionStrings:FactCheck"] = PostgresConnectionString;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             this.settings[key] = value;
@@ -69,6 +79,9 @@ public partial class TestApp : WebApplicationFactory<Program>
     public string Folder => folder;
 
     public string DatabasePath => Path.Combine(folder, "factcheck.db");
+
+    /// Set when this app runs on a PostgreSQL database of its own (FACTCHECK_TEST_PROVIDER=postgres).
+    public string? PostgresConnectionString { get; }
 
     public Db Db => Services.GetRequiredService<Db>();
 
@@ -199,6 +212,11 @@ public partial class TestApp : WebApplicationFactory<Program>
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
+            if (PostgresConnectionString is not null && ownsFolder)
+            {
+                TestDatabase.DropPostgresAsync(PostgresConnectionString).GetAwaiter().GetResult();
+            }
+
             if (!ownsFolder)
             {
                 return;

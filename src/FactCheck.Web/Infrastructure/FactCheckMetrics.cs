@@ -47,7 +47,7 @@ public sealed class FactCheckMetrics : IDisposable
         {
             return read();
         }
-        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        catch (System.Data.Common.DbException ex)
         {
             logger.LogWarning(ex, "A metric could not be read from the database");
             return [];
@@ -56,15 +56,13 @@ public sealed class FactCheckMetrics : IDisposable
 
     private static long Scalar(Db db, string sql)
     {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(db.ConnectionString);
-        connection.Open();
+        using var connection = db.OpenAsync().GetAwaiter().GetResult();
         return connection.ExecuteScalar<long>(sql);
     }
 
     private static List<Measurement<long>> ClaimsByState(Db db)
     {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(db.ConnectionString);
-        connection.Open();
+        using var connection = db.OpenAsync().GetAwaiter().GetResult();
         return connection.Query<(string Status, long Claims)>("SELECT status, sum(claims) FROM claim_state_counts GROUP BY status")
             .Select(row => new Measurement<long>(row.Claims, new KeyValuePair<string, object?>("status", row.Status)))
             .ToList();

@@ -18,6 +18,22 @@ public sealed class PublicCache(IServiceProvider services, ILogger<PublicCache> 
 
     private readonly IOutputCacheStore? store = services.GetService<IOutputCacheStore>();
 
+    /// Every cached public page, for when this node cannot know what changed (it missed other nodes' changes).
+    public async Task EvictAllAsync(CancellationToken cancellationToken = default)
+    {
+        if (store is null)
+        {
+            return;
+        }
+
+        if (store is PublicCacheStore guarded)
+        {
+            await guarded.NextGenerationAsync(cancellationToken);
+        }
+
+        await store.EvictByTagAsync(AllTag, cancellationToken);
+    }
+
     public async Task EvictAsync(IReadOnlyCollection<long> claimIds, CancellationToken cancellationToken = default)
     {
         if (store is null || claimIds.Count == 0)

@@ -11,35 +11,51 @@ namespace FactCheck.Web.Infrastructure;
 /// Blazor's server renderer issues an antiforgery token on every page: a cookie, plus "no-cache, no-store" and
 /// "Pragma: no-cache" headers. Pages marked [PublicPage] have no form, so the token is useless there, and the cookie
 /// and headers would make them uncacheable (and, cached anyway, hand one reader's cookie to the next). For those
-/// pages this middleware makes cookies a no-op and keeps the cache headers it sets itself, before anything renders.
+/// pages this middleware makes cookies a no-op and keeps the cache headers it sets itself, before anything renders,
+/// and gives pages a strong ETag (PageValidator). It runs only when the output cache has no entry for the request.
 public sealed class PublicPageMiddleware(RequestDelegate next)
 {
+    /// Any cache (the browser's, nginx, a CDN) may store the page but must revalidate it on every use: a correction is
+    /// then seen at the next request, and revalidating costs a 304 with no body, answered from the output cache.
     public const string PublicCacheControl = "public, no-cache";
+
+    /// nginx does not implement "store, but revalidate every use" from Cache-Control (it refuses to store no-cache):
+    /// this nginx-only header (nginx hides it from clients) stores the page already expired, so nginx revalidates
+    /// it with If-None-Match on every request. Deployment/nginx/factcheck.conf ignores Cache-Control for that reason.
+    public const string NginxExpires = "X-Accel-Expires";
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<PublicPageAttribute>() is not null
-            && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
-            && context.Features.Get<IHttpResponseFeature>() is { } response)
+        var endpoint = context.GetEndpoint();
+        if (endpoint?.Metadata.GetMetadata<PublicPageAttribute>() is null
+            || !HttpMethods.IsGet(context.Request.Method)
+            || context.Features.Get<IHttpResponseFeature>() is not { } response)
         {
-            context.Features.Set<IResponseCookiesFeature>(new NoCookies());
-
-            // The page is the same for every reader and may be cached for all of them, so it renders as an anonymous
-            // reader's without the reader's cookies (the language is already chosen): otherwise the antiforgery token
-            // Blazor persists in every page would be a signed-in reader's own, bound to their cookie, and replayed to others.
-            context.User = new ClaimsPrincipal(new ClaimsIdentity());
-            context.Request.Headers.Remove(HeaderNames.Cookie);
-            response.Headers.CacheControl = PublicCacheControl;
-            response.Headers.ContentLanguage = PublicSite.CurrentLanguage;
-            if (!PublicSite.LanguageInAddress(context))
-            {
-                // Without ?lang= the language comes from the remembered choice or the browser's preference.
-                response.Headers.Vary = "Accept-Language, Cookie";
-            }
-            context.Features.Set<IHttpResponseFeature>(new FixedCacheHeaders(response));
+            return next(context);
         }
 
-        return next(context);
+        context.Features.Set<IResponseCookiesFeature>(new NoCookies());
+
+        // The page is the same for every reader and may be cached for all of them, so it renders as an anonymous
+        // reader's without the reader's cookies (the language is already chosen, from the address or the browser):
+        // otherwise the antiforgery token Blazor persists in every page would be a signed-in reader's own.
+        context.User = new ClaimsPrincipal(new ClaimsIdentity());
+        context.Request.Headers.Remove(HeaderNames.Cookie);
+        response.Headers.CacheControl = PublicCacheControl;
+        response.Headers[NginxExpires] = "@1";
+        response.Headers.ContentLanguage = PublicSite.CurrentLanguage;
+        if (!PublicSite.LanguageInAddress(context))
+        {
+            // Without ?lang= the language comes from the browser's preference; with it, from the address alone.
+            response.Headers.Vary = HeaderNames.AcceptLanguage;
+        }
+
+        context.Features.Set<IHttpResponseFeature>(new FixedCacheHeaders(response));
+
+        // Feeds compute their own validators; pages get a hash of what they render.
+        return endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is null
+            ? next(context)
+            : PageValidator.RenderAsync(context, next);
     }
 
     private sealed class NoCookies : IResponseCookiesFeature, IResponseCookies

@@ -41,7 +41,7 @@ public static class PublicSite
             options.RequestCultureProviders =
             [
                 new QueryStringRequestCultureProvider { QueryStringKey = LanguageQuery, UIQueryStringKey = LanguageQuery },
-                new CookieRequestCultureProvider { CookieName = LanguageCookie },
+                new StaffPagesOnly(new CookieRequestCultureProvider { CookieName = LanguageCookie }),
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });
@@ -56,8 +56,11 @@ public static class PublicSite
     }
 
     /// Before authentication and the rest: a cached public page is answered without touching anything else.
+    /// Routing runs first (after HEAD has become GET) because the language and the cache policy depend on the page.
     public static WebApplication UsePublicSite(this WebApplication app)
     {
+        app.UseMiddleware<HeadRequests>();
+        app.UseRouting();
         app.UseRequestLocalization();
         app.UseOutputCache();
         return app;
@@ -89,7 +92,8 @@ public static class PublicSite
         }).ExcludeFromDescription();
     }
 
-    /// The reader's language for this request: the ?lang= switch, then the remembered choice, then the browser's.
+    /// The reader's language for this request: the ?lang= switch, then (staff pages only) the remembered choice, then
+    /// the browser's.
     public static string CurrentLanguage => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "id" ? "id" : "en";
 
     /// True when the page's address names its language; the page's own links then keep it.
@@ -151,6 +155,17 @@ public static class PublicSite
                 tags.Add(PublicCache.ClaimTag(id));
             }
         }
+    }
+
+    /// The remembered language choice (a cookie) applies to staff pages only. A public page's language comes from its
+    /// address (?lang=) or the browser's Accept-Language: both are in the request a shared cache keys on (the URL,
+    /// Vary: Accept-Language), where a cookie would make every reader's cookie jar a cache entry of its own.
+    private sealed class StaffPagesOnly(RequestCultureProvider inner) : RequestCultureProvider
+    {
+        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
+            httpContext.GetEndpoint()?.Metadata.GetMetadata<PublicPageAttribute>() is not null
+                ? NullProviderCultureResult
+                : inner.DetermineProviderCultureResult(httpContext);
     }
 
     /// Caches GET responses of public pages and feeds for anonymous and signed-in readers alike: they show the same

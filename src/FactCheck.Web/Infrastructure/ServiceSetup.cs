@@ -26,18 +26,30 @@ public static class ServiceSetup
         services.AddOptions<FactCheckOptions>().Bind(configuration.GetSection(FactCheckOptions.Section));
 
         DapperTypeHandlers.Register();
-        var db = new Db(ResolveConnectionString(configuration, builder.Environment));
-        services.AddSingleton(db);
-        // Keys live beside the database so sign-in cookies and antiforgery tokens survive a restart.
-        services.AddDataProtection()
-            .SetApplicationName("FactCheck")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(db.DataFolder, "keys")));
+        var db = CreateDb(configuration, builder.Environment);
+        // A factory registration: the container disposes the Db (and PostgreSQL's connection pool) with the host.
+        services.AddSingleton(_ => db);
+        // Keys live in the database: sign-in cookies and antiforgery tokens survive a restart and are read by every node.
+        services.AddDataProtection().SetApplicationName("FactCheck");
+        DatabaseKeyRepository.AddTo(services);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DatabaseStartup>();
         services.AddSingleton<ClaimChangeNotifier>();
         services.AddSingleton<LiveRefreshGate>();
         services.AddSingleton<InboxNotifier>();
         services.AddSingleton<SessionRevocations>();
+        services.AddSingleton<LocalChanges>();
+        if (db.IsPostgres)
+        {
+            services.AddSingleton<NodeIdentity>();
+            services.AddSingleton<PostgresChangeListener>();
+            services.AddHostedService(provider => provider.GetRequiredService<PostgresChangeListener>());
+            services.AddSingleton<IChangeFanOut, PostgresFanOut>();
+        }
+        else
+        {
+            services.AddSingleton<IChangeFanOut, InProcessFanOut>();
+        }
 
         services.AddScoped<CurrentActor>();
         services.AddProblemDetails();
@@ -104,6 +116,27 @@ public static class ServiceSetup
 
     public const long MaxRequestBodyBytes = 4 * 1024 * 1024;
 
+    /// FactCheck:Database:Provider = sqlite (the default) or postgres; ConnectionStrings:FactCheck for either.
+    public const string ProviderKey = "FactCheck:Database:Provider";
+
+    internal static Db CreateDb(IConfiguration configuration, IWebHostEnvironment environment) =>
+        ParseProvider(configuration[ProviderKey]) switch
+        {
+            DatabaseProvider.Postgres => new Db(DatabaseProvider.Postgres, configuration.GetConnectionString("FactCheck") is { Length: > 0 } pg
+                ? pg
+                : throw new InvalidOperationException($"{ProviderKey} is postgres but ConnectionStrings:FactCheck is not set: give it an Npgsql connection string (Host=...;Database=...;Username=...)."))
+            ,
+            _ => new Db(ResolveConnectionString(configuration, environment)),
+        };
+
+    internal static DatabaseProvider ParseProvider(string? value) =>
+        value?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "sqlite" => DatabaseProvider.Sqlite,
+            "postgres" or "postgresql" => DatabaseProvider.Postgres,
+            _ => throw new InvalidOperationException($"{ProviderKey} is '{value}': use sqlite (the default) or postgres."),
+        };
+
     internal static string ResolveConnectionString(IConfiguration configuration, IWebHostEnvironment environment)
     {
         var configured = configuration.GetConnectionString("FactCheck");
@@ -153,7 +186,7 @@ public static class ServiceSetup
         await using var connection = await db.OpenAsync(context.HttpContext.RequestAborted);
         var current = await connection.QuerySingleOrDefaultAsync<CookieAccount>(new CommandDefinition(
             "SELECT security_stamp AS SecurityStamp, language AS Language FROM users WHERE id = @id AND is_active = 1",
-            new { id },
+            new { id = long.TryParse(id, out var userId) ? userId : 0 },
             cancellationToken: context.HttpContext.RequestAborted));
         if (current is null || current.SecurityStamp != stamp)
         {

@@ -32,11 +32,74 @@ public sealed class NginxProxy : IAsyncDisposable
 
     public static async Task<NginxProxy> StartAsync(string hostName, Uri app)
     {
+        var folder = Directory.CreateTempSubdirectory("factcheck-nginx-").FullName;
+        var port = FreePort();
+        return await RunAsync(folder, hostName, port, $$"""
+            server {
+                listen 127.0.0.1:{{port}} ssl;
+                server_name {{hostName}};
+                ssl_certificate {{folder}}/cert.pem;
+                ssl_certificate_key {{folder}}/key.pem;
+                location / {
+                    proxy_pass http://127.0.0.1:{{app.Port}};
+                    proxy_bind 127.0.0.1;
+                    proxy_http_version 1.1;
+                    proxy_set_header Host $host;
+                    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                    proxy_set_header X-Forwarded-Proto $scheme;
+                }
+            }
+            """);
+    }
+
+    /// The configuration the app ships (src/FactCheck.Web/Deployment/nginx/factcheck.conf), unchanged but for the
+    /// lines it marks "set:": the address, certificate, cache folder and the nodes (the first two of nodes; one node
+    /// may be named twice). A line that is no longer in the shipped file fails the test rather than being skipped.
+    public static async Task<NginxProxy> StartShippedAsync(string hostName, IReadOnlyList<Uri> nodes)
+    {
+        var folder = Directory.CreateTempSubdirectory("factcheck-nginx-").FullName;
+        var port = FreePort();
+        var shipped = await File.ReadAllTextAsync(Path.Combine(RepoRoot(), "src", "FactCheck.Web", "Deployment", "nginx", "factcheck.conf"));
+        var site = Set(shipped, [
+            ("/var/cache/nginx/factcheck ", $"{folder}/cache "),
+            ("server 127.0.0.1:5001 ", $"server 127.0.0.1:{nodes[0].Port} "),
+            ("server 127.0.0.1:5002 ", $"server 127.0.0.1:{nodes[^1].Port} "),
+            ("listen 80;", $"listen 127.0.0.1:{FreePort()};"),
+            ("listen 443 ssl http2;", $"listen 127.0.0.1:{port} ssl http2;"),
+            ("server_name cekfakta.example.id;", $"server_name {hostName};"),
+            ("/etc/ssl/certs/cekfakta.example.id.pem", $"{folder}/cert.pem"),
+            ("/etc/ssl/private/cekfakta.example.id.key", $"{folder}/key.pem"),
+        ]);
+        await File.WriteAllTextAsync(Path.Combine(folder, "factcheck.conf"), site);
+        return await RunAsync(folder, hostName, port, $"include {folder}/factcheck.conf;");
+    }
+
+    private static string Set(string config, IEnumerable<(string Shipped, string Test)> changes)
+    {
+        foreach (var (shipped, test) in changes)
+        {
+            if (!config.Contains(shipped, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"The shipped nginx configuration no longer has '{shipped}'.");
+            }
+
+            config = config.Replace(shipped, test, StringComparison.Ordinal);
+        }
+
+        return config;
+    }
+
+    private static async Task<NginxProxy> RunAsync(string folder, string hostName, int port, string site)
+    {
         var nginx = new[] { "/usr/sbin/nginx", "/usr/bin/nginx" }.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("nginx is not installed: tests/run.sh installs Debian's nginx-light (apt-get install nginx-light).");
-        var folder = Directory.CreateTempSubdirectory("factcheck-nginx-").FullName;
         var certificate = WriteCertificate(folder, hostName);
-        var port = FreePort();
+        // Started as root, nginx's workers run as nobody: they must reach the cache folder nginx creates in here.
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
+        }
+
         var config = Path.Combine(folder, "nginx.conf");
         await File.WriteAllTextAsync(config, $$"""
             worker_processes 1;
@@ -51,20 +114,7 @@ public sealed class NginxProxy : IAsyncDisposable
                 fastcgi_temp_path {{folder}}/fastcgi;
                 uwsgi_temp_path {{folder}}/uwsgi;
                 scgi_temp_path {{folder}}/scgi;
-                server {
-                    listen 127.0.0.1:{{port}} ssl;
-                    server_name {{hostName}};
-                    ssl_certificate {{folder}}/cert.pem;
-                    ssl_certificate_key {{folder}}/key.pem;
-                    location / {
-                        proxy_pass http://127.0.0.1:{{app.Port}};
-                        proxy_bind 127.0.0.1;
-                        proxy_http_version 1.1;
-                        proxy_set_header Host $host;
-                        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-                        proxy_set_header X-Forwarded-Proto $scheme;
-                    }
-                }
+            {{site}}
             }
             """);
         var info = new ProcessStartInfo(nginx, ["-p", folder, "-c", config, "-e", "stderr"])
@@ -80,6 +130,17 @@ public sealed class NginxProxy : IAsyncDisposable
         process.BeginOutputReadLine();
         await proxy.WaitUntilListeningAsync();
         return proxy;
+    }
+
+    public static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "FactCheck.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("FactCheck.sln not found above " + AppContext.BaseDirectory);
     }
 
     /// A client that connects from the given loopback address (each reader its own machine) and trusts only our certificate.

@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace FactCheck.E2E.Tests;
 
 /// A reader on a phone follows a shared link to a verdict, crosses to the other side's verdict, switches to
-/// Bahasa Indonesia and finds the choice remembered. These tests only read the demo case's published verdicts.
+/// Bahasa Indonesia and keeps it through the address (?lang=id). These tests only read the demo case's published verdicts.
 [Collection(E2ECollectionDefinition.Name)]
 public sealed class ReaderPathTests(E2EFixture fixture) : BrowserTest(fixture)
 {
@@ -46,14 +46,15 @@ public sealed class ReaderPathTests(E2EFixture fixture) : BrowserTest(fixture)
         await Expect(back).ToContainTextAsync("Denies a claim by Pejabat lokal Nagorno-Karabakh");
         await Expect(back.GetByRole(AriaRole.Link, new() { Name = Accusation })).ToHaveAttributeAsync("href", $"/verdicts/{AccusationSlug}");
 
-        // Bahasa Indonesia, remembered: the switch sets the choice, later pages without ?lang= keep it.
+        // Bahasa Indonesia in the address: the switch adds ?lang=id, an address with it (a shared link) opens in Indonesian.
+        // Public pages ignore cookies (a shared cache keys on the address), so without ?lang= the browser's language rules.
         await verdict.LanguageSwitch.ClickAsync();
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "id");
         await Expect(verdict.RatingLabel).ToHaveTextAsync("Sebagian besar salah");
         await Expect(verdict.LinkedClaim(Accusation)).ToContainTextAsync("Membantah klaim Pejabat lokal Nagorno-Karabakh");
         await ScreenshotAsync("verdict-mobile-id");
 
-        await verdict.GotoAsync(AccusationSlug);
+        await verdict.GotoAsync(AccusationSlug, "?lang=id");
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "id");
         await Expect(verdict.RatingLabel).ToHaveTextAsync("Sebagian besar benar");
         await Expect(verdict.LinkedClaim(Denial)).ToContainTextAsync("Dibantah oleh Pemerintah Azerbaijan");

@@ -54,7 +54,7 @@ public sealed class SignInTests : IClassFixture<SignInTests.Fixture>
 
         Assert.All(answers, a => Assert.Equal((false, Credentials.InvalidMessage), (a.Succeeded, a.Error)));
         Assert.Equal(4, await app.ScalarAsync<long>(
-            "SELECT count(*) FROM (SELECT id FROM audit_log WHERE action = 'SignInFailed' ORDER BY id DESC LIMIT 4)"));
+            "SELECT count(*) FROM (SELECT id FROM audit_log WHERE action = 'SignInFailed' ORDER BY id DESC LIMIT 4) newest"));
     }
 
     [Fact]

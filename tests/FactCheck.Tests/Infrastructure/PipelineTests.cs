@@ -49,7 +49,12 @@ public sealed class PipelineTests(SharedApp shared)
         await using (var connection = await App.Db.OpenAsync())
         {
             using var trigger = connection.CreateCommand();
-            trigger.CommandText = $"CREATE TRIGGER fail_{marker[5..]} BEFORE INSERT ON claims WHEN NEW.text = '{marker}' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;";
+            trigger.CommandText = App.Db.IsPostgres
+                ? $"""
+                  CREATE FUNCTION fail_{marker[5..]}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated failure'; END; $$;
+                  CREATE TRIGGER fail_{marker[5..]} BEFORE INSERT ON claims FOR EACH ROW WHEN (NEW.text = '{marker}') EXECUTE FUNCTION fail_{marker[5..]}();
+                  """
+                : $"CREATE TRIGGER fail_{marker[5..]} BEFORE INSERT ON claims WHEN NEW.text = '{marker}' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;";
             await trigger.ExecuteNonQueryAsync();
         }
 
@@ -57,7 +62,7 @@ public sealed class PipelineTests(SharedApp shared)
         var command = ValidClaim(marker);
         var audit = await App.ScalarAsync<long>("SELECT count(*) FROM audit_log");
 
-        await Assert.ThrowsAsync<SqliteException>(() => App.SendAsync(command, editor));
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => App.SendAsync(command, editor));
 
         Assert.Equal(0, await App.ScalarAsync<long>("SELECT count(*) FROM claimants WHERE name = @ClaimantName", new { command.ClaimantName }));
         Assert.Equal(audit, await App.ScalarAsync<long>("SELECT count(*) FROM audit_log"));
@@ -168,7 +173,7 @@ public sealed class PipelineTests(SharedApp shared)
             App.SendAsync(new UpdateUser { Id = seen.Id, Version = seen.Version, DisplayName = "Second edit", Roles = [Roles.Editor] }, admin));
 
         Assert.Equal("First edit", await App.ScalarAsync<string>("SELECT display_name FROM users WHERE username = @username", new { username }));
-        Assert.Equal(Roles.FactChecker, await App.ScalarAsync<string>("SELECT group_concat(role) FROM user_roles WHERE user_id = @Id", new { seen.Id }));
+        Assert.Equal(Roles.FactChecker, await App.ScalarAsync<string>("SELECT string_agg(role, ',') FROM user_roles WHERE user_id = @Id", new { seen.Id }));
     }
 
     [Fact]

@@ -17,10 +17,10 @@ public sealed class InboxUseCaseTests(SharedApp shared)
         app.ScalarAsync<long>(
             """
             INSERT INTO notifications (user_id, claim_id, kind, title, body, created_at)
-            VALUES (@UserId, @claimId, @kind, @title, 'Body of ' || @title, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+            VALUES (@UserId, @claimId, @kind, @title, 'Body of ' || @title, @now)
             RETURNING id
             """,
-            new { to.UserId, claimId, kind, title });
+            new { to.UserId, claimId, kind, title, now = DateTimeOffset.UtcNow });
 
     private Task<long> NotificationAuditsAsync(long id) =>
         App.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE entity = 'notification' AND entity_id = CAST(@id AS TEXT)", new { id });

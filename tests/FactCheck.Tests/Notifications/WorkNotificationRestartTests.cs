@@ -46,8 +46,10 @@ public sealed class WorkNotificationRestartTests
                 await using (var connection = await first.Db.OpenAsync())
                 {
                     await connection.ExecuteAsync("UPDATE users SET email = username || '@newsroom.test'");
-                    await connection.ExecuteAsync("INSERT INTO notification_settings (user_id, kind, delivery) SELECT u.id, k.value, 'email' FROM users u, json_each(@kinds) k",
-                        new { kinds = System.Text.Json.JsonSerializer.Serialize(NotificationKinds.All.Select(k => k.Key)) });
+                    foreach (var kind in NotificationKinds.All.Select(k => k.Key))
+                    {
+                        await connection.ExecuteAsync("INSERT INTO notification_settings (user_id, kind, delivery) SELECT u.id, @kind, 'email' FROM users u", new { kind });
+                    }
                 }
 
                 // The demo desk's seeded work told its people before they had addresses; this test starts after it.

@@ -119,7 +119,7 @@ public sealed class ReviewDriver(TestApp app)
             SELECT c.status AS Status, c.version AS Version, c.updated_at AS UpdatedAt,
                    (SELECT count(*) FROM audit_log WHERE entity = 'claim' AND entity_id = CAST(c.id AS TEXT)) AS AuditRows,
                    (SELECT count(*) FROM verdicts WHERE claim_id = c.id) AS Verdicts,
-                   (SELECT group_concat(state || ':' || coalesce(version, '-'), ',') FROM verdicts WHERE claim_id = c.id) AS VerdictStates,
+                   (SELECT string_agg(state || ':' || coalesce(CAST(version AS TEXT), '-'), ',' ORDER BY id) FROM verdicts WHERE claim_id = c.id) AS VerdictStates,
                    (SELECT count(*) FROM verdict_votes vv JOIN verdicts v ON v.id = vv.verdict_id WHERE v.claim_id = c.id) AS Votes,
                    (SELECT count(*) FROM evidence WHERE claim_id = c.id AND removed_at IS NULL) AS Evidence,
                    (SELECT count(*) FROM corrections WHERE claim_id = c.id) AS Corrections

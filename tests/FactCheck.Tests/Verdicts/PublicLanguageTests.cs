@@ -2,7 +2,7 @@ using System.Net;
 
 namespace FactCheck.Tests.Verdicts;
 
-/// The verdict page in English and Bahasa Indonesia: ?lang=, the remembered choice, the browser's preference.
+/// The verdict page in English and Bahasa Indonesia: ?lang=, else the browser's preference.
 [Collection(SharedAppCollection.Name)]
 public sealed class PublicLanguageTests(SharedApp shared)
 {
@@ -26,7 +26,7 @@ public sealed class PublicLanguageTests(SharedApp shared)
     }
 
     [Fact]
-    public async Task Language_switch_remembers_the_choice_and_returns_to_the_page()
+    public async Task Language_switch_returns_to_the_page_with_the_language_in_its_address()
     {
         var slug = await Demo.SlugAsync(App, "stepanakert");
         var reader = PublicPage.Reader(App, "en");
@@ -41,13 +41,14 @@ public sealed class PublicLanguageTests(SharedApp shared)
         var cookie = Assert.Single(switched.Headers.GetValues("Set-Cookie"));
         Assert.StartsWith("factcheck.lang=", cookie);
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
-        var remembered = await PublicPage.GetAsync(reader, PublicPage.Url(slug));
-        Assert.Equal("id", remembered.Language);
-        Assert.Equal("Penilaian kami", remembered.One("#our-rating").TextContent);
-        Assert.False(remembered.SetsCookie);
+        var indonesian = await PublicPage.GetAsync(reader, switched.Headers.Location!.OriginalString);
+        Assert.Equal("id", indonesian.Language);
+        Assert.Equal("Penilaian kami", indonesian.One("#our-rating").TextContent);
+        Assert.False(indonesian.SetsCookie);
+        Assert.All(indonesian.Document.QuerySelectorAll(".site-header nav a[href^='/?']"), a => Assert.EndsWith("lang=id", a.GetAttribute("href")));
 
-        await reader.GetAsync(remembered.One("[data-testid=language-switch]").GetAttribute("href"));
-        Assert.Equal("en", (await PublicPage.GetAsync(reader, PublicPage.Url(slug))).Language);
+        var back = await reader.GetAsync(indonesian.One("[data-testid=language-switch]").GetAttribute("href"));
+        Assert.Equal(PublicPage.Url(slug, "en"), back.Headers.Location!.OriginalString);
     }
 
     [Theory]
@@ -109,13 +110,11 @@ public sealed class PublicLanguageTests(SharedApp shared)
         Assert.True(english.FromCache);
 
         var indonesian = await PublicPage.GetAsync(App, url, "id");
-        var remembered = PublicPage.Reader(App, "en");
-        await remembered.GetAsync("/lang/id?return=/");
-        var byCookie = await PublicPage.GetAsync(remembered, url);
+        var byAddress = await PublicPage.GetAsync(App, url + "?lang=id", "en");
 
         Assert.Equal(("en", "Mostly true"), (english.Language, english.RatingLabel));
         Assert.Equal(("id", "Sebagian besar benar"), (indonesian.Language, indonesian.RatingLabel));
-        Assert.Equal(("id", "Sebagian besar benar"), (byCookie.Language, byCookie.RatingLabel));
-        Assert.Equal("id", (string)ClaimReviewValidator.Validate(byCookie, "id")["inLanguage"]!);
+        Assert.Equal(("id", "Sebagian besar benar"), (byAddress.Language, byAddress.RatingLabel));
+        Assert.Equal("id", (string)ClaimReviewValidator.Validate(byAddress, "id")["inLanguage"]!);
     }
 }

@@ -22,7 +22,7 @@ internal static class ApiTokenSql
         """
         SELECT t.id AS Id, t.user_id AS UserId, u.username AS Owner, t.name AS Name, t.created_at AS CreatedAt, t.last_used_at AS LastUsedAt,
                t.expires_at AS ExpiresAt, t.revoked_at AS RevokedAt,
-               (t.revoked_at IS NULL AND t.expires_at > @Now AND u.is_active = 1 AND t.security_stamp IS u.security_stamp) AS Active
+               (t.revoked_at IS NULL AND t.expires_at > @Now AND u.is_active = 1 AND t.security_stamp IS NOT DISTINCT FROM u.security_stamp) AS Active
         FROM api_tokens t JOIN users u ON u.id = t.user_id
         """;
 }

@@ -56,7 +56,7 @@ public static class Credentials
         var network = await NetworkHashAsync(db, ct);
         var since = db.Now.AddMinutes(-Math.Max(1, security.LockoutMinutes));
         var failures = await db.QuerySingleOrDefaultAsync<FailureCount>(
-            "SELECT coalesce(sum(network_hash = @network), 0) AS FromNetwork, count(*) AS Total FROM sign_in_failures WHERE user_id = @UserId AND at > @since",
+            "SELECT count(*) FILTER (WHERE network_hash = @network) AS FromNetwork, count(*) AS Total FROM sign_in_failures WHERE user_id = @UserId AND at > @since",
             new { network, UserId = user?.Id ?? 0, since },
             ct) ?? new FailureCount();
         var locked = failures.FromNetwork >= security.MaxFailedLogins || failures.Total >= security.MaxFailedLoginsPerAccount;

@@ -21,7 +21,7 @@ public sealed class ListApiTokensHandler(Db db, CurrentActor current, TimeProvid
 
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ApiTokenInfo>(new CommandDefinition(
-            $"{ApiTokenSql.Columns} WHERE @All OR t.user_id = @UserId ORDER BY t.id DESC LIMIT 1000",
+            $"{ApiTokenSql.Columns} WHERE @All = 1 OR t.user_id = @UserId ORDER BY t.id DESC LIMIT 1000",
             new { query.All, current.Actor.UserId, Now = clock.GetUtcNow() },
             cancellationToken: cancellationToken));
         return rows.ToList();

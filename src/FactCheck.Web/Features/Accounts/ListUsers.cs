@@ -30,7 +30,7 @@ public sealed class ListUsersHandler(Db db, TimeProvider clock, Microsoft.Extens
             """
             SELECT u.id AS Id, u.username AS Username, u.display_name AS DisplayName, u.email AS Email,
                    u.is_active AS IsActive,
-                   coalesce((SELECT group_concat(role, ',') FROM (SELECT role FROM user_roles r WHERE r.user_id = u.id ORDER BY role)), '') AS Roles,
+                   coalesce((SELECT string_agg(r.role, ',' ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), '') AS Roles,
                    (SELECT count(*) FROM sign_in_failures f WHERE f.user_id = u.id AND f.at > @since) AS RecentFailures, u.version AS Version
             FROM users u
             ORDER BY u.is_active DESC, u.username

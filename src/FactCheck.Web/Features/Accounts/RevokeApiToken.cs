@@ -16,7 +16,7 @@ public sealed class RevokeApiTokenHandler : ICommandHandler<RevokeApiToken, ApiT
     {
         var context = CommandContext.Current;
         var token = await context.QuerySingleOrDefaultAsync<ApiTokenInfo>(
-            $"{ApiTokenSql.Columns} WHERE t.id = @TokenId AND (t.user_id = @UserId OR @Admin)",
+            $"{ApiTokenSql.Columns} WHERE t.id = @TokenId AND (t.user_id = @UserId OR @Admin = 1)",
             new { command.TokenId, context.Actor.UserId, Admin = context.Actor.IsInRole(Roles.Admin), context.Now },
             cancellationToken) ?? throw new NotFoundException($"You have no API token {command.TokenId}.");
         if (token.RevokedAt is not null)

@@ -41,7 +41,7 @@ public sealed class UpdateUserHandler : ICommandHandler<UpdateUser, long>
         await db.ExecuteAsync(
             """
             UPDATE users SET display_name = @DisplayName, email = @Email, version = version + 1, updated_at = @Now,
-                             security_stamp = CASE WHEN @rolesChanged THEN @NewStamp ELSE security_stamp END
+                             security_stamp = CASE WHEN @rolesChanged = 1 THEN @NewStamp ELSE security_stamp END
             WHERE id = @Id
             """,
             new

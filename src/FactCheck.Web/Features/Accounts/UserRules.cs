@@ -40,7 +40,7 @@ public static class UserRules
         var state = await db.QuerySingleOrDefaultAsync<UserState>(
             """
             SELECT id AS Id, username AS Username, display_name AS DisplayName, email AS Email, is_active AS IsActive, version AS Version,
-                   coalesce((SELECT group_concat(role, ',') FROM (SELECT role FROM user_roles r WHERE r.user_id = users.id ORDER BY role)), '') AS Roles
+                   coalesce((SELECT string_agg(r.role, ',' ORDER BY r.role) FROM user_roles r WHERE r.user_id = users.id), '') AS Roles
             FROM users WHERE id = @id
             """,
             new { id },

@@ -99,9 +99,9 @@ public sealed class ListReminderLogHandler(Db db, IOptions<FactCheckOptions> opt
             cancellationToken: cancellationToken));
         var counts = await connection.QuerySingleAsync<OutboxCounts>(new CommandDefinition(
             """
-            SELECT coalesce(sum(sent_at IS NULL AND attempts < @maxAttempts), 0) AS Pending,
-                   coalesce(sum(sent_at IS NOT NULL), 0) AS Sent,
-                   coalesce(sum(sent_at IS NULL AND attempts >= @maxAttempts), 0) AS Failed
+            SELECT count(*) FILTER (WHERE sent_at IS NULL AND attempts < @maxAttempts) AS Pending,
+                   count(*) FILTER (WHERE sent_at IS NOT NULL) AS Sent,
+                   count(*) FILTER (WHERE sent_at IS NULL AND attempts >= @maxAttempts) AS Failed
             FROM mail_outbox
             """,
             new { maxAttempts },

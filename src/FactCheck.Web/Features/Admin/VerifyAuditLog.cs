@@ -27,8 +27,8 @@ public static class AuditCommandLine
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var builder = WebApplication.CreateBuilder(args[1..]);
-        var db = new Db(Infrastructure.ServiceSetup.ResolveConnectionString(builder.Configuration, builder.Environment));
-        if (!File.Exists(db.DataSource))
+        await using var db = Infrastructure.ServiceSetup.CreateDb(builder.Configuration, builder.Environment);
+        if (!db.IsPostgres && !File.Exists(db.DataSource))
         {
             await error.WriteLineAsync($"verify-audit: there is no database at {Path.GetFullPath(db.DataSource)}.");
             return 2;

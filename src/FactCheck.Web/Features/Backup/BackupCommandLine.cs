@@ -19,7 +19,14 @@ public static class BackupCommandLine
         }
 
         var builder = WebApplication.CreateBuilder(args[2..]);
-        var db = new Db(ServiceSetup.ResolveConnectionString(builder.Configuration, builder.Environment));
+        await using var db = ServiceSetup.CreateDb(builder.Configuration, builder.Environment);
+        if (db.IsPostgres)
+        {
+            // A PostgreSQL desk is backed up with PostgreSQL's own tools, which also restore to a point in time.
+            await error.WriteLineAsync($"{verb} works on the SQLite database; on PostgreSQL use pg_dump / pg_restore (see src/FactCheck.Web/README.md).");
+            return 2;
+        }
+
         try
         {
             if (verb == "backup")

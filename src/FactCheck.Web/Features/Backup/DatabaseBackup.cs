@@ -81,7 +81,7 @@ public static class DatabaseBackup
         Directory.CreateDirectory(Path.GetDirectoryName(live)!);
         await using var from = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = source, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         await from.OpenAsync(cancellationToken);
-        await using var to = await db.OpenAsync(cancellationToken);
+        await using var to = (SqliteConnection)await db.OpenAsync(cancellationToken);
         from.BackupDatabase(to);
         SqliteConnection.ClearPool(to);
         return kept ?? "";

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using FactCheck.Web.Features.Review;
 using FactCheck.Web.Infrastructure.Pipeline;
@@ -176,7 +177,7 @@ public sealed class ClaimChangeBehavior<TMessage, TResponse>(ClaimChangePolicy p
 public static class ClaimChangeState
 {
     public static async Task<Dictionary<long, ReviewState>> LoadAsync(
-        Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction? transaction, IEnumerable<long> claimIds, CancellationToken ct)
+        DbConnection connection, DbTransaction? transaction, IEnumerable<long> claimIds, CancellationToken ct)
     {
         var ids = claimIds.Distinct().ToList();
         var states = await connection.QueryAsync<ReviewState>(new CommandDefinition(

@@ -3,7 +3,6 @@ using Dapper;
 using FactCheck.Web.Infrastructure.Database;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
-using Microsoft.Data.Sqlite;
 
 namespace FactCheck.Web.Features.Claims;
 

@@ -2,7 +2,7 @@ using Dapper;
 using FactCheck.Web.Infrastructure.Database;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace FactCheck.Web.Features.Claims;
 
@@ -125,7 +125,7 @@ public sealed class FindSimilarClaimsHandler(Db db) : IQueryHandler<FindSimilarC
 
     /// Common terms from the cache; the rest (new or rare, so cheap) counted live from the index, up to LiveCountCap
     /// claims: until the next refresh, a term that became common since the last one costs no more than that.
-    private static async Task<Dictionary<string, long>> FrequenciesAsync(SqliteConnection connection, List<string> terms, CancellationToken ct)
+    private static async Task<Dictionary<string, long>> FrequenciesAsync(DbConnection connection, List<string> terms, CancellationToken ct)
     {
         var cached = (await connection.QueryAsync<(string Term, long Docs)>(new CommandDefinition(
             "SELECT term, docs FROM search_term_stats WHERE term IN @terms", new { terms }, cancellationToken: ct)))
@@ -133,17 +133,19 @@ public sealed class FindSimilarClaimsHandler(Db db) : IQueryHandler<FindSimilarC
         foreach (var term in terms.Where(t => !cached.ContainsKey(t)))
         {
             cached[term] = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT count(*) FROM (SELECT 1 FROM claim_search WHERE claim_search MATCH @match LIMIT @LiveCountCap)",
-                new { match = $"\"{term}\"", LiveCountCap },
+                $"SELECT count(*) FROM ({connection.ClaimIdsMatching("@match")} LIMIT @LiveCountCap) m",
+                new { match = Query(connection, $"\"{term}\""), LiveCountCap },
                 cancellationToken: ct));
         }
 
         return cached;
     }
 
-    private static async Task<IEnumerable<long>> MatchAsync(SqliteConnection connection, string match, int limit, CancellationToken ct) =>
+    private static async Task<IEnumerable<long>> MatchAsync(DbConnection connection, string match, int limit, CancellationToken ct) =>
         await connection.QueryAsync<long>(new CommandDefinition(
-            "SELECT rowid FROM claim_search WHERE claim_search MATCH @match ORDER BY rowid DESC LIMIT @limit", new { match, limit }, cancellationToken: ct));
+            $"{connection.ClaimIdsMatching("@match")} ORDER BY 1 DESC LIMIT @limit", new { match = Query(connection, match), limit }, cancellationToken: ct));
+
+    private static string Query(DbConnection connection, string match) => connection.IsPostgres() ? SearchText.ToTsQuery(match) : match;
 
     private sealed record Candidate(long Id, string Title, string Text, string? TranslationEn, string Language, string Status, string Claimant, string Terms);
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using FactCheck.Web.Features.Review;
 using FactCheck.Web.Infrastructure.Database;
@@ -135,7 +136,7 @@ public sealed class GetClaimHandler(Db db, CurrentActor current, ReviewPolicy po
 
     /// Figure claims in the same unit that are linked to this one or share a topic with it (the most recent
     /// 500 per topic, so a very broad topic cannot make the page slow), for the comparison chart.
-    private static async Task<IReadOnlyList<FigurePoint>> ComparableFiguresAsync(Microsoft.Data.Sqlite.SqliteConnection connection, ClaimFields claim, CancellationToken ct)
+    private static async Task<IReadOnlyList<FigurePoint>> ComparableFiguresAsync(DbConnection connection, ClaimFields claim, CancellationToken ct)
     {
         var rows = await connection.QueryAsync<FigurePoint>(new CommandDefinition(
             """
@@ -145,7 +146,7 @@ public sealed class GetClaimHandler(Db db, CurrentActor current, ReviewPolicy po
                 UNION SELECT from_claim_id FROM claim_links WHERE to_claim_id = @Id
                 UNION SELECT claim_id FROM (
                     SELECT t2.claim_id FROM claim_topics t1 JOIN claim_topics t2 ON t2.topic = t1.topic
-                    WHERE t1.claim_id = @Id ORDER BY t2.claim_id DESC LIMIT 500))
+                    WHERE t1.claim_id = @Id ORDER BY t2.claim_id DESC LIMIT 500) topical)
             SELECT f.id AS ClaimId, p.name AS Claimant, f.figure_low AS Low, f.figure_high AS High, f.figure_unit AS Unit,
                    coalesce(f.figure_as_of, f.said_on) AS AsOf, f.id = @Id AS IsThisClaim
             FROM candidates c JOIN claims f ON f.id = c.id JOIN claimants p ON p.id = f.claimant_id

@@ -3,7 +3,7 @@ using Dapper;
 using FactCheck.Web.Infrastructure.Database;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace FactCheck.Web.Features.Claims;
 
@@ -22,7 +22,7 @@ public sealed class IndexClaimsForSearchHandler(Db db) : IRequestHandler<IndexCl
         var indexed = 0;
         while (true)
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var transaction = (DbTransaction)await connection.BeginTransactionAsync(cancellationToken);
             var claims = (await connection.QueryAsync<Pending>(new CommandDefinition(
                 """
                 SELECT c.id AS Id, c.title AS Title, c.text AS Text, c.language AS Language, c.translation_en AS TranslationEn

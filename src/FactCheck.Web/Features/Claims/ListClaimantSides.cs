@@ -16,7 +16,7 @@ public sealed class ListClaimantSidesHandler(Db db) : IQueryHandler<ListClaimant
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         var sides = await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT DISTINCT side FROM claimants WHERE side IS NOT NULL ORDER BY side COLLATE NOCASE, side LIMIT 200",
+            "SELECT side FROM claimants WHERE side IS NOT NULL GROUP BY side ORDER BY side COLLATE NOCASE, side LIMIT 200",
             cancellationToken: cancellationToken));
         return sides.ToList();
     }

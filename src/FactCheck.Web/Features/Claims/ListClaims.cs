@@ -30,7 +30,7 @@ public sealed class ListClaimsHandler(Db db) : IQueryHandler<ListClaims, ClaimPa
         await using var connection = await db.OpenAsync(cancellationToken);
         var parameters = new { Statuses = statuses ?? [], All = statuses is null, Limit = size, Offset = (page - 1) * size };
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT count(*) FROM claims WHERE @All OR status IN @Statuses", parameters, cancellationToken: cancellationToken));
+            "SELECT count(*) FROM claims WHERE @All = 1 OR status IN @Statuses", parameters, cancellationToken: cancellationToken));
         if (parameters.Offset >= total)
         {
             // Past the last page: nothing to read.
@@ -44,7 +44,7 @@ public sealed class ListClaimsHandler(Db db) : IQueryHandler<ListClaims, ClaimPa
                    (SELECT count(*) FROM claim_links l WHERE l.from_claim_id = c.id OR l.to_claim_id = c.id) AS LinkCount,
                    c.created_at AS CreatedAt
             FROM claims c JOIN claimants p ON p.id = c.claimant_id
-            WHERE @All OR c.status IN @Statuses
+            WHERE @All = 1 OR c.status IN @Statuses
             ORDER BY c.created_at DESC, c.id DESC
             LIMIT @Limit OFFSET @Offset
             """,

@@ -22,7 +22,9 @@ public sealed class RefreshSearchStatisticsHandler(Db db, TimeProvider clock) : 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM search_term_stats", transaction: transaction, cancellationToken: cancellationToken));
         var terms = await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO search_term_stats (term, docs) SELECT term, doc FROM claim_search_vocab WHERE doc >= @CommonTermDocuments",
+            db.IsPostgres
+                ? "INSERT INTO search_term_stats (term, docs) SELECT word, ndoc FROM ts_stat('SELECT search_vector(title, body) FROM claim_search_terms') WHERE ndoc >= @CommonTermDocuments"
+                : "INSERT INTO search_term_stats (term, docs) SELECT term, doc FROM claim_search_vocab WHERE doc >= @CommonTermDocuments",
             new { CommonTermDocuments },
             transaction,
             cancellationToken: cancellationToken));

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using FactCheck.Web.Infrastructure.Database;
 using FactCheck.Web.Infrastructure.Pipeline;
@@ -60,7 +61,7 @@ public sealed class SearchClaimsHandler(Db db) : IQueryHandler<SearchClaims, Cla
 
     public async ValueTask<ClaimSearchPage> Handle(SearchClaims query, CancellationToken cancellationToken)
     {
-        var match = SearchText.AllWordsQuery(query.Q);
+        var match = SearchText.AllWordsQuery(query.Q) is { } words && db.IsPostgres ? SearchText.ToTsQuery(words) : SearchText.AllWordsQuery(query.Q);
         var sort = query.Sort is { } s && SearchClaims.Sorts.Contains(s) && (s != "relevance" || match is not null) ? s : "newest";
         var page = Math.Max(1, query.Page);
         var size = Math.Clamp(query.PageSize, 1, 100);
@@ -91,13 +92,20 @@ public sealed class SearchClaimsHandler(Db db) : IQueryHandler<SearchClaims, Cla
         else
         {
             // CROSS JOIN keeps SQLite from reordering the joins: the window of matches is always the outer loop.
-            var rank = sort == "relevance" ? ", bm25(claim_search, 4.0, 1.0) AS rank" : "";
-            var source = $"""
-                (SELECT rowid AS id{rank} FROM claim_search WHERE claim_search MATCH @Match ORDER BY rowid DESC LIMIT @Window) w
-                CROSS JOIN claims c ON c.id = w.id CROSS JOIN claimants p ON p.id = c.claimant_id
-                """;
+            // PostgreSQL has no bm25: its rank weighs the title four times the text, as bm25's column weights do here,
+            // and orders best first like bm25's (negative) score ascending.
+            var source = db.IsPostgres
+                ? $"""
+                    (SELECT t.claim_id AS id{(sort == "relevance" ? PostgresRank : "")} FROM claim_search_terms t
+                     WHERE search_vector(t.title, t.body) @@ @Match::tsquery ORDER BY t.claim_id DESC LIMIT @Window) w
+                    JOIN claims c ON c.id = w.id JOIN claimants p ON p.id = c.claimant_id
+                    """
+                : $"""
+                    (SELECT rowid AS id{(sort == "relevance" ? ", bm25(claim_search, 4.0, 1.0) AS rank" : "")} FROM claim_search WHERE claim_search MATCH @Match ORDER BY rowid DESC LIMIT @Window) w
+                    CROSS JOIN claims c ON c.id = w.id CROSS JOIN claimants p ON p.id = c.claimant_id
+                    """;
             var where = filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters);
-            countSql = $"SELECT count(*) FROM (SELECT 1 FROM {source} {where} LIMIT @TotalCap + 1)";
+            countSql = $"SELECT count(*) FROM (SELECT 1 FROM {source} {where} LIMIT @TotalCap + 1) m";
             pageSql = $"SELECT {Columns} FROM {source} {where} ORDER BY {(sort == "relevance" ? "w.rank, c.id DESC" : Order(sort))} LIMIT @Limit OFFSET @Offset";
         }
 
@@ -108,9 +116,12 @@ public sealed class SearchClaimsHandler(Db db) : IQueryHandler<SearchClaims, Cla
         return new ClaimSearchPage(items.ToList(), Math.Min(total, TotalCap), page, size, sort, capped);
     }
 
-    private static async Task<bool> WindowIsFullAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string match, int window, CancellationToken ct) =>
+    private const string PostgresRank =
+        ", -ts_rank('{0.25, 0, 0, 1}', setweight(to_tsvector('simple', t.title), 'A') || to_tsvector('simple', t.body), @Match::tsquery, 1) AS rank";
+
+    private static async Task<bool> WindowIsFullAsync(DbConnection connection, string match, int window, CancellationToken ct) =>
         await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT count(*) FROM (SELECT 1 FROM claim_search WHERE claim_search MATCH @match LIMIT @window + 1)", new { match, window }, cancellationToken: ct)) > window;
+            $"SELECT count(*) FROM ({connection.ClaimIdsMatching("@match")} LIMIT @window + 1) m", new { match, window }, cancellationToken: ct)) > window;
 
     private static List<string> Filters(SearchClaims query)
     {
@@ -130,7 +141,7 @@ public sealed class SearchClaimsHandler(Db db) : IQueryHandler<SearchClaims, Cla
     {
         "oldest" => "c.id",
         "said" => "c.said_on IS NULL, c.said_on, c.id",
-        "said-desc" => "c.said_on DESC, c.id DESC",
+        "said-desc" => "c.said_on DESC NULLS LAST, c.id DESC",
         "title" => "c.title COLLATE NOCASE, c.id",
         _ => "c.id DESC",
     };

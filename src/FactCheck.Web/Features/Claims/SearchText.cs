@@ -6,7 +6,7 @@ namespace FactCheck.Web.Features.Claims;
 /// How text is cut into words: letters and numbers as SQLite's unicode61 tokenizer keeps them, lower case, accents
 /// on Latin letters folded ("Pašinjan" -> "pasinjan"), plus the stop words of both desk languages. The index
 /// (ClaimSearchIndex) stores these words and their stems; a query goes through the same code, so it finds them.
-public static class SearchText
+public static partial class SearchText
 {
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
@@ -97,4 +97,14 @@ public static class SearchText
             return readings.Count == 1 ? readings[0] : $"({string.Join(" OR ", readings)})";
         }));
     }
+
+    /// The PostgreSQL tsquery of an FTS5 expression written above or by FindSimilarClaims ("a"* -> 'a':*, AND -> &, OR -> |):
+    /// the terms are the same lexemes the index holds, so both engines match the same claims.
+    public static string ToTsQuery(string match) =>
+        QuotedTerm().Replace(match, m => "'" + m.Groups[1].Value.Replace("'", "''", StringComparison.Ordinal) + "'" + (m.Groups[2].Success ? ":*" : ""))
+            .Replace(" AND ", " & ", StringComparison.Ordinal)
+            .Replace(" OR ", " | ", StringComparison.Ordinal);
+
+    [System.Text.RegularExpressions.GeneratedRegex("\"([^\"]*)\"(\\*)?")]
+    private static partial System.Text.RegularExpressions.Regex QuotedTerm();
 }

@@ -25,8 +25,8 @@ public sealed class SuggestClaimantsHandler(Db db) : IQueryHandler<SuggestClaima
         var rows = await connection.QueryAsync<ClaimantFields>(new CommandDefinition(
             $"""
             SELECT {GetClaimantHandler.Columns} FROM claimants
-            WHERE name LIKE '%' || @text || '%' ESCAPE '\' AND merged_into_id IS NULL
-            ORDER BY name LIKE @text || '%' ESCAPE '\' DESC, name
+            WHERE {connection.Like("name")} '%' || @text || '%' ESCAPE '\' AND merged_into_id IS NULL
+            ORDER BY {connection.Like("name")} @text || '%' ESCAPE '\' DESC, name
             LIMIT 10
             """,
             new { text = SqlLike.Escape(text) },

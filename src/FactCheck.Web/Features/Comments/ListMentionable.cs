@@ -29,9 +29,9 @@ public sealed class ListMentionableHandler(Db db) : IQueryHandler<ListMentionabl
         var prefix = SqlLike.Escape(query.Prefix) + "%";
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Mentionable>(new CommandDefinition(
-            """
+            $"""
             SELECT username AS Username, display_name AS DisplayName FROM users
-            WHERE is_active = 1 AND (username LIKE @prefix ESCAPE '\' OR display_name LIKE @prefix ESCAPE '\')
+            WHERE is_active = 1 AND ({connection.Like("username")} @prefix ESCAPE '\' OR {connection.Like("display_name")} @prefix ESCAPE '\')
             ORDER BY username LIMIT @Limit
             """,
             new { prefix, Limit = Math.Clamp(query.Limit, 1, 20) },

@@ -38,7 +38,7 @@ public sealed record DashboardPeriod(DateTimeOffset? From, DateOnly? FirstDay, D
     /// on another table with the claim's language and id under that alias.
     public static string ClaimFilter(DashboardFilter filter, string alias = "c", string idColumn = "id")
     {
-        var conditions = new List<string> { "1" };
+        var conditions = new List<string> { "1 = 1" };
         if (filter.Topic is not null)
         {
             conditions.Add($"EXISTS (SELECT 1 FROM claim_topics ft WHERE ft.claim_id = {alias}.{idColumn} AND ft.topic = @Topic)");

@@ -1,6 +1,6 @@
 using Dapper;
 using FactCheck.Web.Features.Review;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace FactCheck.Web.Features.Dashboard;
 
@@ -25,7 +25,7 @@ public sealed record DeskHistory(
     /// language, claimant, state and current rating) rather than from the claims table and its long texts, and a
     /// claim is looked up only when a topic or language filter needs it.
     internal static async Task<DeskHistory> ReadAsync(
-        SqliteConnection connection, DashboardFilter filter, DashboardPeriod period, object parameters, RatingScale scale)
+        DbConnection connection, DashboardFilter filter, DashboardPeriod period, object parameters, RatingScale scale)
     {
         var filtered = filter.Topic is not null || filter.Language is not null;
         var where = DashboardPeriod.ClaimFilter(filter, "d", "claim_id");
@@ -100,7 +100,7 @@ public sealed record DeskHistory(
     /// then falls inside an hour), the verdicts are read one by one in order of publication from the covering index,
     /// still working out one local date per hour where the hour lies within one day.
     private static async Task<List<ThroughputPoint>> ThroughputAsync(
-        SqliteConnection connection, DashboardFilter filter, DashboardPeriod period, object parameters, bool filtered, string where)
+        DbConnection connection, DashboardFilter filter, DashboardPeriod period, object parameters, bool filtered, string where)
     {
         var weekly = filter.Bucket == "week";
         DateOnly Bucket(DateOnly day) => weekly ? DashboardPeriod.WeekStart(day) : day;

@@ -6,7 +6,7 @@ using FactCheck.Web.Infrastructure;
 using FactCheck.Web.Infrastructure.Database;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 using FactCheck.Web.Infrastructure.Clock;
 
@@ -63,7 +63,7 @@ public sealed class GetDeskDashboardHandler(Db db, TimeProvider clock, RatingSca
         return new DeskDashboard(filter, now, period.From, zone.Id, current, history, topics, languages);
     }
 
-    private static async Task<DeskNow> CurrentAsync(SqliteConnection connection, string where, DateTimeOffset now, DateTimeOffset weekEnd, object parameters)
+    private static async Task<DeskNow> CurrentAsync(DbConnection connection, string where, DateTimeOffset now, DateTimeOffset weekEnd, object parameters)
     {
         // Every open claim once, with its stage deadline; the counts, lists and workload are made from these rows.
         // A desk has a few thousand open claims at most, and one pass costs a fraction of a query per list. The pass
@@ -134,7 +134,7 @@ public sealed class GetDeskDashboardHandler(Db db, TimeProvider clock, RatingSca
 
     /// The filter pickers' choices: the most used topics, and every language, from the per-state counts migration
     /// 0014's triggers keep (a few hundred rows, where counting claim_topics took ~25 ms at 100,000 claims).
-    private static async Task<(IReadOnlyList<string> Topics, IReadOnlyList<string> Languages)> PickersAsync(SqliteConnection connection)
+    private static async Task<(IReadOnlyList<string> Topics, IReadOnlyList<string> Languages)> PickersAsync(DbConnection connection)
     {
         var topics = (await connection.QueryAsync<string>(
             "SELECT topic FROM topic_state_counts GROUP BY topic HAVING sum(claims) > 0 ORDER BY sum(claims) DESC, topic LIMIT 200"))

@@ -1,5 +1,5 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace FactCheck.Web.Features.Dashboard;
 
@@ -9,7 +9,7 @@ public static class TimeToVerdictReader
     /// Time to verdict for the claims first published in the period. claim_timings holds each claim's hours, fixed at
     /// its first publication (migration 0011's trigger); the covering index of migration 0015 gives them in order of
     /// publication without a lookup per row, read column by column into plain lists.
-    public static async Task<TimeToVerdict> ForPeriodAsync(SqliteConnection connection, object parameters, bool filtered, string where)
+    public static async Task<TimeToVerdict> ForPeriodAsync(DbConnection connection, object parameters, bool filtered, string where)
     {
         const string columns = "tm.total_hours, tm.new_hours, tm.triaged_hours, tm.assigned_hours, tm.researching_hours, tm.in_review_hours";
         var timings = Enumerable.Range(0, 1 + DeskHistory.Stages.Count).Select(_ => new List<double>()).ToArray();
@@ -37,7 +37,7 @@ public static class TimeToVerdictReader
     /// Time to verdict over the whole desk without reading every claim's row: each column has an index of its own
     /// (migration 0015), so a count and the two values either side of each percentile's rank are read by walking it.
     /// Rounding keeps the order, so this gives exactly what sorting the rounded values would.
-    public static async Task<TimeToVerdict> AllTimeAsync(SqliteConnection connection)
+    public static async Task<TimeToVerdict> AllTimeAsync(DbConnection connection)
     {
         async Task<Spread> SpreadOfColumn(string column)
         {

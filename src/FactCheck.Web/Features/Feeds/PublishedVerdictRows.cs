@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using FactCheck.Web.Infrastructure.Database;
+using System.Data.Common;
 
 namespace FactCheck.Web.Features.Feeds;
 
@@ -55,7 +56,8 @@ public sealed class PublishedVerdictRow
 public static class PublishedVerdictRows
 {
     /// {0} filters and {1} orders the published claims by x.modified (DateModified) and x.claim_id; only the rows
-    /// kept by the limit are joined to their claim, verdict and topics.
+    /// kept by the limit are joined to their claim, verdict and topics. {2}: the latest of several values, SQLite's
+    /// max(a, b, c) or PostgreSQL's greatest(a, b, c).
     private static readonly CompositeFormat Sql = CompositeFormat.Parse(
         """
         WITH corrected AS (
@@ -66,7 +68,7 @@ public static class PublishedVerdictRows
         ),
         published AS (
             SELECT c.id AS claim_id, coalesce(k.corrections, 0) AS corrections,
-                   max(v.updated_at, v.published_at, coalesce(k.last_published, '')) AS modified
+                   {2}(v.updated_at, v.published_at, coalesce(k.last_published, '')) AS modified
             FROM claims c JOIN verdicts v ON v.id = c.published_verdict_id LEFT JOIN corrected k ON k.claim_id = c.id
             WHERE c.published_verdict_id IS NOT NULL AND c.status <> 'merged'
         ),
@@ -82,7 +84,7 @@ public static class PublishedVerdictRows
                v.published_at AS VerdictPublishedAt, v.updated_at AS VerdictUpdatedAt,
                (SELECT min(o.published_at) FROM verdicts o WHERE o.claim_id = c.id AND o.state IN ('published', 'superseded')) AS DatePublished,
                x.modified AS DateModified, x.corrections AS Corrections,
-               (SELECT group_concat(t.topic, ';') FROM (SELECT topic FROM claim_topics WHERE claim_id = c.id ORDER BY topic) t) AS Topics
+               (SELECT string_agg(t.topic, ';' ORDER BY t.topic) FROM claim_topics t WHERE t.claim_id = c.id) AS Topics
         FROM chosen x
         JOIN claims c ON c.id = x.claim_id
         JOIN claimants p ON p.id = c.claimant_id
@@ -95,9 +97,9 @@ public static class PublishedVerdictRows
     /// Rows matching a condition on x.modified and x.claim_id, in the given order, at most args.Limit of them (-1: all).
     /// The condition and order are constants of the calling handler, never user input; values are bound in args.
     public static async Task<List<PublishedVerdictRow>> ReadAsync(
-        SqliteConnection connection, string where, string orderBy, object args, CancellationToken ct) =>
+        DbConnection connection, string where, string orderBy, object args, CancellationToken ct) =>
         (await connection.QueryAsync<PublishedVerdictRow>(new CommandDefinition(
-            string.Format(CultureInfo.InvariantCulture, Sql, where, orderBy),
+            string.Format(CultureInfo.InvariantCulture, Sql, where, orderBy, connection.IsPostgres() ? "greatest" : "max"),
             args,
             cancellationToken: ct))).ToList();
 

@@ -28,7 +28,7 @@ public static class Followers
         var sql = reason == "assigned"
             ? """
               INSERT INTO claim_follows (claim_id, user_id, following, reason, at) VALUES (@claimId, @userId, 1, @reason, @Now)
-              ON CONFLICT (claim_id, user_id) DO UPDATE SET following = 1, reason = excluded.reason, at = excluded.at WHERE following = 0
+              ON CONFLICT (claim_id, user_id) DO UPDATE SET following = 1, reason = excluded.reason, at = excluded.at WHERE claim_follows.following = 0
               """
             : """
               INSERT INTO claim_follows (claim_id, user_id, following, reason, at) VALUES (@claimId, @userId, 1, @reason, @Now)

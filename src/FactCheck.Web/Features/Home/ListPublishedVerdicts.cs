@@ -34,12 +34,14 @@ public sealed class ListPublishedVerdictsHandler(Db db, RatingScale scale) : IQu
         var filter = VerdictFilter.From(scale, query.Q, query.Rating, query.Topic);
         var verdicts = await PublishedVerdictReader.PageAsync(connection, scale, filter, query.Page, cancellationToken);
         // CROSS JOIN keeps SQLite starting from the published verdicts: left to itself it walks every claim's topics
-        // (0.8 s instead of 0.08 s with 100,000 claims, 10,000 of them published).
+        // (0.8 s instead of 0.08 s with 100,000 claims, 10,000 of them published). PostgreSQL takes no ON after CROSS
+        // JOIN, and plans the joins itself.
+        var join = db.IsPostgres ? "JOIN" : "CROSS JOIN";
         var topics = await connection.QueryAsync<string>(new CommandDefinition(
-            """
+            $"""
             SELECT DISTINCT t.topic AS Topic
-            FROM verdicts v CROSS JOIN claims c ON c.id = v.claim_id AND c.published_verdict_id = v.id
-            CROSS JOIN claim_topics t ON t.claim_id = c.id
+            FROM verdicts v {join} claims c ON c.id = v.claim_id AND c.published_verdict_id = v.id
+            {join} claim_topics t ON t.claim_id = c.id
             WHERE v.state = 'published' AND c.status <> 'merged'
             ORDER BY t.topic
             """,

@@ -5,7 +5,7 @@ using FactCheck.Web.Features.Intake.Extraction;
 using FactCheck.Web.Infrastructure.Database;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace FactCheck.Web.Features.Intake;
 
@@ -139,7 +139,7 @@ public sealed class ExtractArticleHandler(Db db, Lazy<IntakeCues> cues) : IQuery
     /// A recorded claimant of the same name (any case, the same kind preferred); failing that, for a person, the only
     /// recorded person whose name ends with the candidate's last word ("Presiden Rouhani" -> "Hassan Rouhani"). Short or
     /// common words propose nothing.
-    private static async Task<ProposedClaimant> MatchClaimantAsync(SqliteConnection connection, ProposedClaimant claimant, CancellationToken ct)
+    private static async Task<ProposedClaimant> MatchClaimantAsync(DbConnection connection, ProposedClaimant claimant, CancellationToken ct)
     {
         var name = claimant.Name.Trim();
         var rows = (await connection.QueryAsync<(long Id, string Name, string Kind)>(new CommandDefinition(
@@ -151,9 +151,9 @@ public sealed class ExtractArticleHandler(Db db, Lazy<IntakeCues> cues) : IQuery
         {
             // Only a person's surname: "Kepala Dinas Pendidikan Jawa Timur" is no "Pemerintah Provinsi Jawa Timur".
             rows = (await connection.QueryAsync<(long Id, string Name, string Kind)>(new CommandDefinition(
-                """
+                $"""
                 SELECT id, name, kind FROM claimants
-                WHERE name LIKE '% ' || @last ESCAPE '\' AND kind = 'person'
+                WHERE {connection.Like("name")} '% ' || @last ESCAPE '\' AND kind = 'person'
                 LIMIT 2
                 """,
                 new { last = SqlLike.Escape(last) },

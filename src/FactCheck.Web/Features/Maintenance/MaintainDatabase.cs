@@ -18,6 +18,12 @@ public sealed class MaintainDatabaseHandler(Db db) : IRequestHandler<MaintainDat
     public async ValueTask<MaintenanceReport> Handle(MaintainDatabase request, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
+        if (db.IsPostgres)
+        {
+            // PostgreSQL's autovacuum keeps statistics and its own log; a fresh ANALYZE after a busy day does no harm.
+            await connection.ExecuteAsync(new CommandDefinition("ANALYZE", cancellationToken: cancellationToken));
+            return new MaintenanceReport(0, false);
+        }
 
         // optimize may write fresh statistics, so it runs before the checkpoint that empties the WAL.
         await connection.ExecuteAsync(new CommandDefinition("PRAGMA optimize", cancellationToken: cancellationToken));

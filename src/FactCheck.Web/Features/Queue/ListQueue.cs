@@ -130,7 +130,7 @@ public sealed class ListQueueHandler(Db db, CurrentActor current, TimeProvider c
     // is waiting on them as much as an assigned one is: it belongs in their "My work" even though it is not theirs.
     internal const string AwaitsMyApproval =
         """
-        (@IsEditor AND c.status = 'in_review' AND EXISTS (
+        (@IsEditor = 1 AND c.status = 'in_review' AND EXISTS (
             SELECT 1 FROM verdicts v
             WHERE v.claim_id = c.id AND v.state = 'in_review' AND v.author_id <> @Me
               AND NOT EXISTS (SELECT 1 FROM verdict_votes vv WHERE vv.verdict_id = v.id AND vv.voter_id = @Me)))
@@ -152,7 +152,7 @@ public sealed class ListQueueHandler(Db db, CurrentActor current, TimeProvider c
         [QueueTabs.Unassigned] = "c.assignee_id IS NULL",
         [QueueTabs.InReview] = "c.status = 'in_review'",
         [QueueTabs.Overdue] = $"{StageDue} < @Now",
-        [QueueTabs.All] = "1",
+        [QueueTabs.All] = "1 = 1",
     };
 
     private const string PriorityRank = "CASE c.priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 WHEN 'low' THEN 2 ELSE 3 END";
@@ -182,7 +182,7 @@ public sealed class ListQueueHandler(Db db, CurrentActor current, TimeProvider c
 
         if (!string.IsNullOrWhiteSpace(query.Claimant))
         {
-            filters.Add("instr(lower(p.name), lower(@Claimant)) > 0");
+            filters.Add(db.IsPostgres ? "strpos(lower(p.name), lower(@Claimant)) > 0" : "instr(lower(p.name), lower(@Claimant)) > 0");
         }
 
         if (!string.IsNullOrWhiteSpace(query.Language))
@@ -244,11 +244,11 @@ public sealed class ListQueueHandler(Db db, CurrentActor current, TimeProvider c
                 SELECT c.id AS Id, c.slug AS Slug, c.title AS Title, c.status AS Status, c.priority AS Priority, c.due_at AS DueAt,
                        c.assignee_id AS AssigneeId, a.display_name AS Assignee, c.claimant_id AS ClaimantId, p.name AS Claimant,
                        c.language AS Language,
-                       (SELECT group_concat(topic, char(31)) FROM (SELECT t.topic FROM claim_topics t WHERE t.claim_id = c.id ORDER BY t.topic)) AS TopicList,
+                       (SELECT string_agg(t.topic, {(db.IsPostgres ? "chr(31)" : "char(31)")} ORDER BY t.topic) FROM claim_topics t WHERE t.claim_id = c.id) AS TopicList,
                        c.created_at AS CreatedAt, c.stage_started_at AS StageStartedAt, c.version AS Version,
                        {StageDue} AS StageDueAt, l.stage AS Stage,
-                       coalesce({StageDue} < @Now, 0) AS Overdue,
-                       coalesce({StageDue} >= @Now AND {IsDueSoon}, 0) AS DueSoon,
+                       coalesce({StageDue} < @Now, FALSE) AS Overdue,
+                       coalesce({StageDue} >= @Now AND {IsDueSoon}, FALSE) AS DueSoon,
                        {AwaitsMyApproval} AS AwaitsMyApproval
                 FROM claims c
                 JOIN claimants p ON p.id = c.claimant_id

@@ -68,19 +68,22 @@ public sealed class SendDueRemindersHandler(IOptions<FactCheckOptions> options) 
         // One statement for the batch's reminders and one for its ladders, not a few per ladder: that halves a sweep
         // with a thousand due ladders (tests/FactCheck.Benchmarks reminder-sweep). The unique key still decides what
         // is new: a step another sweep already recorded is not returned, so it is not sent again.
+        // The JSON array's elements: json_each on SQLite, json_array_elements on PostgreSQL (whose ->> is always text).
+        var elements = context.IsPostgres ? "json_array_elements(CAST(@{0} AS json))" : "json_each(@{0})";
         var recorded = (await context.QueryAsync<(long Id, long LadderId, string Step, long RecipientId)>(
-            """
+            $"""
             INSERT INTO reminders (ladder_id, claim_id, step, recipient_id, outcome, at)
-            SELECT s.value ->> 'LadderId', s.value ->> 'ClaimId', s.value ->> 'Step', s.value ->> 'RecipientId', s.value ->> 'Outcome', @now
-            FROM json_each(@steps) AS s CROSS JOIN users AS u
-            WHERE u.id = s.value ->> 'RecipientId' AND u.is_active = 1
+            SELECT CAST(s.value ->> 'LadderId' AS BIGINT), CAST(s.value ->> 'ClaimId' AS BIGINT), s.value ->> 'Step',
+                   CAST(s.value ->> 'RecipientId' AS BIGINT), s.value ->> 'Outcome', @now
+            FROM {string.Format(System.Globalization.CultureInfo.InvariantCulture, elements, "steps")} AS s CROSS JOIN users AS u
+            WHERE u.id = CAST(s.value ->> 'RecipientId' AS BIGINT) AND u.is_active = 1
             ON CONFLICT (ladder_id, step, recipient_id) DO NOTHING
             RETURNING id, ladder_id, step, recipient_id
             """,
             new { now, steps = JsonSerializer.Serialize(due) },
             cancellationToken)).ToDictionary(r => (r.LadderId, r.Step, r.RecipientId), r => r.Id);
         await context.ExecuteAsync(
-            "UPDATE ladders SET next_at = n.value ->> 'NextAt' FROM json_each(@next) AS n WHERE ladders.id = n.value ->> 'LadderId'",
+            $"UPDATE ladders SET next_at = n.value ->> 'NextAt' FROM {string.Format(System.Globalization.CultureInfo.InvariantCulture, elements, "next")} AS n WHERE ladders.id = CAST(n.value ->> 'LadderId' AS BIGINT)",
             new { next = JsonSerializer.Serialize(next) },
             cancellationToken);
 

@@ -63,8 +63,8 @@ public sealed class ApproveVerdictHandler(ReviewPolicy policy, RatingScale scale
         if (overrideReason is not null)
         {
             await context.ExecuteAsync(
-                "UPDATE verdicts SET override_reason = coalesce(override_reason || char(10), '') || @overrideReason WHERE id = @verdictId",
-                new { overrideReason, verdictId },
+                "UPDATE verdicts SET override_reason = coalesce(override_reason || @lineBreak, '') || @overrideReason WHERE id = @verdictId",
+                new { overrideReason, verdictId, lineBreak = "\n" },
                 cancellationToken);
         }
 

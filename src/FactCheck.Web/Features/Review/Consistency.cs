@@ -1,5 +1,5 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace FactCheck.Web.Features.Review;
 
@@ -19,7 +19,7 @@ public static class Consistency
     }
 
     public static async Task<IReadOnlyList<ConsistencyIssue>> CheckAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, long claimId, string rating, RatingScale scale, CancellationToken ct)
+        DbConnection connection, DbTransaction? transaction, long claimId, string rating, RatingScale scale, CancellationToken ct)
     {
         var polarity = scale.Find(rating)?.Polarity ?? "neither";
         if (polarity == "neither")

@@ -1,6 +1,6 @@
 using Dapper;
 using FactCheck.Web.Infrastructure.Pipeline;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace FactCheck.Web.Features.Review;
 
@@ -101,7 +101,7 @@ public static class ReviewReader
         long? OldVersion, string? OldRating, long? NewVersion, string? NewRating, string? WhatChanged, string? ChangedLanguages);
 
     public static async Task<ReviewDetail> LoadAsync(
-        SqliteConnection connection, ReviewState state, Actor actor, ReviewPolicy policy, RatingScale scale, CancellationToken ct)
+        DbConnection connection, ReviewState state, Actor actor, ReviewPolicy policy, RatingScale scale, CancellationToken ct)
     {
         using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             """

@@ -1,6 +1,6 @@
 using Dapper;
 using FactCheck.Web.Infrastructure.Pipeline;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace FactCheck.Web.Features.Review;
 
@@ -20,7 +20,7 @@ public sealed record ReviewState(
     /// Who recorded the claim (null for claims recorded by the system).
     public long? CreatedBy { get; init; }
 
-    public static async Task<ReviewState?> LoadAsync(SqliteConnection connection, SqliteTransaction? transaction, long claimId, CancellationToken ct)
+    public static async Task<ReviewState?> LoadAsync(DbConnection connection, DbTransaction? transaction, long claimId, CancellationToken ct)
     {
         var state = await connection.QuerySingleOrDefaultAsync<ReviewState>(new CommandDefinition(
             """

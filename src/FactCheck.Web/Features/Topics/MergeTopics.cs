@@ -35,7 +35,7 @@ public sealed class MergeTopicsHandler : ICommandHandler<MergeTopics, int>
 
         await TopicClaims.TouchAsync(context, merged.Name, cancellationToken);
         await context.ExecuteAsync(
-            "INSERT OR IGNORE INTO claim_topics (claim_id, topic) SELECT claim_id, @Kept FROM claim_topics WHERE topic = @Merged",
+            "INSERT INTO claim_topics (claim_id, topic) SELECT claim_id, @Kept FROM claim_topics WHERE topic = @Merged ON CONFLICT DO NOTHING",
             new { Kept = kept.Name, Merged = merged.Name },
             cancellationToken);
         var moved = await context.ExecuteAsync("DELETE FROM claim_topics WHERE topic = @Merged", new { Merged = merged.Name }, cancellationToken);

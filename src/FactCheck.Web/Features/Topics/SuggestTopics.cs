@@ -21,9 +21,9 @@ public sealed class SuggestTopicsHandler(Db db) : IQueryHandler<SuggestTopics, I
 
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<TopicSummary>(new CommandDefinition(
-            ListTopicsHandler.Summary + """
-             AND (t.name LIKE '%' || @text || '%' ESCAPE '\' OR t.label_id LIKE '%' || @text || '%' ESCAPE '\' OR t.label_en LIKE '%' || @text || '%' ESCAPE '\')
-            ORDER BY t.name LIKE @text || '%' ESCAPE '\' DESC, Claims DESC, t.name
+            ListTopicsHandler.Summary + $"""
+             AND ({connection.Like("t.name")} '%' || @text || '%' ESCAPE '\' OR {connection.Like("t.label_id")} '%' || @text || '%' ESCAPE '\' OR {connection.Like("t.label_en")} '%' || @text || '%' ESCAPE '\')
+            ORDER BY {connection.Like("t.name")} @text || '%' ESCAPE '\' DESC, Claims DESC, t.name
             LIMIT 10
             """,
             new { text = SqlLike.Escape(text) },

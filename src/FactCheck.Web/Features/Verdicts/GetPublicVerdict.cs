@@ -3,7 +3,7 @@ using FactCheck.Web.Features.Review;
 using FactCheck.Web.Infrastructure.Database;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace FactCheck.Web.Features.Verdicts;
 
@@ -118,7 +118,7 @@ public sealed class GetPublicVerdictHandler(Db db, RatingScale scale) : IQueryHa
     }
 
     /// Duplicates readers have seen (public at some time) that were merged into this claim, oldest merge first.
-    private static async Task<IReadOnlyList<PublicMerge>> MergesAsync(SqliteConnection connection, long claimId, CancellationToken ct) =>
+    private static async Task<IReadOnlyList<PublicMerge>> MergesAsync(DbConnection connection, long claimId, CancellationToken ct) =>
         (await connection.QueryAsync<PublicMerge>(new CommandDefinition(
             $"""
             SELECT m.slug AS Slug, m.title AS Title, l.created_at AS MergedAt
@@ -132,7 +132,7 @@ public sealed class GetPublicVerdictHandler(Db db, RatingScale scale) : IQueryHa
 
     private static bool IsPublic(ClaimRow claim) => Claims.PublicAddress.IsPublic(claim.Status, claim.PublishedVerdictId);
 
-    private static Task<ClaimRow?> LoadClaimAsync(SqliteConnection connection, string where, object args, CancellationToken ct) =>
+    private static Task<ClaimRow?> LoadClaimAsync(DbConnection connection, string where, object args, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<ClaimRow>(new CommandDefinition(
             $"""
             SELECT c.id AS Id, c.slug AS Slug, c.title AS Title, c.text AS Text, c.language AS Language, c.translation_en AS TranslationEn,
@@ -147,7 +147,7 @@ public sealed class GetPublicVerdictHandler(Db db, RatingScale scale) : IQueryHa
             args,
             cancellationToken: ct));
 
-    private async Task<PublicVerdictPage> LoadVerdictPageAsync(SqliteConnection connection, ClaimRow claim, PublicClaimant claimant, CancellationToken ct)
+    private async Task<PublicVerdictPage> LoadVerdictPageAsync(DbConnection connection, ClaimRow claim, PublicClaimant claimant, CancellationToken ct)
     {
         using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             $"""

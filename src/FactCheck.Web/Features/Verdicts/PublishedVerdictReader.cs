@@ -1,7 +1,8 @@
 using Dapper;
 using FactCheck.Web.Features.Claims;
 using FactCheck.Web.Features.Review;
-using Microsoft.Data.Sqlite;
+using FactCheck.Web.Infrastructure.Database;
+using System.Data.Common;
 
 namespace FactCheck.Web.Features.Verdicts;
 
@@ -61,7 +62,7 @@ public sealed record VerdictFilter(string? Match, string? Rating, string? Topic,
 public static class PublishedVerdictReader
 {
     public static async Task<PublishedVerdictPage> PageAsync(
-        SqliteConnection connection, RatingScale scale, VerdictFilter filter, int page, CancellationToken ct)
+        DbConnection connection, RatingScale scale, VerdictFilter filter, int page, CancellationToken ct)
     {
         page = Math.Clamp(page, 1, 10_000);
         if (filter.NoWords)
@@ -70,7 +71,7 @@ public static class PublishedVerdictReader
         }
 
         var conditions = new List<string>();
-        if (filter.Match is not null) conditions.Add("c.id IN (SELECT rowid FROM claim_search WHERE claim_search MATCH @Match)");
+        if (filter.Match is not null) conditions.Add($"c.id IN ({connection.ClaimIdsMatching("@Match")})");
         if (filter.Rating is not null) conditions.Add("v.rating = @Rating");
         if (filter.Topic is not null) conditions.Add("EXISTS (SELECT 1 FROM claim_topics t WHERE t.claim_id = c.id AND t.topic = @Topic)");
         if (filter.ClaimantId is not null) conditions.Add("c.claimant_id = @ClaimantId");
@@ -93,7 +94,7 @@ public static class PublishedVerdictReader
             ORDER BY v.updated_at DESC, v.id DESC
             LIMIT @Take OFFSET @Offset
             """,
-            new { filter.Match, filter.Rating, filter.Topic, filter.ClaimantId, Take = VerdictFilter.PageSize + 1, Offset = (page - 1) * VerdictFilter.PageSize },
+            new { Match = filter.Match is { } match && connection.IsPostgres() ? SearchText.ToTsQuery(match) : filter.Match, filter.Rating, filter.Topic, filter.ClaimantId, Take = VerdictFilter.PageSize + 1, Offset = (page - 1) * VerdictFilter.PageSize },
             cancellationToken: ct))).ToList();
 
         var items = rows.Take(VerdictFilter.PageSize).Select(r => r with { Rating = scale.Find(r.RatingKey) }).ToList();

@@ -48,7 +48,7 @@ public sealed class ApiTokenAuthenticationHandler(
             """
             SELECT t.id AS TokenId, u.id AS UserId, u.username AS Username, t.expires_at AS ExpiresAt, t.revoked_at AS RevokedAt,
                    u.is_active AS IsActive, t.last_used_at AS LastUsedAt, u.security_stamp AS SecurityStamp,
-                   t.security_stamp IS u.security_stamp AS StampMatches
+                   t.security_stamp IS NOT DISTINCT FROM u.security_stamp AS StampMatches
             FROM api_tokens t JOIN users u ON u.id = t.user_id
             WHERE t.token_hash = @Hash
             """,

@@ -2,7 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using FactCheck.Web.Infrastructure.Pipeline;
+using System.Data.Common;
 
 namespace FactCheck.Web.Infrastructure.Database;
 
@@ -48,7 +49,12 @@ public static class AuditChain
     public static async Task<long> ChainOlderRowsAsync(Db db, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        if (db.IsPostgres)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(CommandContext.PostgresWriteLock, transaction: transaction, cancellationToken: ct));
+        }
+
         var firstChained = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "SELECT min(id) FROM audit_log WHERE row_hash IS NOT NULL", transaction: transaction, cancellationToken: ct)) ?? long.MaxValue;
         var (chained, after, prev) = (0L, 0L, "");
@@ -77,7 +83,7 @@ public static class AuditChain
         return chained;
     }
 
-    public static async Task<Verification> VerifyAsync(SqliteConnection connection, CancellationToken ct = default)
+    public static async Task<Verification> VerifyAsync(DbConnection connection, CancellationToken ct = default)
     {
         var (checkedRows, after, prev) = (0L, 0L, "");
         while (true)

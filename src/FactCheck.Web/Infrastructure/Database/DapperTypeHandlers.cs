@@ -17,7 +17,7 @@ public static class DapperTypeHandlers
         }
 
         // Dapper maps these types itself and would ignore our handlers for parameters; drop its mapping first.
-        foreach (var type in new[] { typeof(DateTimeOffset), typeof(DateTimeOffset?), typeof(DateOnly), typeof(DateOnly?), typeof(Guid), typeof(Guid?) })
+        foreach (var type in new[] { typeof(DateTimeOffset), typeof(DateTimeOffset?), typeof(DateOnly), typeof(DateOnly?), typeof(Guid), typeof(Guid?), typeof(bool), typeof(bool?) })
         {
             SqlMapper.RemoveTypeMap(type);
         }
@@ -26,7 +26,8 @@ public static class DapperTypeHandlers
         SqlMapper.AddTypeHandler(new DateOnlyHandler());
         SqlMapper.AddTypeHandler(new GuidHandler());
 
-        // SQLite returns INTEGER as Int64; records with bool members need this to be materialised by constructor.
+        // SQLite returns INTEGER as Int64; records with bool members need this to be materialised by constructor. Booleans are
+        // written as 0/1 integers too, so the same statement compares them with the integer columns on PostgreSQL.
         SqlMapper.AddTypeHandler(new BooleanHandler());
     }
 

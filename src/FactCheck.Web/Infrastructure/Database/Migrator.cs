@@ -6,19 +6,24 @@ namespace FactCheck.Web.Infrastructure.Database;
 
 public sealed class MigrationFailedException(string message, Exception? inner) : Exception(message, inner);
 
-/// Applies the numbered scripts from db/migrations (embedded in this assembly) with DbUp.
+/// Applies the numbered scripts from db/migrations (SQLite) or db/postgres (embedded in this assembly) with DbUp.
 /// All pending scripts run in one transaction: a failing script leaves the database exactly as it was.
 public static class Migrator
 {
     public const string ResourcePrefix = "FactCheck.Migrations.";
 
+    /// db/postgres: the same numbered scripts, written for PostgreSQL.
+    public const string PostgresResourcePrefix = "FactCheck.PostgresMigrations.";
+
     public static IReadOnlyList<string> Apply(Db db, ILogger logger) =>
-        Apply(db, logger, typeof(Migrator).Assembly, ResourcePrefix);
+        Apply(db, logger, typeof(Migrator).Assembly, db.IsPostgres ? PostgresResourcePrefix : ResourcePrefix);
 
     public static IReadOnlyList<string> Apply(Db db, ILogger logger, Assembly assembly, string resourcePrefix)
     {
-        var engine = DeployChanges.To
-            .SqliteDatabase(db.ConnectionString)
+        var target = db.IsPostgres
+            ? DeployChanges.To.PostgresqlDatabase(db.ConnectionString)
+            : DeployChanges.To.SqliteDatabase(db.ConnectionString);
+        var engine = target
             .WithScriptsEmbeddedInAssembly(assembly, name => name.StartsWith(resourcePrefix, StringComparison.Ordinal))
             .WithTransaction()
             .LogTo(new UpgradeLog(logger))

@@ -1,6 +1,8 @@
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 
 namespace FactCheck.Web.Infrastructure.Jobs;
 
@@ -14,8 +16,19 @@ public static class JobSetup
         services.AddSingleton<JobStorage>(provider =>
         {
             provider.GetRequiredService<IGlobalConfiguration>(); // points Hangfire's logging at this host first
-            return new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(1) });
+            var db = provider.GetRequiredService<Database.Db>();
+            // On PostgreSQL every node shares one job store (schema "hangfire"): a recurring sweep runs once per tick
+            // whichever node picks it up. SQLite's desk is one process; its durable state is in our own tables.
+            return db.IsPostgres
+                ? PostgresStorage(db.ConnectionString)
+                : new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(1) });
         });
+        static PostgreSqlStorage PostgresStorage(string connectionString)
+        {
+            var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+        }
+
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

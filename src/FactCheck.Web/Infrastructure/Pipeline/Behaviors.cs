@@ -86,7 +86,7 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(CurrentActor curr
         var account = await connection.QuerySingleOrDefaultAsync<AccountRow>(new CommandDefinition(
             """
             SELECT u.security_stamp AS SecurityStamp, u.must_change_password AS MustChangePassword,
-                   coalesce((SELECT group_concat(r.role, ',') FROM user_roles r WHERE r.user_id = u.id), '') AS Roles
+                   coalesce((SELECT string_agg(r.role, ',') FROM user_roles r WHERE r.user_id = u.id), '') AS Roles
             FROM users u WHERE u.id = @UserId AND u.is_active = 1
             """,
             new { actor.UserId },
@@ -168,7 +168,7 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IServiceProvider ser
 /// A command whose handler changed rows without recording an audit entry still gets one (the message itself),
 /// so no state change goes unrecorded.
 public sealed class TransactionBehavior<TMessage, TResponse>(
-    CurrentActor current, Db db, TimeProvider clock, ClaimChangeNotifier notifier, InboxNotifier inbox, PublicCache publicCache, Auth.SessionRevocations sessions)
+    CurrentActor current, Db db, TimeProvider clock, IChangeFanOut changes)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IBaseCommand
 {
@@ -180,14 +180,23 @@ public sealed class TransactionBehavior<TMessage, TResponse>(
         }
 
         await using var connection = await db.OpenAsync(cancellationToken);
-        await using var transaction = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var context = new CommandContext(connection, transaction, current.Actor, clock.GetUtcNow(), typeof(TMessage).Name);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var context = new CommandContext(connection, transaction, current.Actor, clock.GetUtcNow(), typeof(TMessage).Name, db.IsPostgres);
         CommandContext.Value = context;
         try
         {
-            var changesBefore = await context.ExecuteScalarAsync<long>("SELECT total_changes()", null, cancellationToken);
+            // SQLite's immediate transaction holds the one write lock; on PostgreSQL commands take a lock of their own,
+            // so they run one at a time there too (the audit chain and the handlers' read-then-write checks rely on it).
+            // A PostgreSQL transaction gets an id at its first write: that is how a change without an audit entry shows.
+            if (db.IsPostgres)
+            {
+                await context.ExecuteAsync(CommandContext.PostgresWriteLock, null, cancellationToken);
+            }
+
+            var changesBefore = db.IsPostgres ? 0 : await context.ExecuteScalarAsync<long>("SELECT total_changes()", null, cancellationToken);
             var response = await next(message, cancellationToken);
-            var changed = await context.ExecuteScalarAsync<long>("SELECT total_changes()", null, cancellationToken) > changesBefore;
+            var changed = await context.ExecuteScalarAsync<long>(
+                db.IsPostgres ? "SELECT count(pg_current_xact_id_if_assigned())" : "SELECT total_changes()", null, cancellationToken) > changesBefore;
             var entries = context.AuditEntries;
             if (entries.Count == 0 && changed)
             {
@@ -200,23 +209,10 @@ public sealed class TransactionBehavior<TMessage, TResponse>(
             }
 
             await transaction.CommitAsync(cancellationToken);
-            if (context.ChangedClaims.Count > 0)
-            {
-                // Awaited: once the command returns, no reader is served the public page as it was before.
-                await publicCache.EvictAsync(context.ChangedClaims.ToList(), CancellationToken.None);
-                notifier.Publish(context.ChangedClaims.ToList());
-            }
 
-            if (context.NotifiedUsers.Count > 0)
-            {
-                inbox.Publish(context.NotifiedUsers.ToList());
-            }
-
-            if (context.EndedSessions.Count > 0)
-            {
-                sessions.Publish(context.EndedSessions.ToList());
-            }
-
+            // Awaited: once the command returns, no reader is served the public page as it was before.
+            await changes.PublishAsync(
+                new ChangeSet(context.ChangedClaims.ToList(), context.NotifiedUsers.ToList(), context.EndedSessions.ToList()), CancellationToken.None);
             return response;
         }
         finally

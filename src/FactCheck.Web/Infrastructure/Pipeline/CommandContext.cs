@@ -1,7 +1,7 @@
 using System.Data;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace FactCheck.Web.Infrastructure.Pipeline;
 
@@ -16,8 +16,12 @@ public sealed class CommandContext
     private readonly HashSet<long> notifiedUsers = [];
     private readonly HashSet<long> endedSessions = [];
 
-    internal CommandContext(SqliteConnection connection, SqliteTransaction transaction, Actor actor, DateTimeOffset now, string action)
+    /// Taken first in every command transaction on PostgreSQL, held until it ends: commands write one at a time, as on SQLite.
+    public const string PostgresWriteLock = "SELECT pg_advisory_xact_lock(7301052023)";
+
+    internal CommandContext(DbConnection connection, DbTransaction transaction, Actor actor, DateTimeOffset now, string action, bool isPostgres = false)
     {
+        IsPostgres = isPostgres;
         Connection = connection;
         Transaction = transaction;
         Actor = actor;
@@ -34,11 +38,14 @@ public sealed class CommandContext
         set => Ambient.Value = value;
     }
 
-    public SqliteConnection Connection { get; }
+    public DbConnection Connection { get; }
 
-    public SqliteTransaction Transaction { get; }
+    public DbTransaction Transaction { get; }
 
     public Actor Actor { get; }
+
+    /// Which SQL the handler must speak: PostgreSQL's or SQLite's, where the two differ.
+    public bool IsPostgres { get; }
 
     public DateTimeOffset Now { get; }
 
