@@ -23,7 +23,9 @@ public sealed class AuditLogTests : IDisposable
     private async Task TamperAsync(string sql, object? param = null)
     {
         await using var connection = await app.Db.OpenAsync();
-        await connection.ExecuteAsync("DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;");
+        await connection.ExecuteAsync(app.Db.IsPostgres
+            ? "DROP TRIGGER IF EXISTS audit_log_no_update ON audit_log; DROP TRIGGER IF EXISTS audit_log_no_delete ON audit_log;"
+            : "DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;");
         await connection.ExecuteAsync(sql, param);
     }
 
@@ -39,7 +41,7 @@ public sealed class AuditLogTests : IDisposable
         var before = await app.RowsAsync<string>("SELECT row_hash FROM audit_log ORDER BY id");
 
         await using var connection = await app.Db.OpenAsync();
-        var refused = await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync(sql));
+        var refused = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => connection.ExecuteAsync(sql));
 
         Assert.Contains("audit_log is append-only", refused.Message, StringComparison.Ordinal);
         Assert.Equal(before, await app.RowsAsync<string>("SELECT row_hash FROM audit_log ORDER BY id"));
@@ -92,7 +94,9 @@ public sealed class AuditLogTests : IDisposable
     [Fact]
     public async Task The_command_line_check_exits_0_when_intact_and_1_naming_the_first_broken_row()
     {
-        var args = new[] { "verify-audit", $"--ConnectionStrings:FactCheck=Data Source={app.DatabasePath}" };
+        var args = app.PostgresConnectionString is { } postgres
+            ? new[] { "verify-audit", "--FactCheck:Database:Provider=postgres", $"--ConnectionStrings:FactCheck={postgres}" }
+            : ["verify-audit", $"--ConnectionStrings:FactCheck=Data Source={app.DatabasePath}"];
         var (output, error) = (new StringWriter(), new StringWriter());
 
         Assert.Equal(0, await AuditCommandLine.RunAsync(args, output, error));

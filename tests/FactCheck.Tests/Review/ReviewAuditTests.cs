@@ -18,12 +18,17 @@ public sealed class ReviewAuditTests(SharedApp shared)
         var before = await review.SnapshotAsync(id);
         await using (var connection = await App.Db.OpenAsync())
         {
-            await connection.ExecuteAsync(
-                $"""
-                CREATE TRIGGER test_refuse_audit_{id} BEFORE INSERT ON audit_log
-                WHEN NEW.entity = 'claim' AND NEW.entity_id = '{id}'
-                BEGIN SELECT RAISE(ABORT, 'audit log unavailable'); END
-                """);
+            await connection.ExecuteAsync(App.Db.IsPostgres
+                ? $"""
+                  CREATE FUNCTION test_refuse_audit_{id}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit log unavailable'; END; $$;
+                  CREATE TRIGGER test_refuse_audit_{id} BEFORE INSERT ON audit_log
+                  FOR EACH ROW WHEN (NEW.entity = 'claim' AND NEW.entity_id = '{id}') EXECUTE FUNCTION test_refuse_audit_{id}();
+                  """
+                : $"""
+                  CREATE TRIGGER test_refuse_audit_{id} BEFORE INSERT ON audit_log
+                  WHEN NEW.entity = 'claim' AND NEW.entity_id = '{id}'
+                  BEGIN SELECT RAISE(ABORT, 'audit log unavailable'); END
+                  """);
         }
 
         try
@@ -36,7 +41,7 @@ public sealed class ReviewAuditTests(SharedApp shared)
         finally
         {
             await using var connection = await App.Db.OpenAsync();
-            await connection.ExecuteAsync($"DROP TRIGGER test_refuse_audit_{id}");
+            await connection.ExecuteAsync(App.Db.IsPostgres ? $"DROP TRIGGER test_refuse_audit_{id} ON audit_log" : $"DROP TRIGGER test_refuse_audit_{id}");
         }
 
         Assert.Equal("published", (await review.ApproveAsync(id)).Status);

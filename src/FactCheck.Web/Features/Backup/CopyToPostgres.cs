@@ -41,9 +41,15 @@ public static class CopyToPostgres
         }
 
         var copied = new List<(string, long)>();
+        var references = new List<Func<Task>>();
         foreach (var table in tables)
         {
-            copied.Add((table.Name, await CopyTableAsync(from, to.Inner, table, copied.Select(c => c.Item1).ToHashSet(StringComparer.Ordinal), ct)));
+            copied.Add((table.Name, await CopyTableAsync(from, to.Inner, table, copied.Select(c => c.Item1).ToHashSet(StringComparer.Ordinal), references, ct)));
+        }
+
+        foreach (var fill in references)
+        {
+            await fill();
         }
 
         foreach (var table in tables)
@@ -138,7 +144,8 @@ public static class CopyToPostgres
             _ => NpgsqlDbType.Text,
         };
 
-    private static async Task<long> CopyTableAsync(SqliteConnection from, NpgsqlConnection to, Table table, HashSet<string> copied, CancellationToken ct)
+    private static async Task<long> CopyTableAsync(
+        SqliteConnection from, NpgsqlConnection to, Table table, HashSet<string> copied, List<Func<Task>> references, CancellationToken ct)
     {
         var names = table.Columns.Select(c => c.Name).ToList();
         var later = new List<(int Index, List<(long Id, object Value)> Values)>();
@@ -188,12 +195,15 @@ public static class CopyToPostgres
 
         foreach (var (index, values) in later.Where(l => l.Values.Count > 0))
         {
-            // Npgsql sends the two lists as arrays (Dapper would spell them out as IN lists).
-            await using var update = new NpgsqlCommand(
-                $"UPDATE {table.Name} SET {names[index]} = u.value FROM unnest(@ids, @values) AS u(id, value) WHERE {table.Name}.id = u.id", to);
-            update.Parameters.AddWithValue("ids", values.Select(v => v.Id).ToArray());
-            update.Parameters.AddWithValue("values", values.Select(v => System.Convert.ToInt64(v.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray());
-            await update.ExecuteNonQueryAsync(ct);
+            // Once every table is in. Npgsql sends the two lists as arrays (Dapper would spell them out as IN lists).
+            references.Add(async () =>
+            {
+                await using var update = new NpgsqlCommand(
+                    $"UPDATE {table.Name} SET {names[index]} = u.value FROM unnest(@ids, @values) AS u(id, value) WHERE {table.Name}.id = u.id", to);
+                update.Parameters.AddWithValue("ids", values.Select(v => v.Id).ToArray());
+                update.Parameters.AddWithValue("values", values.Select(v => System.Convert.ToInt64(v.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+                await update.ExecuteNonQueryAsync(ct);
+            });
         }
 
         return rows;

@@ -1,4 +1,5 @@
 using Dapper;
+using FactCheck.Web.Infrastructure.Database;
 using FactCheck.Web.Features.Review;
 using System.Data.Common;
 
@@ -60,7 +61,7 @@ public sealed record DeskHistory(
               """
             : $"""
               SELECT d.claimant_id, d.status, d.rating, count(*) AS n
-              FROM dashboard_claims d {(allTime ? "INDEXED BY ix_dashboard_claims_claimant" : "")}
+              FROM dashboard_claims d {(allTime && !connection.IsPostgres() ? "INDEXED BY ix_dashboard_claims_claimant" : "")}
               WHERE d.created_at >= @From AND d.status <> 'merged' AND {where}
               GROUP BY d.claimant_id, d.status, d.rating
               """;

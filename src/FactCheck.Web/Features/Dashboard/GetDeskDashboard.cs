@@ -74,8 +74,8 @@ public sealed class GetDeskDashboardHandler(Db db, TimeProvider clock, RatingSca
             $"""
             SELECT c.id AS ClaimId, c.status AS Status, c.priority AS Priority,
                    c.assignee_id AS AssigneeId, c.created_at AS CreatedAt, {ListQueueHandler.StageDue} AS DueAt,
-                   coalesce({DueWithinADay}, 0) AS DueSoon
-            FROM claims c LEFT JOIN ladders l INDEXED BY ix_ladders_open_due ON l.claim_id = c.id AND l.ended_at IS NULL
+                   coalesce({DueWithinADay}, FALSE) AS DueSoon
+            FROM claims c LEFT JOIN ladders l {(connection.IsPostgres() ? "" : "INDEXED BY ix_ladders_open_due")} ON l.claim_id = c.id AND l.ended_at IS NULL
             WHERE c.status IN @OpenStates AND {where}
             """,
             parameters)).ToList();

@@ -88,7 +88,7 @@ public sealed class GetMyDashboardHandler(Db db, CurrentActor current, TimeProvi
             SELECT c.id AS ClaimId, c.slug AS Slug, c.title AS Title, c.status AS Status, c.priority AS Priority,
                    {ListQueueHandler.StageDue} AS DueAt,
                    coalesce({ListQueueHandler.StageDue} < @Now, FALSE) AS Overdue,
-                   coalesce({GetDeskDashboardHandler.DueWithinADay}, 0) AS DueSoon
+                   coalesce({GetDeskDashboardHandler.DueWithinADay}, FALSE) AS DueSoon
             FROM claims c {ListQueueHandler.WithLadder}
             WHERE c.assignee_id = @Me AND c.status IN @OpenStates
             ORDER BY {ListQueueHandler.StageDue} IS NULL, {ListQueueHandler.StageDue}, c.created_at, c.id

@@ -13,6 +13,6 @@ public sealed class ExportVerdictsHandler(Db db) : IQueryHandler<ExportVerdicts,
     public async ValueTask<IReadOnlyList<PublishedVerdictRow>> Handle(ExportVerdicts query, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        return await PublishedVerdictRows.ReadAsync(connection, "1 = 1", "x.modified DESC, x.claim_id DESC", new { Limit = int.MaxValue }, cancellationToken);
+        return await PublishedVerdictRows.ReadAsync(connection, "1 = 1", "x.modified DESC, x.claim_id DESC", new { Limit = long.MaxValue }, cancellationToken);
     }
 }

@@ -55,7 +55,7 @@ public sealed class ListClaimReviewsHandler(Db db, RatingScale scale) : IQueryHa
             else
             {
                 rows = await PublishedVerdictRows.ReadAsync(
-                    connection, "x.modified = @At", Ascending, new { At = last, Limit = -1 }, cancellationToken);
+                    connection, "x.modified = @At", Ascending, new { At = last, Limit = long.MaxValue }, cancellationToken);
             }
 
             next = rows[^1].DateModified;

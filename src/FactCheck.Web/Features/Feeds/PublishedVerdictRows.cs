@@ -94,7 +94,7 @@ public static class PublishedVerdictRows
         ORDER BY {1}
         """);
 
-    /// Rows matching a condition on x.modified and x.claim_id, in the given order, at most args.Limit of them (-1: all).
+    /// Rows matching a condition on x.modified and x.claim_id, in the given order, at most args.Limit of them (long.MaxValue: all; PostgreSQL refuses SQLite's -1).
     /// The condition and order are constants of the calling handler, never user input; values are bound in args.
     public static async Task<List<PublishedVerdictRow>> ReadAsync(
         DbConnection connection, string where, string orderBy, object args, CancellationToken ct) =>

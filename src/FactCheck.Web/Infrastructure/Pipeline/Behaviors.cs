@@ -136,7 +136,7 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IServiceProvider ser
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         // First, so no rule (or normalisation) below ever sees text that is not text.
-        if (TextGuard.Check(message) is { } textErrors)
+        if (TextGuard.Check(message, refuseNul: services.GetService<Database.Db>()?.IsPostgres == true) is { } textErrors)
         {
             throw new ValidationFailedException(textErrors);
         }

@@ -22,10 +22,11 @@ public static class TextGuard
 
     /// The first unacceptable character of each field that has one, keyed by the field's path ("Title",
     /// "Claims[2].Text"), with a message that says what and where.
-    public static Dictionary<string, string[]>? Check(object message)
+    /// refuseNul: PostgreSQL cannot store U+0000 in text (SQLite keeps it as typed), so on PostgreSQL it is refused too.
+    public static Dictionary<string, string[]>? Check(object message, bool refuseNul = false)
     {
         Dictionary<string, string[]>? errors = null;
-        Walk(message, "", 0, ref errors);
+        Walk(message, "", 0, refuseNul, ref errors);
         return errors;
     }
 
@@ -90,11 +91,12 @@ public static class TextGuard
     {
         var what = char.IsSurrogate(text[index])
             ? "half of a character (a broken surrogate pair)"
+            : text[index] == '\0' ? "U+0000 (a null character, which this database cannot store)"
             : $"U+{(int)text[index]:X4} (not a character)";
         return $"This text contains {what} at position {(index + 1).ToString("N0", CultureInfo.InvariantCulture)}. Remove it and try again: it cannot be stored or shown.";
     }
 
-    private static void Walk(object? value, string path, int depth, ref Dictionary<string, string[]>? errors)
+    private static void Walk(object? value, string path, int depth, bool refuseNul, ref Dictionary<string, string[]>? errors)
     {
         switch (value)
         {
@@ -102,6 +104,11 @@ public static class TextGuard
                 return;
             case string text:
                 var index = FirstUnacceptable(text);
+                if (refuseNul && text.IndexOf('\0', StringComparison.Ordinal) is >= 0 and var nul && (index < 0 || nul < index))
+                {
+                    index = nul;
+                }
+
                 if (index >= 0)
                 {
                     (errors ??= new Dictionary<string, string[]>(StringComparer.Ordinal))[path] = [Describe(text, index)];
@@ -123,7 +130,7 @@ public static class TextGuard
             {
                 if (item is string or null || IsOurs(item.GetType()))
                 {
-                    Walk(item, $"{path}[{i}]", depth + 1, ref errors);
+                    Walk(item, $"{path}[{i}]", depth + 1, refuseNul, ref errors);
                 }
 
                 i++;
@@ -142,7 +149,7 @@ public static class TextGuard
                      .ToArray()))
         {
             // Top-level names as the message spells them (forms and problem details map them); nested ones as JSON does.
-            Walk(property.GetValue(value), path.Length == 0 ? property.Name : $"{path}.{System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.Name)}", depth + 1, ref errors);
+            Walk(property.GetValue(value), path.Length == 0 ? property.Name : $"{path}.{System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.Name)}", depth + 1, refuseNul, ref errors);
         }
     }
 
