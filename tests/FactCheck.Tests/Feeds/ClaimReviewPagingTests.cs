@@ -36,7 +36,7 @@ public sealed class ClaimReviewPagingTests
 
         Assert.Equal([3, 2, 1], pages);
         Assert.Equal(6, urls.Distinct().Count());
-        Assert.Equal(published.Select(s => $"https://localhost/verdicts/{s}"), urls[3..]);
+        Assert.Equal(published.Select(s => $"https://localhost/verdicts/{s}?lang=id"), urls[3..]);
 
         var since = (demoTime + TimeSpan.FromSeconds(90)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
         var later = Items(await ClaimReviewsAsync(client, $"{ClaimReviews}?since={Uri.EscapeDataString(since)}")).ToList();
