@@ -42,6 +42,6 @@ public sealed class TipFormLanguageTests(SharedApp shared)
         Assert.Contains("lang=id", sent.Headers.Location!.ToString(), StringComparison.Ordinal);
         var thanks = await PublicPage.GetAsync(browser, sent.Headers.Location!.ToString());
         Assert.Equal("Terima kasih atas tip Anda", thanks.H1);
-        Assert.Equal("/?lang=id", thanks.One("[data-testid=tip-thanks] a").GetAttribute("href"));
+        Assert.Equal("/?lang=id", thanks.Document.QuerySelector("[data-testid=tip-thanks] a")!.GetAttribute("href"));
     }
 }
