@@ -112,16 +112,22 @@ public sealed class ClaimReviewPanel(IPage page)
     /// Fills the open verdict form: rating by its English label, summary, Markdown explanation and, during a correction, what changed.
     public async Task FillVerdictAsync(string ratingLabel, string summary, string explanation, string? changeNote = null)
     {
-        await ChooseAsync(Form("submit").GetByTestId("rating-select"), ratingLabel + " ·");
-        await page.Locator("#verdict-summary").FillAsync(summary);
-        await page.Locator("#verdict-explanation").FillAsync(explanation);
+        await ChooseAsync(Form("submit").GetByTestId("rating-select"), ratingLabel);
+        // The demo desk's claims are Indonesian: that version is the one required.
+        if (await page.Locator("#verdict-id-title").InputValueAsync() == "")
+        {
+            await page.Locator("#verdict-id-title").FillAsync("Klaim yang diperiksa");
+        }
+
+        await page.Locator("#verdict-id-summary").FillAsync(summary);
+        await page.Locator("#verdict-id-explanation").FillAsync(explanation);
         if (changeNote is not null)
         {
             await page.Locator("#verdict-change-note").FillAsync(changeNote);
         }
     }
 
-    public ILocator ExplanationPreview => Form("submit").GetByTestId("explanation-preview");
+    public ILocator ExplanationPreview => Form("submit").GetByTestId("verdict-id-preview");
 
     /// Types a comment or reason into an open note form (request changes, reject, correct, reopen).
     public async Task FillNoteAsync(string action, string text) => await Form(action).Locator("textarea, input[type=text]").First.FillAsync(text);

@@ -114,9 +114,11 @@ public sealed class KeyboardWorkflowTests(E2EFixture fixture) : BrowserTest(fixt
         await me.PressAsync("Enter");
         await Expect(checker.Form("submit")).ToBeVisibleAsync();
         await me.ChooseAsync(checker.Form("submit").GetByTestId("rating-select"), "Mostly true");
-        await me.TabToAsync(Page.Locator("#verdict-summary"));
+        await me.TabToAsync(Page.Locator("#verdict-id-title"));
+        await me.TypeAsync("Kementerian mengevakuasi 300 warga dari Baku");
+        await me.TabToAsync(Page.Locator("#verdict-id-summary"));
         await me.TypeAsync("The ministry confirmed the evacuation of 300 citizens from Baku.");
-        await me.TabToAsync(Page.Locator("#verdict-explanation"));
+        await me.TabToAsync(Page.Locator("#verdict-id-explanation"));
         await me.TypeAsync("The ministry's **statement** gives the number and the date.");
         await Expect(checker.ExplanationPreview.Locator("strong")).ToHaveTextAsync("statement");
         await Expect(checker.Form("submit").GetByTestId("verdict-evidence").GetByRole(AriaRole.Checkbox)).ToBeCheckedAsync();

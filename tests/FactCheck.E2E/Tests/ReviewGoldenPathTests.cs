@@ -98,8 +98,8 @@ public sealed class ReviewGoldenPathTests(E2EFixture fixture) : BrowserTest(fixt
         await Expect(checker.ReturnedComment).ToContainTextAsync("Say which source confirms the date of each meeting.");
         await Expect(checker.DraftVerdict.GetByTestId("draft-label")).ToHaveTextAsync("Draft — sent back for changes");
         await checker.OpenAsync("submit");
-        await Expect(checkerPage.Locator("#verdict-summary")).ToHaveValueAsync("Pompeo met both foreign ministers on 23 October 2020, one after the other.");
-        await checkerPage.Locator("#verdict-explanation").FillAsync(
+        await Expect(checkerPage.Locator("#verdict-id-summary")).ToHaveValueAsync("Pompeo met both foreign ministers on 23 October 2020, one after the other.");
+        await checkerPage.Locator("#verdict-id-explanation").FillAsync(
             "The State Department published a readout of **each meeting**, both dated 23 October 2020.\n\n- Azerbaijan's foreign minister\n- Armenia's foreign minister");
         await checker.SendAsync();
         await Expect(checker.Status("in_review")).ToBeVisibleAsync();

@@ -57,12 +57,12 @@ public sealed class AtomFeedTests(FeedsApp feeds) : IClassFixture<FeedsApp>
         Assert.Equal("id", feed.Root!.Attribute(XNamespace.Xml + "lang")!.Value);
         Assert.Equal("Hasil cek fakta FactCheck", feed.Root.Element(AtomNs + "title")!.Value);
         var titles = Entries(feed).Select(Title).ToList();
-        Assert.Contains("Sebagian besar benar: Azerbaijani forces attacked buildings in Stepanakert", titles);
-        Assert.Contains("Sebagian besar salah: Baku denies attacking buildings in Stepanakert", titles);
+        Assert.Contains("Sebagian besar benar: Pasukan Azerbaijan menyerang gedung-gedung di Stepanakert", titles);
+        Assert.Contains("Sebagian besar salah: Baku membantah menyerang gedung-gedung di Stepanakert", titles);
         var correction = Entries(feed).Single(e => Title(e) == "Koreksi: " + PutinTitle);
         Assert.Contains("Belum terverifikasi → Sebagian besar benar", correction.Element(AtomNs + "content")!.Value, StringComparison.Ordinal);
         Assert.Contains("Alasan:", correction.Element(AtomNs + "content")!.Value, StringComparison.Ordinal);
-        var link = Entries(feed).Single(e => Title(e).EndsWith("Azerbaijani forces attacked buildings in Stepanakert", StringComparison.Ordinal))
+        var link = Entries(feed).Single(e => Title(e).EndsWith("Pasukan Azerbaijan menyerang gedung-gedung di Stepanakert", StringComparison.Ordinal))
             .Elements(AtomNs + "link").Single(l => (string?)l.Attribute("rel") == "alternate");
         Assert.Equal($"https://localhost/verdicts/{Stepanakert}?lang=id", link.Attribute("href")!.Value);
     }

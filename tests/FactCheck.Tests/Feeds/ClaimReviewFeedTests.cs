@@ -47,7 +47,7 @@ public sealed class ClaimReviewFeedTests(FeedsApp feeds) : IClassFixture<FeedsAp
         Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType!.ToString());
         var page = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
         Assert.Null(page["next"]);
-        var corrected = Items(page).Single(i => ((string)i["url"]!).EndsWith(DemoSlugs[2], StringComparison.Ordinal));
+        var corrected = Items(page).Single(i => ((string)i["url"]!).EndsWith(DemoSlugs[2] + "?lang=en", StringComparison.Ordinal));
         Assert.Equal("Mostly true", (string?)corrected["reviewRating"]!["alternateName"]);
     }
 

@@ -39,7 +39,7 @@ public sealed class CsvExportTests
         Assert.Equal(4, rows.Count);
         var mine = rows.Single(r => r["url"] == $"https://localhost/verdicts/{slug}");
         Assert.Equal("'" + Formula, mine["claim_title"]);
-        Assert.Equal("'-5 is not a count of anything.", mine["summary"]);
+        Assert.Equal("'-5 is not a count of anything.", mine["summary_id"]);
         Assert.Equal(IndonesianText, mine["claim_text"]);
         Assert.Equal(("misleading", "Misleading", "Menyesatkan", "2"), (mine["rating"], mine["rating_label_en"], mine["rating_label_id"], mine["rating_value"]));
         Assert.Equal(("Feed Test Ministry", "government", "id"), (mine["claimant"], mine["claimant_kind"], mine["claim_language"]));

@@ -37,7 +37,7 @@ public sealed class DeploymentTests
 
         var page = await app.CreateClient().GetStringAsync(Flagship);
 
-        Assert.Contains($"<link rel=\"canonical\" href=\"https://localhost{Flagship}\"", page, StringComparison.Ordinal);
+        Assert.Contains($"<link rel=\"canonical\" href=\"https://localhost{Flagship}?lang=en\"", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost") }).GetAsync("/login")).StatusCode);
     }
 
@@ -85,8 +85,8 @@ public sealed class DeploymentTests
             Assert.DoesNotContain("attacker.example", body, StringComparison.Ordinal);
         }
 
-        Assert.Contains($"<link rel=\"canonical\" href=\"https://cekfakta.example.id{Flagship}\"", page, StringComparison.Ordinal);
-        Assert.Contains($"\"url\":\"https://cekfakta.example.id{Flagship}\"", page, StringComparison.Ordinal);
+        Assert.Contains($"<link rel=\"canonical\" href=\"https://cekfakta.example.id{Flagship}?lang=en\"", page, StringComparison.Ordinal);
+        Assert.Contains($"\"url\":\"https://cekfakta.example.id{Flagship}?lang=en\"", page, StringComparison.Ordinal);
         Assert.StartsWith("https://cekfakta.example.id/api/claimreviews?", (string?)reviews["next"], StringComparison.Ordinal);
         Assert.Contains("<id>https://cekfakta.example.id/verdicts/", feed, StringComparison.Ordinal);
     }

@@ -142,7 +142,7 @@ public sealed class HomePageTests(PublicPagesApp fixture)
         Assert.Equal("Cari klaim", page.Text("label[for=q]"));
         var ratings = page.Document.QuerySelectorAll("select[name=rating] option").Select(o => o.TextContent).ToList();
         Assert.Equal(["Semua", "Benar", "Sebagian besar benar", "Campuran", "Sebagian besar salah", "Salah", "Menyesatkan", "Belum terverifikasi"], ratings);
-        var putin = page.Items.Single(i => i.QuerySelector("a")!.TextContent == Putin5000);
+        var putin = page.Items.Single(i => i.QuerySelector("a")!.TextContent == "Pertempuran di Nagorno-Karabakh telah menewaskan 5.000 orang");
         Assert.Equal("Sebagian besar benar", putin.QuerySelector(".rating-label")!.TextContent);
         Assert.Equal("Dikoreksi", putin.QuerySelector("[data-testid=corrected]")!.TextContent);
         Assert.Equal("dinyatakan 24 Okt 2020", putin.QuerySelector("[data-testid=said-on]")!.TextContent);

@@ -83,6 +83,37 @@ public sealed class ReviewDriver(TestApp app)
             },
             by ?? Checker);
 
+    /// A verdict written per language: "id", "en" or both.
+    public async Task<ClaimActionResult> SubmitInAsync(long id, string languages, Actor? by = null, string rating = "false", string? changeNote = null, string suffix = "") =>
+        await ActAsync(
+            new SubmitVerdict
+            {
+                ClaimId = id,
+                Version = await VersionAsync(id),
+                Rating = rating,
+                ChangeNote = changeNote,
+                Texts = new VerdictTextsInput
+                {
+                    Id = languages.Contains("id") ? Indonesian(suffix) : null,
+                    En = languages.Contains("en") ? English(suffix) : null,
+                },
+            },
+            by ?? Checker);
+
+    public static VerdictTextInput Indonesian(string suffix = "") => new()
+    {
+        Title = "Pasukan menembaki desa di perbatasan" + suffix,
+        Summary = "Citra satelit tidak menunjukkan tanda serangan." + suffix,
+        Explanation = "Citra dari **dua penyedia** memperlihatkan bangunan masih utuh." + suffix,
+    };
+
+    public static VerdictTextInput English(string suffix = "") => new()
+    {
+        Title = "Troops shelled a border village" + suffix,
+        Summary = "Satellite images show no sign of the attack." + suffix,
+        Explanation = "Images from **two providers** show the buildings intact." + suffix,
+    };
+
     public async Task<ClaimActionResult> ApproveAsync(long id, Actor? by = null, string? note = null, string? overrideReason = null) =>
         await ActAsync(new ApproveVerdict { ClaimId = id, Version = await VersionAsync(id), Note = note, OverrideReason = overrideReason }, by ?? Editor2);
 

@@ -13,9 +13,9 @@ public static class AtomFeed
     public const string ContentType = "application/atom+xml; charset=utf-8";
 
     /// Where the feed is and what it is called, in the reader's language. Addresses are absolute; PageUrl gives a
-    /// verdict page's address in a language.
+    /// verdict page's address in a language (null: as this feed's own address names it, so entry ids never change).
     public sealed record Site(
-        string FeedUrl, string HomeUrl, Func<string, string, string> PageUrl, string OrganisationName, string OrganisationUrl,
+        string FeedUrl, string HomeUrl, Func<string, string?, string> PageUrl, string OrganisationName, string OrganisationUrl,
         string Language, IStringLocalizer<FeedText> Text, RatingScale Scale);
 
     public static (byte[] Body, DateTimeOffset? Updated) Write(VerdictFeed feed, int limit, Site site)
@@ -55,11 +55,11 @@ public static class AtomFeed
     {
         // The reader's version, or the only one there is, marked with its language: an entry never mixes two.
         var text = verdict.TextIn(site.Language);
-        var url = site.PageUrl(verdict.Slug, text.Language);
-        var label = site.Scale.Find(verdict.Rating)?.Label(text.Language) ?? verdict.Rating;
+        var url = site.PageUrl(verdict.Slug, text.Language == site.Language ? null : text.Language);
+        var label = site.Scale.Find(verdict.Rating)?.Label(site.Language) ?? verdict.Rating;
         var item = new SyndicationItem
         {
-            Id = site.PageUrl(verdict.Slug, site.Language),
+            Id = site.PageUrl(verdict.Slug, null),
             Title = Text(site.Text["VerdictEntryTitle", label, text.Title]),
             Summary = Text(text.Summary),
             PublishDate = verdict.DatePublished,
@@ -75,7 +75,7 @@ public static class AtomFeed
 
     private static SyndicationItem Correction(FeedCorrection correction, Site site)
     {
-        var url = site.PageUrl(correction.Slug, site.Language);
+        var url = site.PageUrl(correction.Slug, null);
         string Label(string key) => site.Scale.Find(key)?.Label(site.Language) ?? key;
         var content = new List<string>
         {

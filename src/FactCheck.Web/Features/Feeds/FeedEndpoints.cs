@@ -100,13 +100,13 @@ public static class FeedEndpoints
     }
 
     /// A language version's own address, as the verdict page gives it in its ClaimReview and hreflang links.
-    private static string VersionUrl(HttpContext context, string slug, string language) =>
-        Absolute(context, PublicSite.WithLanguage($"/verdicts/{slug}", language));
+    private static string VersionUrl(HttpContext context, string slug, string? language) =>
+        Absolute(context, language is null ? PublicSite.Href(context, $"/verdicts/{slug}") : PublicSite.WithLanguage($"/verdicts/{slug}", language));
 
     private static JsonObject ClaimReview(HttpContext context, PublicVerdictPage page, string language, ClaimReviewMarkup.Publisher publisher)
     {
         var text = page.Verdict.Shown(language);
-        return ClaimReviewMarkup.Build(page, text, VersionUrl(context, page.Slug, text.Language), publisher);
+        return ClaimReviewMarkup.Build(page, text, language, VersionUrl(context, page.Slug, text.Language), publisher);
     }
 
     private static string Absolute(HttpContext context, string path) => PublicSite.BaseUrl(context) + path;

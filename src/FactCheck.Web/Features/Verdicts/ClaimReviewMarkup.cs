@@ -8,8 +8,8 @@ using FactCheck.Web.Features.Review;
 namespace FactCheck.Web.Features.Verdicts;
 
 /// The schema.org ClaimReview of a verdict page, built from the same record the page renders, so the markup
-/// always says what the page shows: one language version (its title as claimReviewed, its summary as reviewBody, the
-/// rating label in its language), at the version's own address.
+/// always says what the page shows: one language version (its title as claimReviewed, its summary as reviewBody) at
+/// the version's own address, and the rating label the page shows.
 public static class ClaimReviewMarkup
 {
     /// Escapes &lt;, &gt;, &amp; and quotes as \uXXXX, so claim text can never close the script element it sits in;
@@ -21,14 +21,15 @@ public static class ClaimReviewMarkup
 
     public sealed record Publisher(string Name, string Url);
 
-    public static JsonObject Build(PublicVerdictPage page, PublicVerdictText text, string pageUrl, Publisher publisher)
+    /// labelLanguage: the language of the page's own words, in which it shows the rating label.
+    public static JsonObject Build(PublicVerdictPage page, PublicVerdictText text, string labelLanguage, string pageUrl, Publisher publisher)
     {
         var verdict = page.Verdict;
         var language = text.Language;
         var rating = new JsonObject
         {
             ["@type"] = "Rating",
-            ["alternateName"] = verdict.Label(language),
+            ["alternateName"] = verdict.Label(labelLanguage),
         };
         if (verdict.Rating?.Value is { } value)
         {

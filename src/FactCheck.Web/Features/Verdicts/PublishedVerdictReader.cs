@@ -10,12 +10,8 @@ public sealed record PublishedVerdictPage(IReadOnlyList<PublishedVerdict> Items,
 
 public sealed record PublishedVerdict(
     long ClaimId, string Slug, string Title, long ClaimantId, string Claimant, string RatingKey, DateTimeOffset UpdatedAt, bool Corrected,
-    DateOnly? SaidOn)
+    DateOnly? SaidOn, string? TitleId, string? SummaryId, string? TitleEn, string? SummaryEn)
 {
-    public string? TitleId { get; init; }
-    public string? SummaryId { get; init; }
-    public string? TitleEn { get; init; }
-    public string? SummaryEn { get; init; }
 
     /// The verdict's title and summary in the reader's language, or in the one language it has (Language says which).
     public (string Language, string Title, string Summary) TextIn(string language) =>
