@@ -24,7 +24,7 @@ public sealed class ClaimantPageTests(SharedApp shared) : PageTest(shared, "chec
             var row = Assert.Single(rows, r => r.TextContent.Contains(title));
             Assert.Equal($"/claims/{claimId}", row.QuerySelector("a")!.GetAttribute("href"));
             Assert.Contains("statement", row.TextContent);
-            Assert.Contains("2020-10-24", row.TextContent);
+            Assert.Contains("24 October 2020", row.TextContent);
         }
 
         var counts = page.Find("[data-testid=claimant-status-counts]").TextContent;

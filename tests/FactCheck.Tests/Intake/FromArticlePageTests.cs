@@ -188,7 +188,7 @@ public sealed class FromArticlePageTests(IntakeApp fixture) : PageTest(fixture.A
         Assert.Contains("tuduhan itu", denial.QuerySelector("[data-testid=no-link-reason]")!.TextContent, StringComparison.Ordinal);
         Assert.Null(Card(page, "12 orang").QuerySelector("[data-testid=no-link-reason]"));
         Assert.Equal("2020-10-24", denial.QuerySelector("input[id$='-said-on']")!.GetAttribute("value"));
-        Assert.Contains("· 2020-10-24", page.Find("[data-testid=review-summary]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("· 24 October 2020", page.Find("[data-testid=review-summary]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

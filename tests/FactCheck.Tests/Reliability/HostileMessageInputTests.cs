@@ -33,8 +33,9 @@ public sealed class HostileMessageInputTests(ITestOutputHelper output) : IDispos
     /// Commands only the system sends, with text it wrote itself (a mail server's error message).
     private static readonly HashSet<Type> SystemOnly = [typeof(Web.Features.Mail.RecordMailAttempt)];
 
-    /// Properties stored only as a hash, or acted on without being stored (a filled honeypot stores nothing).
-    private static readonly HashSet<string> NotStoredAsIs = ["CreateUser.Password", "SignIn.Username", "SignIn.Password", "SubmitTip.Website", "SubmitTip.ClientAddress",
+    /// Properties stored only as a hash, or acted on without being stored (a filled honeypot stores nothing; a browser's
+    /// Accept-Language only picks id or en).
+    private static readonly HashSet<string> NotStoredAsIs = ["CreateUser.Password", "SignIn.Username", "SignIn.Password", "SignIn.BrowserLanguage", "SubmitTip.Website", "SubmitTip.ClientAddress",
         "ChangeOwnPassword.CurrentPassword", "ChangeOwnPassword.NewPassword", "ChangeOwnPassword.ConfirmPassword"];
 
     private readonly TestApp app = new TestApp().Start();
@@ -75,6 +76,11 @@ public sealed class HostileMessageInputTests(ITestOutputHelper output) : IDispos
                 Actor.Anonymous, ["tips"])),
             [typeof(SignIn)] = () => Task.FromResult<(object, Actor, string[])>((new SignIn { Username = "checker", Password = "not the password" }, Actor.Anonymous, [])),
             // Passwords are stored only as a hash; a refused current password changes nothing but the failure count.
+            [typeof(SetOwnLanguage)] = async () =>
+            {
+                var version = await app.ScalarAsync<long>("SELECT version FROM users WHERE id = @id", new { id = changer.Actor.UserId });
+                return (new SetOwnLanguage { Language = "id", Version = version }, changer.Actor, ["users"]);
+            },
             [typeof(ChangeOwnPassword)] = () => Task.FromResult<(object, Actor, string[])>((
                 new ChangeOwnPassword { CurrentPassword = "not the password", NewPassword = "A-new-long-password-2", ConfirmPassword = "A-new-long-password-2" }, changer.Actor, [])),
         };
