@@ -66,7 +66,8 @@ public sealed class ClaimCorpus : IAsyncDisposable
         if (fresh || existing < claims)
         {
             var watch = Stopwatch.StartNew();
-            await corpus.GenerateAsync(connection, (int)existing, seed, editorId);
+            // The corpus is a SQLite file by construction (Data Source above), and its SQL is SQLite's.
+            await corpus.GenerateAsync((Microsoft.Data.Sqlite.SqliteConnection)connection, (int)existing, seed, editorId);
 
             // Written straight into the tables, the claims have no search terms yet: analyse them as start-up does,
             // then count the terms' frequencies as the recurring job would within ten minutes.

@@ -2,9 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Dapper;
 using FactCheck.Web.Features.Accounts;
 using FactCheck.Web.Features.Claims;
+using FactCheck.Web.Features.Review;
 using FactCheck.Web.Infrastructure.Database;
 using FactCheck.Web.Infrastructure.Pipeline;
 using Mediator;
@@ -19,8 +22,10 @@ namespace FactCheck.Benchmarks;
 /// seeded random speeds (triage, assignment, research against its priority's deadline, review, sometimes a round of
 /// changes, sometimes a later correction), and is in whatever state it reached at T0; a share of claims stall on the
 /// way, which is the backlog the dashboard's open, overdue and unassigned figures count. Its transitions, verdicts,
-/// votes, evidence, ladders and audit rows follow that path. Built once per size, migration set and generator
-/// version into the temp folder and reused; the apps run on a clock that starts at T0, so a reused file is as fresh.
+/// votes, evidence, ladders and audit rows follow that path. Each verdict has its text in the claim's language, every
+/// other one in the second language too, as a desk that publishes in both would. Built once per size, migration set and
+/// generator version into the temp folder and reused; the apps run on a clock that starts at T0, so a reused file is as
+/// fresh.
 public static class DashboardCorpus
 {
     public const string Password = "Benchmark-Password-1";
@@ -31,7 +36,7 @@ public static class DashboardCorpus
     public static readonly DateTimeOffset T0 = new(2026, 3, 4, 4, 0, 0, TimeSpan.Zero);
 
     // Bump when the generator changes what it writes, so cached files are rebuilt.
-    private const int GeneratorVersion = 2;
+    private const int GeneratorVersion = 3;
     private const int Days = 730;
 
     private static readonly string[] Topics =
@@ -216,14 +221,16 @@ public static class DashboardCorpus
         private readonly List<string> claimTitles = new(claimCount);
         private readonly List<string> claimJson = new(claimCount);
         private readonly Dictionary<long, (string Url, string Title, string Stance)> evidenceById = [];
-        private readonly Dictionary<long, (string Rating, string Summary, string EvidenceIds)> verdictAudit = [];
+        private readonly Dictionary<long, (string Rating, List<VerdictTextRow> Texts, string? ChangeNote, string EvidenceIds)> verdictAudit = [];
+        private readonly Dictionary<long, List<string>> changedLanguages = [];
+        private (string Language, string TitleId) current;
         private long nextVerdictId = 1;
         private long nextEvidenceId = 1;
         private long nextCorrectionId = 1;
 
         private SqliteTransaction tx = null!;
-        private Insert claims = null!, transitions = null!, topics = null!, appearances = null!, links = null!, verdicts = null!, votes = null!,
-            evidence = null!, verdictEvidence = null!, ladders = null!, corrections = null!;
+        private Insert claims = null!, transitions = null!, topics = null!, appearances = null!, links = null!, verdicts = null!, verdictTexts = null!,
+            votes = null!, evidence = null!, verdictEvidence = null!, ladders = null!, corrections = null!;
 
         public async Task RunAsync()
         {
@@ -249,13 +256,15 @@ public static class DashboardCorpus
             appearances = new Insert(connection, tx, "appearances", "claim_id", "url", "outlet", "published_on", "first_seen", "created_by", "created_at");
             links = new Insert(connection, tx, "claim_links", "from_claim_id", "to_claim_id", "relation", "created_by", "created_at");
             verdicts = new Insert(connection, tx, "verdicts",
-                "id", "claim_id", "version", "state", "rating", "summary", "explanation", "author_id", "submitted_at", "published_at", "updated_at");
+                "id", "claim_id", "version", "state", "rating", "change_note", "author_id", "submitted_at", "published_at", "updated_at");
+            verdictTexts = new Insert(connection, tx, "verdict_texts", "verdict_id", "language", "title", "summary", "explanation");
             votes = new Insert(connection, tx, "verdict_votes", "verdict_id", "voter_id", "vote", "at");
             evidence = new Insert(connection, tx, "evidence", "id", "claim_id", "url", "title", "stance", "note", "added_by", "added_at");
             verdictEvidence = new Insert(connection, tx, "verdict_evidence", "verdict_id", "evidence_id");
             ladders = new Insert(connection, tx, "ladders",
                 "claim_id", "stage", "actor_id", "escalate_to", "started_at", "due_at", "due_soon_at", "escalate_at", "next_at", "ended_at");
-            corrections = new Insert(connection, tx, "corrections", "id", "claim_id", "reason", "opened_by", "opened_at", "previous_verdict_id", "new_verdict_id", "published_at");
+            corrections = new Insert(connection, tx, "corrections",
+                "id", "claim_id", "reason", "opened_by", "opened_at", "previous_verdict_id", "new_verdict_id", "published_at", "changed_languages");
 
             // Creation times over the two years, a little busier lately; ids follow creation, as they do in the app.
             var created = Enumerable.Range(0, claimCount)
@@ -274,7 +283,7 @@ public static class DashboardCorpus
 
             WriteAudit();
             await connection.ExecuteAsync(trigger, transaction: tx);
-            foreach (var insert in new[] { claims, transitions, topics, appearances, links, verdicts, votes, evidence, verdictEvidence, ladders, corrections })
+            foreach (var insert in new[] { claims, transitions, topics, appearances, links, verdicts, verdictTexts, votes, evidence, verdictEvidence, ladders, corrections })
             {
                 insert.Dispose();
             }
@@ -319,6 +328,7 @@ public static class DashboardCorpus
             var topicList = PickTopics();
             var creator = random.NextDouble() < 0.7 ? Pick(Staff.Editors).Id : Pick(Staff.Checkers).Id;
             claimTitles.Add(title);
+            current = (indonesian ? "id" : "en", Fit($"{IdSubjects[enSubject]} {IdVerbs[enVerb]} {IdObjects[enObject]} di {place}", 75));
             claimJson.Add(
                 $$"""{"title":"{{title}}","text":"{{text}}","language":"{{(indonesian ? "id" : "en")}}","translationEn":{{Json(translation)}},"claimantId":{{claimantId}},"saidOn":"{{saidOn:yyyy-MM-dd}}","place":"{{place}}","kind":"{{kind}}","figureLow":{{Json(low)}},"figureHigh":{{Json(high)}},"figureUnit":{{(low is null ? "null" : "\"deaths\"")}},"figureAsOf":null,"topics":[{{string.Join(",", topicList.Select(t => $"\"{t}\""))}}]}""");
 
@@ -542,13 +552,16 @@ public static class DashboardCorpus
                 return stall || done >= T0 ? null : done;
             }
 
-            private VerdictRow Submit(DateTimeOffset at, string rating)
+            private VerdictRow Submit(DateTimeOffset at, string rating, bool correction = false)
             {
+                var verdictId = g.nextVerdictId++;
+                var languages = verdictId % 2 == 0 ? VerdictLanguages.All : [g.current.Language];
                 var row = new VerdictRow
                 {
-                    Id = g.nextVerdictId++,
+                    Id = verdictId,
                     Rating = rating,
-                    Summary = Fit($"We rate this {rating.Replace('-', ' ')}: the sources we found do not match what the claim says. {g.claimTitles[^1]}.", 280),
+                    Texts = languages.Select(l => Text(l, rating, correction)).ToList(),
+                    ChangeNote = correction ? CorrectionNote : null,
                     Submitted = at,
                     Updated = at,
                 };
@@ -559,7 +572,7 @@ public static class DashboardCorpus
                     g.verdictEvidence.Run(row.Id, evidenceId);
                 }
 
-                g.verdictAudit[row.Id] = (rating, row.Summary, string.Join(",", evidenceIds));
+                g.verdictAudit[row.Id] = (rating, row.Texts, row.ChangeNote, string.Join(",", evidenceIds));
                 Move("in_review", at, Assignee!.Value, Act.SubmitVerdict, row.Id);
                 return row;
             }
@@ -601,23 +614,27 @@ public static class DashboardCorpus
                 if (submitted is null)
                 {
                     OpenResearchLadder(opened);
-                    g.corrections.Run(correctionId, id, CorrectionReason, editor, Time(opened), publishedVerdict.Id, null, null);
+                    g.corrections.Run(correctionId, id, CorrectionReason, editor, Time(opened), publishedVerdict.Id, null, null, null);
                     return;
                 }
 
                 EndedResearchLadder(opened, submitted.Value);
-                var verdict = Submit(submitted.Value, random.NextDouble() < 0.5 ? publishedVerdict.Rating : Ratings[WeightedIndex(random, lean)]);
+                var verdict = Submit(submitted.Value, random.NextDouble() < 0.5 ? publishedVerdict.Rating : Ratings[WeightedIndex(random, lean)], correction: true);
                 var republished = submitted.Value + Hours(5, 0.7);
                 if (republished >= T0)
                 {
                     OpenReviewLadder(submitted.Value);
-                    g.corrections.Run(correctionId, id, CorrectionReason, editor, Time(opened), publishedVerdict.Id, null, null);
+                    g.corrections.Run(correctionId, id, CorrectionReason, editor, Time(opened), publishedVerdict.Id, null, null, null);
                     return;
                 }
 
                 EndedReviewLadder(submitted.Value, republished);
+                // What ApproveVerdict records: the language versions added, rewritten or dropped.
+                var changed = VerdictLanguages.All.Where(l =>
+                    publishedVerdict.Texts.FirstOrDefault(t => t.Language == l) != verdict.Texts.FirstOrDefault(t => t.Language == l)).ToList();
+                g.changedLanguages[verdict.Id] = changed;
                 Publish(verdict, republished, correction: true);
-                g.corrections.Run(correctionId, id, CorrectionReason, editor, Time(opened), publishedVerdict.Id, verdict.Id, Time(republished));
+                g.corrections.Run(correctionId, id, CorrectionReason, editor, Time(opened), publishedVerdict.Id, verdict.Id, Time(republished), string.Join(' ', changed));
             }
 
             private void Reject(DateTimeOffset at, long editor)
@@ -676,7 +693,11 @@ public static class DashboardCorpus
             {
                 foreach (var v in verdictRows)
                 {
-                    g.verdicts.Run(v.Id, id, v.Version, v.State, v.Rating, v.Summary, Explanation(v.Rating), Assignee, Time(v.Submitted), Time(v.Published), Time(v.Updated));
+                    g.verdicts.Run(v.Id, id, v.Version, v.State, v.Rating, v.ChangeNote, Assignee, Time(v.Submitted), Time(v.Published), Time(v.Updated));
+                    foreach (var t in v.Texts)
+                    {
+                        g.verdictTexts.Run(v.Id, t.Language, t.Title, t.Summary, t.Explanation);
+                    }
                 }
 
                 foreach (var (from, to, at) in steps)
@@ -688,17 +709,47 @@ public static class DashboardCorpus
             private TimeSpan Hours(double median, double spread) =>
                 TimeSpan.FromHours(Math.Clamp(median * Math.Exp(spread * g.Gaussian()), median / 20, median * 20));
 
-            private static string Explanation(string rating) =>
-                $"""
-                The claim spread on social media within hours. We traced the earliest upload, compared it with satellite imagery
-                and with reports from journalists on the ground, and asked both ministries of defence for comment.
+            /// One language version: titled as the claim (in Indonesian for the Indonesian one), the rating in that
+            /// language's label; a correction's text says what it corrects.
+            private VerdictTextRow Text(string language, string rating, bool correction)
+            {
+                var label = RatingScale.Default.First(r => r.Key == rating).Label(language).ToLowerInvariant();
+                if (language == "id")
+                {
+                    var titleId = g.current.TitleId;
+                    return new VerdictTextRow(
+                        "id",
+                        titleId,
+                        Fit($"Kami menilai klaim ini {label}: sumber yang kami temukan tidak cocok dengan isi klaim. {titleId}.", 280),
+                        $"""
+                        Klaim ini menyebar di media sosial dalam hitungan jam. Kami melacak unggahan paling awal, membandingkannya dengan citra
+                        satelit dan laporan wartawan di lapangan, serta meminta tanggapan kedua kementerian pertahanan.
 
-                **What we found.** The place and the date in the claim do not match the sources: the footage was first posted
-                elsewhere, and the damage it shows is visible in images taken before the date given. One ministry did not answer.
+                        **Temuan kami.** Tempat dan tanggal dalam klaim tidak cocok dengan sumber: rekaman itu lebih dulu diunggah di tempat
+                        lain, dan kerusakan yang terlihat sudah tampak pada citra yang diambil sebelum tanggal tersebut. Satu kementerian tidak menjawab.
 
-                We rate the claim **{rating.Replace('-', ' ')}**.
-                """;
+                        Kami menilai klaim ini **{label}**.{(correction ? "\n\n**Koreksi.** Versi sebelumnya keliru menyebut tanggal rekaman; video aslinya direkam setahun lebih awal." : "")}
+                        """);
+                }
+
+                var title = g.claimTitles[^1];
+                return new VerdictTextRow(
+                    "en",
+                    title,
+                    Fit($"We rate this {label}: the sources we found do not match what the claim says. {title}.", 280),
+                    $"""
+                    The claim spread on social media within hours. We traced the earliest upload, compared it with satellite imagery
+                    and with reports from journalists on the ground, and asked both ministries of defence for comment.
+
+                    **What we found.** The place and the date in the claim do not match the sources: the footage was first posted
+                    elsewhere, and the damage it shows is visible in images taken before the date given. One ministry did not answer.
+
+                    We rate the claim **{label}**.{(correction ? "\n\n**Correction.** An earlier version gave the wrong date for the footage; the original video was filmed a year earlier." : "")}
+                    """);
+            }
         }
+
+        private sealed record VerdictTextRow(string Language, string Title, string Summary, string Explanation);
 
         private sealed class VerdictRow
         {
@@ -706,7 +757,8 @@ public static class DashboardCorpus
             public int? Version { get; set; }
             public string State { get; set; } = "in_review";
             public string Rating { get; init; } = "";
-            public string Summary { get; init; } = "";
+            public List<VerdictTextRow> Texts { get; init; } = [];
+            public string? ChangeNote { get; init; }
             public DateTimeOffset Submitted { get; init; }
             public DateTimeOffset? Published { get; set; }
             public DateTimeOffset Updated { get; set; }
@@ -775,13 +827,16 @@ public static class DashboardCorpus
                     var (url, title, stance) = evidenceById[e.Detail];
                     return ("AddEvidence", null, $$"""{"evidenceId":{{e.Detail}},"url":"{{url}}","title":"{{title}}","stance":"{{stance}}","note":"{{EvidenceNote}}"}""");
                 case Act.SubmitVerdict:
-                    var (rating, summary, evidenceIds) = verdictAudit[e.Detail];
-                    return Moved("SubmitVerdict", "in_review", $$"""{"verdictId":{{e.Detail}},"rating":"{{rating}}","attribution":null,"summary":"{{summary}}","changeNote":null,"evidenceIds":[{{evidenceIds}}]}""");
+                    var (rating, texts, changeNote, evidenceIds) = verdictAudit[e.Detail];
+                    return Moved("SubmitVerdict", "in_review",
+                        $$"""{"verdictId":{{e.Detail}},"rating":"{{rating}}","attribution":null,"languages":{{Json(texts.Select(t => t.Language))}},"texts":{{Json(texts.Select(t => new { t.Language, t.Title, t.Summary }))}},"changeNote":{{Json(changeNote)}},"evidenceIds":[{{evidenceIds}}]}""");
                 case Act.RequestChanges:
                     return Moved("RequestChanges", "researching", $$"""{"verdictId":{{e.Detail}},"comment":"Name the second source and say when the video was first posted."}""");
                 case Act.Approve:
+                    var approved = e.Detail & ((1L << 40) - 1);
+                    var corrected = (e.Detail & (1L << 50)) != 0;
                     return Moved("ApproveVerdict", "published",
-                        $$"""{"verdictId":{{e.Detail & ((1L << 40) - 1)}},"vote":"approve","note":null,"overrideReason":null,"votes":1,"needed":1,"published":true,"verdictVersion":{{(e.Detail >> 40) & 0x3FF}},"correction":{{((e.Detail & (1L << 50)) != 0 ? "true" : "false")}}}""");
+                        $$"""{"verdictId":{{approved}},"vote":"approve","note":null,"overrideReason":null,"votes":1,"needed":1,"published":true,"verdictVersion":{{(e.Detail >> 40) & 0x3FF}},"languages":{{Json(verdictAudit[approved].Texts.Select(t => t.Language))}},"correction":{{(corrected ? "true" : "false")}},"changedLanguages":{{(corrected ? Json(changedLanguages[approved]) : "null")}}}""");
                 case Act.Reject:
                     return Moved("RejectClaim", "rejected", $$"""{"reason":"{{RejectReasons[e.Detail]}}"}""");
                 case Act.Merge:
@@ -841,11 +896,16 @@ public static class DashboardCorpus
     }
 
     private const string CorrectionReason = "A reader sent the original, longer video: the footage was filmed a year earlier than the verdict said.";
+    private const string CorrectionNote = "The footage was filmed a year earlier than the first version said; the date and the rating's reasoning are corrected.";
     private const string EvidenceNote = "Checked against the original upload and the date it was first posted.";
 
     private static string? Time(DateTimeOffset? at) => at is { } value ? DapperTypeHandlers.Format(value) : null;
 
+    private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static string Json(string? value) => value is null ? "null" : $"\"{value}\"";
+
+    private static string Json<T>(IEnumerable<T> values) => JsonSerializer.Serialize(values, AuditJson);
 
     private static string Json(double? value) => value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "null";
 

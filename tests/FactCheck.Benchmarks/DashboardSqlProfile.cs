@@ -24,7 +24,8 @@ public sealed partial class DashboardSqlProfile
         {
             for (var i = 0; i < connections; i++)
             {
-                open.Add(await db.OpenAsync());
+                // The profile hook and EXPLAIN QUERY PLAN are SQLite's: the dashboard benchmark runs on a SQLite file.
+                open.Add((SqliteConnection)await db.OpenAsync());
             }
 
             foreach (var connection in open)
@@ -73,7 +74,7 @@ public sealed partial class DashboardSqlProfile
             return "";
         }
 
-        await using var connection = await db.OpenAsync();
+        await using var connection = (SqliteConnection)await db.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + sql;
         foreach (var name in Parameter().Matches(sql).Select(m => m.Value).Distinct(StringComparer.Ordinal))

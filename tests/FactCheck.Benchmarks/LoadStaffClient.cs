@@ -154,8 +154,23 @@ public sealed class LoadStaffClient
                 version = researched,
                 rating = Ratings[n % Ratings.Length],
                 attribution = "confirmed",
-                summary = "Satellite images show the villages intact on the days named.",
-                explanation = "Images from **two providers**, taken on the days the spokesperson named, show no damage.",
+                // Both language versions, as the demo's verdicts have, so an amendment of the English one fits every
+                // verdict this client looks after.
+                texts = new
+                {
+                    id = new
+                    {
+                        title = string.Create(inv, $"Penembakan desa-desa perbatasan, laporan desk {index} nomor {n}"),
+                        summary = "Citra satelit menunjukkan desa-desa itu utuh pada hari-hari yang disebut.",
+                        explanation = "Citra dari **dua penyedia**, diambil pada hari-hari yang disebut juru bicara, tidak menunjukkan kerusakan.",
+                    },
+                    en = new
+                    {
+                        title = string.Create(inv, $"Shelling of border villages, desk {index} report {n}"),
+                        summary = "Satellite images show the villages intact on the days named.",
+                        explanation = "Images from **two providers**, taken on the days the spokesperson named, show no damage.",
+                    },
+                },
             }, interrupted) is not { } inReview
             || await ActForStatusAsync(actions + "approve", approver, new { version = inReview }, interrupted) is not { } approved)
         {
@@ -190,6 +205,7 @@ public sealed class LoadStaffClient
             && await ActAsync($"/api/claims/{amend}/actions/amend", editor, new
             {
                 version = current,
+                language = "en",
                 summary = string.Create(inv, $"The images show no damage on the days named (wording revised, {index}.{n})."),
                 note = "Clearer wording",
             }, interrupted) is not null;

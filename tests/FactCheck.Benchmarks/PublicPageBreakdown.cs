@@ -37,8 +37,14 @@ public static class PublicPageBreakdown
             string explanation;
             await using (var connection = await db.OpenAsync())
             {
-                explanation = await connection.QuerySingleAsync<string>(
-                    "SELECT v.explanation FROM claims c JOIN verdicts v ON v.id = c.published_verdict_id WHERE c.slug = @slug", new { slug });
+                // The language version the page shows at its plain address (no ?lang, no Accept-Language): English if
+                // the verdict has it, else its other one.
+                explanation = await connection.QueryFirstAsync<string>(
+                    """
+                    SELECT t.explanation FROM claims c JOIN verdict_texts t ON t.verdict_id = c.published_verdict_id
+                    WHERE c.slug = @slug ORDER BY t.language = 'en' DESC
+                    """,
+                    new { slug });
             }
 
             Console.WriteLine($"{operations:N0} operations each, one at a time after as many to warm up; {Environment.ProcessorCount} cores, workstation GC (this process)");

@@ -34,7 +34,7 @@ public static class ReminderSweepScenario
         // The desk is generated once into a template (a couple of minutes) and copied for each run, since a sweep changes it.
         var folder = Path.Combine(Path.GetTempPath(), "factcheck-bench");
         Directory.CreateDirectory(folder);
-        var template = Path.Combine(folder, $"reminders-{claims}-v2.db");
+        var template = Path.Combine(folder, $"reminders-{claims}-v3.db");
         if (!File.Exists(template))
         {
             var partial = template + ".partial";
@@ -182,7 +182,8 @@ public static class ReminderSweepScenario
     /// ladder's next_at is its first later step, as the sweep leaves it.
     private static async Task GenerateAsync(Db db, int count)
     {
-        await using var connection = await db.OpenAsync();
+        // The desk is a SQLite file (StartAsync) written with SQLite's prepared commands.
+        await using var connection = (SqliteConnection)await db.OpenAsync();
         var staff = (await connection.QueryAsync<(string Username, long Id)>("SELECT username, id FROM users")).ToDictionary(u => u.Username, u => u.Id);
         long[] checkers = [staff["checker"], staff["checker2"]];
         long[] editors = [staff["editor"], staff["editor2"]];
@@ -202,8 +203,16 @@ public static class ReminderSweepScenario
         await using var verdict = Prepare(
             connection, tx,
             """
-            INSERT INTO verdicts (claim_id, state, rating, summary, explanation, author_id, submitted_at, updated_at)
-            VALUES ($claim, 'in_review', 'false', 'No sign of it.', 'Images show the buildings intact.', $author, $started, $started)
+            INSERT INTO verdicts (claim_id, state, rating, author_id, submitted_at, updated_at)
+            VALUES ($claim, 'in_review', 'false', $author, $started, $started)
+            RETURNING id
+            """);
+        // One language version, the claim's (English), titled with the claim's title, as a one-language submission is.
+        await using var verdictText = Prepare(
+            connection, tx,
+            """
+            INSERT INTO verdict_texts (verdict_id, language, title, summary, explanation)
+            VALUES ($verdict, 'en', $title, 'No sign of it.', 'Images show the buildings intact.')
             """);
         await using var ladder = Prepare(
             connection, tx,
@@ -235,7 +244,8 @@ public static class ReminderSweepScenario
                 ("$priority", priority), ("$due", Time(due)), ("$assignee", assignee))!;
             if (review)
             {
-                Run(verdict, ("$claim", claimId), ("$author", assignee), ("$started", Time(started)));
+                var verdictId = (long)Run(verdict, ("$claim", claimId), ("$author", assignee), ("$started", Time(started)))!;
+                Run(verdictText, ("$verdict", verdictId), ("$title", $"Open claim {i}"));
             }
 
             var steps = review
