@@ -46,8 +46,10 @@ public static class HostileCorpus
     ];
 
     /// Values that must be refused wherever they go: not text (half a surrogate pair cannot be stored as it was, and
-    /// .NET's normalisation throws on it and on the noncharacters).
-    public static bool IsUnstorable(string value) => value.Any(c => c is '\uFFFE' or '\uFFFF') || AsSentOverHttp(value) != value; // UTF-8 changes nothing but half a surrogate pair
+    /// .NET's normalisation throws on it and on the noncharacters), and on PostgreSQL U+0000, which its text cannot hold.
+    public static bool IsUnstorable(string value) =>
+        value.Any(c => c is '\uFFFE' or '\uFFFF' || (c == '\0' && TestDatabase.IsPostgres))
+        || AsSentOverHttp(value) != value; // UTF-8 changes nothing but half a surrogate pair
 
     /// The value as an HTTP request carries it: JSON and form bodies are UTF-8, whose encoder writes half a surrogate
     /// pair as U+FFFD, so that is what the server receives (a raw JSON escape of one is in Bodies).
