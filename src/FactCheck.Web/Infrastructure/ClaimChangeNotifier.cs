@@ -4,32 +4,16 @@ namespace FactCheck.Web.Infrastructure;
 /// A singleton: every circuit in this process subscribes; handlers never call it, the transaction behaviour does.
 public sealed class ClaimChangeNotifier(ILogger<ClaimChangeNotifier> logger)
 {
-    public event Func<IReadOnlyCollection<long>, Task>? Changed;
+    // Subscribers are Blazor circuits: each refreshes on its own dispatcher, in its own language, and one failing must
+    // not stop the rest or the command that has already committed.
+    private readonly LivePageSubscribers<IReadOnlyCollection<long>> pages = new();
 
-    public void Publish(IReadOnlyCollection<long> claimIds)
+    public event Func<IReadOnlyCollection<long>, Task>? Changed
     {
-        if (Changed is not { } handlers)
-        {
-            return;
-        }
-
-        // Subscribers are Blazor circuits: each refreshes on its own dispatcher, and one failing must not stop the rest
-        // or the command that has already committed.
-        foreach (var handler in handlers.GetInvocationList().Cast<Func<IReadOnlyCollection<long>, Task>>())
-        {
-            _ = RunAsync(handler, claimIds);
-        }
+        add => pages.Add(value);
+        remove => pages.Remove(value);
     }
 
-    private async Task RunAsync(Func<IReadOnlyCollection<long>, Task> handler, IReadOnlyCollection<long> claimIds)
-    {
-        try
-        {
-            await handler(claimIds);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            logger.LogWarning(ex, "A page failed to refresh after claims {ClaimIds} changed", claimIds);
-        }
-    }
+    public void Publish(IReadOnlyCollection<long> claimIds) =>
+        pages.Publish(claimIds, ex => logger.LogWarning(ex, "A page failed to refresh after claims {ClaimIds} changed", claimIds));
 }

@@ -4,30 +4,14 @@ namespace FactCheck.Web.Infrastructure;
 /// (the bell's unread count updates live). A singleton, like ClaimChangeNotifier.
 public sealed class InboxNotifier(ILogger<InboxNotifier> logger)
 {
-    public event Func<IReadOnlyCollection<long>, Task>? Notified;
+    private readonly LivePageSubscribers<IReadOnlyCollection<long>> pages = new();
 
-    public void Publish(IReadOnlyCollection<long> userIds)
+    public event Func<IReadOnlyCollection<long>, Task>? Notified
     {
-        if (Notified is not { } handlers)
-        {
-            return;
-        }
-
-        foreach (var handler in handlers.GetInvocationList().Cast<Func<IReadOnlyCollection<long>, Task>>())
-        {
-            _ = RunAsync(handler, userIds);
-        }
+        add => pages.Add(value);
+        remove => pages.Remove(value);
     }
 
-    private async Task RunAsync(Func<IReadOnlyCollection<long>, Task> handler, IReadOnlyCollection<long> userIds)
-    {
-        try
-        {
-            await handler(userIds);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            logger.LogWarning(ex, "A page failed to refresh its inbox for users {UserIds}", userIds);
-        }
-    }
+    public void Publish(IReadOnlyCollection<long> userIds) =>
+        pages.Publish(userIds, ex => logger.LogWarning(ex, "A page failed to refresh its inbox for users {UserIds}", userIds));
 }

@@ -31,6 +31,10 @@ public static partial class EnglishOnScreen
                       .flatMap(e => [e.getAttribute('placeholder'), e.getAttribute('aria-label'), e.getAttribute('title')])]
                   .filter(Boolean).join('\n')
             """);
+        // Text marked as English on purpose (the English version of a verdict, under lang="en") is content, not UI.
+        var markedEnglish = await page.EvaluateAsync<string[]>(
+            "() => [...document.body.querySelectorAll('[lang]:not([lang=id])')].map(e => e.innerText).filter(Boolean)");
+        seen = markedEnglish.OrderByDescending(t => t.Length).Aggregate(seen, (t, english) => t.Replace(english, " ", StringComparison.Ordinal));
         var text = Allowed.Aggregate(seen, (t, a) => t.Replace(a, " ", StringComparison.Ordinal));
         text = Regex.Replace(text, @"https?://\S+|\S+@\S+|#\d+", " ");
         var found = new List<string>();

@@ -6,21 +6,23 @@ using Microsoft.Playwright;
 namespace FactCheck.E2E.Tests;
 
 /// An Indonesian fact-checker's day without English: `checker` chooses Bahasa Indonesia at /account, records a claim
-/// and opens it to research it. Every page is read as a person would read it, and any English string of the app's (or
+/// and researches it, writes the verdict in both languages, and the editor approves it. Every page of the checker's is read as a person would read it and checked with axe; any English string of the app's (or
 /// MudBlazor's) resources on screen, or an English sentence hard-coded somewhere, fails the test with where it was.
 [Collection(E2ECollectionDefinition.Name)]
 public sealed class IndonesianDeskTests(E2EFixture fixture) : BrowserTest(fixture)
 {
     private readonly E2EFixture fixture = fixture;
 
+    /// No English on screen, and nothing axe finds blocking (the Indonesian labels and lang attributes are new markup).
     private async Task AssertNoEnglishAsync(string where)
     {
         var english = await EnglishOnScreen.FindAsync(Page);
         Assert.True(english.Count == 0, $"English on {where}:\n" + string.Join("\n", english));
+        await Axe.AssertNoBlockingViolationsAsync(Page, $"{where} in Indonesian");
     }
 
     [Fact]
-    public async Task A_checker_who_chose_indonesian_records_and_researches_a_claim_without_reading_english()
+    public async Task A_checker_who_chose_indonesian_records_researches_and_submits_a_two_language_verdict_the_editor_approves_without_reading_english()
     {
         try
         {
@@ -78,6 +80,9 @@ public sealed class IndonesianDeskTests(E2EFixture fixture) : BrowserTest(fixtur
             await panel.OpenAsync("submit");
             await Page.GetByTestId("rating-select").ClickAsync();
             await Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Sebagian besar salah" }).First.ClickAsync();
+            // A statement's verdict also says whether the claimant said it.
+            await Page.GetByTestId("attribution-select").ClickAsync();
+            await Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Terkonfirmasi" }).First.ClickAsync();
             await Page.Locator("#verdict-id-title").FillAsync("Klaim rumah terendam 1.200 sebagian besar salah");
             await Page.Locator("#verdict-id-summary").FillAsync("Data BPBD mencatat 412 rumah terendam, bukan 1.200.");
             await Page.Locator("#verdict-id-explanation").FillAsync("Laporan resmi BPBD Garut menyebut 412 rumah terendam pada Sabtu malam.");
@@ -90,6 +95,17 @@ public sealed class IndonesianDeskTests(E2EFixture fixture) : BrowserTest(fixtur
             await Expect(panel.Status("in_review")).ToBeVisibleAsync();
             await Expect(panel.DraftVerdict).ToContainTextAsync("Data BPBD mencatat 412 rumah terendam");
             await ScreenshotAsync("indonesian-claim-page");
+
+            // The editor approves the verdict with the two versions it has; the checker's page follows live.
+            var editorPage = await SignInElsewhereAsync("editor");
+            var editor = new ClaimReviewPanel(editorPage);
+            await editor.GotoAsync(claimId);
+            await editor.OpenAsync("approve");
+            await editor.SendAsync();
+            await Expect(editor.Status("published")).ToBeVisibleAsync();
+            await Expect(panel.Status("published")).ToBeVisibleAsync();
+            await Expect(panel.PublishedVerdict).ToContainTextAsync("Data BPBD mencatat 412 rumah terendam");
+            await AssertNoEnglishAsync("the published claim");
         }
         finally
         {

@@ -68,7 +68,7 @@ public sealed class KeyboardWorkflowTests(E2EFixture fixture) : BrowserTest(fixt
         await keys.TabToAsync(editor.SendButton);
         await keys.PressAsync("Enter");
         await Expect(editor.Status("assigned")).ToBeVisibleAsync();
-        await Expect(editor.Due).ToContainTextAsync(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await Expect(editor.Due).ToContainTextAsync(due.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")));
 
         // The deadline is running now: its two forms open (and close again) from the keyboard, and pass axe.
         foreach (var control in new[] { "extend-deadline", "snooze-reminders" })
@@ -114,13 +114,14 @@ public sealed class KeyboardWorkflowTests(E2EFixture fixture) : BrowserTest(fixt
         await me.PressAsync("Enter");
         await Expect(checker.Form("submit")).ToBeVisibleAsync();
         await me.ChooseAsync(checker.Form("submit").GetByTestId("rating-select"), "Mostly true");
-        await me.TabToAsync(Page.Locator("#verdict-id-title"));
-        await me.TypeAsync("Kementerian mengevakuasi 300 warga dari Baku");
-        await me.TabToAsync(Page.Locator("#verdict-id-summary"));
+        // The claim is in English: its English version is the one required.
+        await me.TabToAsync(Page.Locator("#verdict-en-title"));
+        await me.TypeAsync("The ministry evacuated 300 citizens from Baku");
+        await me.TabToAsync(Page.Locator("#verdict-en-summary"));
         await me.TypeAsync("The ministry confirmed the evacuation of 300 citizens from Baku.");
-        await me.TabToAsync(Page.Locator("#verdict-id-explanation"));
+        await me.TabToAsync(Page.Locator("#verdict-en-explanation"));
         await me.TypeAsync("The ministry's **statement** gives the number and the date.");
-        await Expect(checker.ExplanationPreview.Locator("strong")).ToHaveTextAsync("statement");
+        await Expect(checker.Form("submit").GetByTestId("verdict-en-preview").Locator("strong")).ToHaveTextAsync("statement");
         await Expect(checker.Form("submit").GetByTestId("verdict-evidence").GetByRole(AriaRole.Checkbox)).ToBeCheckedAsync();
         await Axe.AssertNoBlockingViolationsAsync(Page, "the verdict form, filled in", Axe.StaffRules);
         await me.TabToAsync(checker.SendButton);

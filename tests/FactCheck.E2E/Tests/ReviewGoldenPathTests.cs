@@ -49,7 +49,7 @@ public sealed class ReviewGoldenPathTests(E2EFixture fixture) : BrowserTest(fixt
         await Expect(checker.Status("assigned")).ToBeVisibleAsync();
         await Expect(checker.Assignee).ToHaveTextAsync("Budi Checker");
         await Expect(checker.Panel.GetByTestId("assigned-by")).ToHaveTextAsync("Eka Editor");
-        await Expect(checker.Due).ToContainTextAsync(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await Expect(checker.Due).ToContainTextAsync(due.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")));
         await Expect(checker.Actions).ToHaveCountAsync(1);
         await Expect(checker.Action("start")).ToBeVisibleAsync();
 
