@@ -14,6 +14,9 @@ public sealed class ClaimChangeNotifier(ILogger<ClaimChangeNotifier> logger)
         remove => pages.Remove(value);
     }
 
+    /// Open pages listening: a page that forgot to unsubscribe would stay alive in this singleton.
+    public int SubscriberCount => pages.Count;
+
     public void Publish(IReadOnlyCollection<long> claimIds) =>
         pages.Publish(claimIds, ex => logger.LogWarning(ex, "A page failed to refresh after claims {ClaimIds} changed", claimIds));
 }

@@ -11,6 +11,8 @@ public sealed class LivePageSubscribers<T>
     private readonly Lock gate = new();
     private ImmutableList<Subscriber> subscribers = [];
 
+    public int Count => subscribers.Count;
+
     public void Add(Func<T, Task>? handler)
     {
         if (handler is null)

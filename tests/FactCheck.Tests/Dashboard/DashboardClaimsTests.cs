@@ -170,7 +170,7 @@ public sealed class DashboardClaimsTests : IDisposable
         var hours = await app.RowsAsync<(string Hour, long Firsts, long Corrections)>(
             "SELECT hour, firsts, corrections FROM verdict_hours WHERE firsts <> 0 OR corrections <> 0 ORDER BY 1");
         var verdicts = await app.RowsAsync<(string Hour, long Firsts, long Corrections)>(
-            "SELECT substr(published_at, 1, 13), sum(version = 1), sum(version > 1) FROM verdicts WHERE published_at IS NOT NULL GROUP BY 1 ORDER BY 1");
+            "SELECT substr(published_at, 1, 13), count(*) FILTER (WHERE version = 1), count(*) FILTER (WHERE version > 1) FROM verdicts WHERE published_at IS NOT NULL GROUP BY 1 ORDER BY 1");
         Assert.Equal(verdicts, hours);
     }
 }

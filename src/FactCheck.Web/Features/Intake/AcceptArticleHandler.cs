@@ -112,10 +112,11 @@ public sealed class AcceptArticleHandler(Lazy<IntakeCues> cues) : ICommandHandle
     {
         var errors = new Dictionary<string, string[]>();
         var claimIds = claims.Where(c => c.ExistingClaimId is not null).Select(c => c.ExistingClaimId!.Value).ToList();
-        var recorded = (await db.QueryAsync<(long Id, string Status, long? MergedIntoId)>(
+        // No query for an empty list: Dapper writes it as IN (SELECT @p WHERE 1 = 0), which PostgreSQL types as text.
+        var recorded = claimIds.Count == 0 ? [] : (await db.QueryAsync<(long Id, string Status, long? MergedIntoId)>(
             "SELECT id, status, merged_into_id FROM claims WHERE id IN @claimIds", new { claimIds }, ct)).ToDictionary(c => c.Id);
         var claimantIds = claims.Where(c => c.ExistingClaimId is null && c.ClaimantId is not null).Select(c => c.ClaimantId!.Value).ToList();
-        var claimants = (await db.QueryAsync<long>("SELECT id FROM claimants WHERE id IN @claimantIds", new { claimantIds }, ct)).ToHashSet();
+        var claimants = claimantIds.Count == 0 ? [] : (await db.QueryAsync<long>("SELECT id FROM claimants WHERE id IN @claimantIds", new { claimantIds }, ct)).ToHashSet();
         for (var i = 0; i < claims.Count; i++)
         {
             if (claims[i].ExistingClaimId is { } id)
